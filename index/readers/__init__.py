@@ -1,0 +1,49 @@
+"""File → `Document`. The format is told by the file's bytes, not its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import FileTooLarge, UnreadableFile, UnsupportedFormat
+from .detect import detect_format
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read any supported file into paragraphs and tables.
+
+    Raises `UnreadableFile`, `UnsupportedFormat` or `FileTooLarge` with a message a
+    person can act on.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise UnreadableFile(f"cannot open {path.name}: {e.strerror}") from e
+    if size > max_bytes:
+        raise FileTooLarge(
+            f"{path.name} is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
+        )
+    if size == 0:
+        raise UnreadableFile(f"{path.name} is empty")
+    data = path.read_bytes()
+    kind = detect_format(data, path.name)
+    if kind == "text":
+        from .text import read_text
+
+        return read_text(data)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data)
+    raise UnsupportedFormat(kind)

@@ -1,0 +1,222 @@
+"""The SQLite store: one file, tables a person can explore with sqlite3 or Datasette.
+
+Tables:
+- `agencies`: one row per agency name as reports print it.
+- `reports`: one row per (agency, year), with the source file's name and sha256.
+- `sections`: each section's title and text, and `text_segmented` (jieba words joined
+  by spaces) behind an FTS5 index, because FTS5's own tokenizer does not split Chinese.
+- `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
+- `checks`: each identity of the template and whether the report keeps it.
+
+A report replaces an older one for the same agency and year inside one transaction,
+so a reader never sees half a report and a failed file leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jieba
+import sqlite_utils
+
+from .model import Report
+
+jieba.setLogLevel(logging.WARNING)
+
+SCHEMA_VERSION = 1
+
+
+def segment(text: str) -> str:
+    """Words of `text` separated by spaces, for the full-text index."""
+    return " ".join(w for w in jieba.cut_for_search(text) if w.strip())
+
+
+@dataclass
+class Stored:
+    """What happened to one report: `added`, `replaced` or `unchanged`."""
+
+    status: str
+    report_id: int
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self._ensure_schema()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _ensure_schema(self) -> None:
+        db = self.db
+        if "agencies" in db.table_names():
+            return
+        with db.conn:
+            db["agencies"].create({"id": int, "name": str}, pk="id")
+            db["agencies"].create_index(["name"], unique=True)
+            db["reports"].create(
+                {
+                    "id": int,
+                    "agency_id": int,
+                    "agency": str,
+                    "year": int,
+                    "title": str,
+                    "format": str,
+                    "source_format": str,
+                    "source_file": str,
+                    "sha256": str,
+                    "indexed_at": str,
+                    "figure_count": int,
+                    "failed_checks": int,
+                    "warnings": str,
+                },
+                pk="id",
+                foreign_keys=[("agency_id", "agencies", "id")],
+            )
+            db["reports"].create_index(["agency_id", "year"], unique=True)
+            db["reports"].create_index(["sha256"])
+            db["sections"].create(
+                {
+                    "id": int,
+                    "report_id": int,
+                    "number": int,
+                    "subsection": int,
+                    "title": str,
+                    "text": str,
+                    "text_segmented": str,
+                },
+                pk="id",
+                foreign_keys=[("report_id", "reports", "id")],
+            )
+            db["sections"].create_index(["report_id"])
+            db["figures"].create(
+                {
+                    "report_id": int,
+                    "table_number": int,
+                    "row_key": str,
+                    "column_key": str,
+                    "value": float,
+                    "raw": str,
+                    "note": str,
+                    "label": str,
+                    "page": int,
+                },
+                foreign_keys=[("report_id", "reports", "id")],
+            )
+            db["figures"].create_index(["report_id"])
+            db["figures"].create_index(["table_number", "row_key", "column_key"])
+            db["checks"].create(
+                {"report_id": int, "rule": str, "status": str, "detail": str},
+                foreign_keys=[("report_id", "reports", "id")],
+            )
+            db["checks"].create_index(["report_id"])
+            db["meta"].create({"key": str, "value": str}, pk="key")
+            db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
+        db["sections"].enable_fts(["title", "text_segmented"], create_triggers=True)
+
+    def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
+        """Store `report`, replacing any older report for the same agency and year."""
+        if not report.agency or not report.year:
+            raise ValueError("a report needs an agency and a year to be stored")
+        db = self.db
+        same = list(
+            db.query(
+                "select r.id, r.sha256 from reports r join agencies a on a.id = r.agency_id "
+                "where a.name = ? and r.year = ?",
+                [report.agency, report.year],
+            )
+        )
+        if same and same[0]["sha256"] == sha256:
+            return Stored("unchanged", same[0]["id"])
+        with db.conn:
+            for old in same:
+                self._delete_report(old["id"])
+            agency_id = self._agency_id(report.agency)
+            report_id = db["reports"].insert(
+                {
+                    "agency_id": agency_id,
+                    "agency": report.agency,
+                    "year": report.year,
+                    "title": report.title,
+                    "format": report.format,
+                    "source_format": report.source_format,
+                    "source_file": source_file,
+                    "sha256": sha256,
+                    "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "figure_count": sum(f.value is not None for f in report.figures),
+                    "failed_checks": sum(c.status == "fail" for c in report.checks),
+                    "warnings": json.dumps(report.warnings, ensure_ascii=False),
+                }
+            ).last_pk
+            db["sections"].insert_all(self._section_rows(report, report_id))
+            db["figures"].insert_all(
+                {
+                    "report_id": report_id,
+                    "table_number": f.table,
+                    "row_key": f.row,
+                    "column_key": f.column,
+                    "value": f.value,
+                    "raw": f.raw,
+                    "note": f.note,
+                    "label": f.label,
+                    "page": f.page,
+                }
+                for f in report.figures
+            )
+            db["checks"].insert_all(
+                {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail}
+                for c in report.checks
+            )
+        return Stored("replaced" if same else "added", report_id)
+
+    @staticmethod
+    def _section_rows(report: Report, report_id: int) -> list[dict[str, Any]]:
+        rows = []
+        for s in report.sections:
+            rows.append((s.number, None, s.title, s.text))
+            rows.extend((s.number, sub.number, sub.title, sub.text) for sub in s.subsections)
+        return [
+            {
+                "report_id": report_id,
+                "number": number,
+                "subsection": sub,
+                "title": title,
+                "text": text,
+                "text_segmented": segment(f"{title} {text}"),
+            }
+            for number, sub, title, text in rows
+        ]
+
+    def _agency_id(self, name: str) -> int:
+        row = list(self.db.query("select id from agencies where name = ?", [name]))
+        if row:
+            return row[0]["id"]
+        return self.db["agencies"].insert({"name": name}).last_pk
+
+    def _delete_report(self, report_id: int) -> None:
+        for table in ("sections", "figures", "checks"):
+            self.db.execute(f"delete from {table} where report_id = ?", [report_id])
+        self.db.execute("delete from reports where id = ?", [report_id])
+
+    def has_sha256(self, sha256: str) -> bool:
+        return bool(list(self.db.query("select 1 from reports where sha256 = ?", [sha256])))
+
+    def reports(self) -> list[dict[str, Any]]:
+        return list(self.db.query("select * from reports order by agency, year"))
+
+    def failed_checks(self) -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                "select r.agency, r.year, r.source_file, c.rule, c.detail from checks c "
+                "join reports r on r.id = c.report_id where c.status = 'fail' "
+                "order by r.agency, r.year, c.rule"
+            )
+        )
