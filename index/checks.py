@@ -1,0 +1,118 @@
+"""The report's own arithmetic (勾稽关系, TEMPLATE.md), as data.
+
+The same identities serve twice: to check a parsed report (a broken one is kept as
+printed and flagged, never corrected), and to decide how a run of digits whose cell
+separators were lost splits into cells (`index.runs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .model import Check
+from .template import (
+    APPLICANT_COLUMNS,
+    OUTCOME_COLUMNS,
+    PROCEEDINGS,
+    TABLE3_RESULT_ROWS_2021,
+    TABLE3_RESULT_ROWS_SINGLE_OTHER,
+)
+
+Key = tuple[int, str, str]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """`sum(left) == sum(right)`."""
+
+    rule: str
+    left: tuple[Key, ...]
+    right: tuple[Key, ...]
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return self.left + self.right
+
+
+def identities(single_other_row: bool) -> list[Identity]:
+    """Every identity of TEMPLATE.md for a report of this shape."""
+    result_rows = TABLE3_RESULT_ROWS_SINGLE_OTHER if single_other_row else TABLE3_RESULT_ROWS_2021
+    rows3 = ("received", "carried_over", *result_rows, "results_total", "carried_forward")
+    out = [
+        Identity(
+            f"t3.row_total.{row}",
+            ((3, row, "total"),),
+            tuple((3, row, c) for c in APPLICANT_COLUMNS[:6]),
+        )
+        for row in rows3
+    ]
+    for col in APPLICANT_COLUMNS:
+        out.append(
+            Identity(
+                f"t3.balance.{col}",
+                ((3, "received", col), (3, "carried_over", col)),
+                ((3, "results_total", col), (3, "carried_forward", col)),
+            )
+        )
+        out.append(
+            Identity(
+                f"t3.results_total.{col}",
+                ((3, "results_total", col),),
+                tuple((3, r, col) for r in result_rows),
+            )
+        )
+    for row in PROCEEDINGS:
+        out.append(
+            Identity(
+                f"t4.row_total.{row}",
+                ((4, row, "total"),),
+                tuple((4, row, c) for c in OUTCOME_COLUMNS[:4]),
+            )
+        )
+    return out
+
+
+def evaluate(identity: Identity, values: Mapping[Key, float | int | None]) -> Check:
+    """Pass, fail, or not assessable when a cell is missing or holds no number."""
+    left = [values.get(k) for k in identity.left]
+    right = [values.get(k) for k in identity.right]
+    cells = [f"{t}.{r}.{c}" for t, r, c in identity.keys]
+    if any(v is None for v in left + right):
+        missing = [f"{r}.{c}" for (t, r, c) in identity.keys if values.get((t, r, c)) is None]
+        return Check(identity.rule, "not_assessable", "no value: " + ", ".join(missing), cells)
+    lsum, rsum = sum(left), sum(right)
+    ok = abs(lsum - rsum) < 1e-6
+    detail = f"{_fmt(left)} {'=' if ok else '≠'} {_fmt(right)}"
+    if not ok:
+        detail += f" ({_num(lsum)} vs {_num(rsum)})"
+    return Check(identity.rule, "pass" if ok else "fail", detail, cells)
+
+
+def holds(identity: Identity, values: Mapping[Key, float | int | None]) -> bool | None:
+    """True or False when every cell has a value, None otherwise."""
+    nums = [values.get(k) for k in identity.keys]
+    if any(v is None for v in nums):
+        return None
+    return abs(sum(values[k] for k in identity.left) - sum(values[k] for k in identity.right)) < 1e-6  # type: ignore[misc]
+
+
+def run_checks(values: Mapping[Key, float | int | None], present_rows: Iterable[tuple[int, str]]) -> list[Check]:
+    """Check every identity whose rows the report prints."""
+    present = set(present_rows)
+    single = (3, "other_processing") in present
+    return [
+        evaluate(i, values)
+        for i in identities(single)
+        if any((t, r) in present for t, r, _ in i.keys)
+    ]
+
+
+def _fmt(values: list[float | int | None]) -> str:
+    return " + ".join(_num(v) for v in values)
+
+
+def _num(v: float | int | None) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

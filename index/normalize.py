@@ -1,0 +1,133 @@
+"""Undo what text extraction does to these reports, without moving any character.
+
+Two views of the same text are kept aligned character for character: the text as
+printed (for sections and citations) and its *folded* form (full-width digits,
+letters and punctuation made ASCII) that patterns are written against. Because
+folding never changes the length, an offset found in one view is valid in the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .document import Document, Paragraph, Table
+
+_FOLD_TABLE: dict[int, str] = {}
+
+
+def _fold_char(c: str) -> str:
+    code = ord(c)
+    hit = _FOLD_TABLE.get(code)
+    if hit is not None:
+        return hit
+    folded = unicodedata.normalize("NFKC", c)
+    if len(folded) != 1:
+        folded = c
+    if c in "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff":
+        folded = " "
+    if c in "－—–‐":
+        folded = "-"
+    _FOLD_TABLE[code] = folded
+    return folded
+
+
+def fold(text: str) -> str:
+    """Full-width to ASCII, odd spaces to plain ones; same length as `text`."""
+    return "".join(_fold_char(c) for c in text)
+
+
+_PAGE_MARKER = re.compile(
+    r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+def is_page_marker(line: str) -> bool:
+    """`- 4 -`, `第4页 共6页`, `4/6`: lines that only number a page."""
+    return bool(_PAGE_MARKER.match(fold(line)))
+
+
+def clean_document(doc: Document) -> Document:
+    """Drop page markers and extraction debris that would otherwise land inside tables."""
+    blocks = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if is_page_marker(block.text):
+                continue
+            text = _BOOKMARK.sub("", block.text)
+            blocks.append(Paragraph(text, block.page))
+        else:
+            blocks.append(block)
+    return Document(blocks, doc.source_format, dict(doc.meta))
+
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}（）()，。、：；“”])[ \u3000\u00a0]+(?=[{_CJK}（）()，。、：；“”])")
+_SENTENCE_END = "。！？；：:;!?）)”"
+
+
+def tidy_prose(text: str) -> str:
+    """Readable prose from hard-wrapped, space-littered extracted text.
+
+    Joins lines that a PDF or a crawler broke inside a sentence, drops spaces between
+    Chinese characters (`规 章`), and keeps paragraph breaks after a sentence ends.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if out and not out[-1].endswith(tuple(_SENTENCE_END)) and not _starts_item(line) and not _is_heading(out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(_SPACE_BETWEEN_CJK.sub("", ln) for ln in out)
+
+
+_ITEM_START = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+
+
+def _starts_item(line: str) -> bool:
+    return bool(_ITEM_START.match(line))
+
+
+def _is_heading(line: str) -> bool:
+    """A short numbered line such as `（一）主动公开情况`: the next line is not its continuation."""
+    return _starts_item(line) and len(line) <= 30
+
+
+def squeeze(text: str) -> str:
+    """Folded text with every whitespace removed: the form labels are matched in."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+def render(doc: Document) -> tuple[str, list[tuple[int, int, Paragraph | Table, int, int]]]:
+    """The document as one string, and where each block (and each table cell) starts.
+
+    Paragraphs become lines; a table row becomes one line of tab-separated cells.
+    Returns the text and a list of `(start, end, block, row, col)`; for a paragraph
+    `row` and `col` are -1.
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int, Paragraph | Table, int, int]] = []
+    pos = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = block.text.replace("\r", "")
+            spans.append((pos, pos + len(text), block, -1, -1))
+            parts.append(text + "\n")
+            pos += len(text) + 1
+            continue
+        for i, row in enumerate(block.rows):
+            for j, cell in enumerate(row):
+                if cell is None:
+                    continue
+                text = cell.replace("\r", "").replace("\n", " ").replace("\t", " ")
+                spans.append((pos, pos + len(text), block, i, j))
+                parts.append(text + "\t")
+                pos += len(text) + 1
+            parts.append("\n")
+            pos += 1
+    return "".join(parts), spans

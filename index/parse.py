@@ -1,0 +1,164 @@
+"""Document → Report: title, sections, the figures of tables 2–4 and their checks.
+
+This is the one path every format takes after its reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import Key, identities, run_checks
+from .document import Document
+from .errors import NotAReport
+from .meta import agency_and_year, find_title
+from .model import Figure, Report
+from .normalize import clean_document, fold
+from .readers import DEFAULT_MAX_BYTES, read_document
+from .runs import Ambiguous, cut, narrow, prefer_stated
+from .sections import Heading, find_headings, split_sections
+from .tables import RowRead, read_rows
+from .template import (
+    TABLE2_2019_MARKERS,
+    TABLE2_LINES_2019,
+    TABLE2_LINES_2021,
+    TABLE3_LINES,
+    TABLE4_LINES,
+)
+from .tokens import Token, tokenize
+
+
+def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one report file; raises a `GongkaiError` subclass on bad input."""
+    return parse_document(read_document(path, max_bytes=max_bytes))
+
+
+def parse_document(doc: Document) -> Report:
+    doc = clean_document(doc)
+    text, tokens = tokenize(doc)
+    title, _ = find_title(text)
+    if not title and doc.meta.get("title"):
+        title = doc.meta["title"]
+    agency, year = agency_and_year(title, text)
+    agency = agency or doc.meta.get("agency") or None
+    headings = find_headings(text)
+    by_number = {h.number: h for h in headings}
+    if 3 not in by_number:
+        raise NotAReport("not an annual report: no table 三 found")
+    warnings: list[str] = []
+
+    def region(n: int) -> list[Token]:
+        return _tokens_in(tokens, by_number.get(n), headings, len(text))
+
+    table2 = region(2)
+    is_2019 = any(m in fold(text[by_number[2].body : by_number[3].start]) for m in TABLE2_2019_MARKERS) if 2 in by_number else False
+    reads: list[tuple[int, RowRead]] = []
+    for number, lines, toks in (
+        (2, TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021, table2),
+        (3, TABLE3_LINES, region(3)),
+        (4, TABLE4_LINES, region(4)),
+    ):
+        rows, notes = read_rows(toks, lines)
+        warnings.extend(f"table {number}: {n}" for n in notes)
+        reads.extend((number, r) for r in rows)
+    if not any(t == 3 for t, _ in reads):
+        raise NotAReport("not an annual report: no figures found in table 三")
+    for number, what in ((4, "table 4 missing: figures of tables 2 and 3 indexed"), (2, "table 2 missing")):
+        if not any(t == number for t, _ in reads):
+            warnings.append(what)
+
+    sections = split_sections(text, headings)
+    figures = _figures(reads, sections[0].text if sections else "", warnings)
+    values = {(f.table, f.row, f.column): f.value for f in figures}
+    present = {(f.table, f.row) for f in figures}
+    return Report(
+        agency=agency,
+        year=year,
+        format="2019" if is_2019 else "2021",
+        title=title,
+        figures=figures,
+        sections=sections,
+        checks=run_checks(values, present),
+        warnings=warnings,
+        source_format=doc.source_format,
+    )
+
+
+def _tokens_in(tokens: list[Token], heading: Heading | None, headings: list[Heading], end: int) -> list[Token]:
+    if heading is None:
+        return []
+    later = [h.start for h in headings if h.start > heading.start]
+    stop = min(later) if later else end
+    return [t for t in tokens if heading.body <= t.start < stop]
+
+
+def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[str]) -> list[Figure]:
+    """Turn row reads into figures, splitting digit runs where cells ran together."""
+    cells: dict[Key, Figure] = {}
+    ambiguous: list[tuple[Ambiguous, int, RowRead]] = []
+    for table, read in reads:
+        keys = [(table, r, c) for r, c in read.line.cells]
+        label = read.label
+        toks = read.tokens
+        if len(toks) == read.width:
+            for key, tok in zip(keys, toks, strict=True):
+                cells[key] = Figure(table, key[1], key[2], tok.value, tok.raw, tok.note, label, tok.page)
+            continue
+        runs = [t.raw for t in toks] if all(t.is_run or _single_digit(t) for t in toks) else []
+        options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
+        raw = " ".join(t.raw for t in toks)
+        page = toks[0].page
+        if not options:
+            warnings.append(
+                f"table {table}: row {read.line.row} has {len(toks)} numbers for {read.width} cells "
+                f"({raw}); its cells are left without values"
+            )
+        for key in keys:
+            cells[key] = Figure(table, key[1], key[2], None, raw, None, label, page)
+        if options:
+            ambiguous.append((Ambiguous(keys, options, raw), table, read))
+
+    if ambiguous:
+        _resolve(ambiguous, cells, narrative, warnings)
+    return list(cells.values())
+
+
+def _single_digit(tok: Token) -> bool:
+    return tok.kind == "value" and not tok.from_grid and tok.raw.isdigit()
+
+
+def _resolve(
+    ambiguous: list[tuple[Ambiguous, int, RowRead]],
+    cells: dict[Key, Figure],
+    narrative: str,
+    warnings: list[str],
+) -> None:
+    """Decide run splits by the identities, then by the narrative; never guess."""
+    values = {k: f.value for k, f in cells.items()}
+    single = any(r == "other_processing" for (_, r, _) in cells)
+    pending = [a for a, _, _ in ambiguous]
+    narrow(pending, values, identities(single))
+    split_rows = []
+    for amb, table, read in ambiguous:
+        if amb in pending and table == 2:
+            chosen = prefer_stated(amb, narrative, read.line.anchors)
+            if chosen is not None:
+                values.update(zip(amb.keys, chosen, strict=True))
+                pending.remove(amb)
+        if amb in pending:
+            warnings.append(
+                f"table {table}: row {read.line.row} printed as '{amb.raw}' splits into cells in "
+                f"{len(amb.options)} ways; its cells are left without values"
+            )
+            continue
+        split_rows.append(f"{table}.{read.line.row}")
+        for key in amb.keys:
+            fig = cells[key]
+            fig.value = values[key]
+            fig.raw = str(values[key])
+            fig.note = f"split from '{amb.raw}'"
+    if split_rows:
+        warnings.append(
+            f"{len(split_rows)} rows were printed without cell separators and split by the "
+            f"report's identities: {', '.join(split_rows)}"
+        )
+

@@ -1,0 +1,90 @@
+"""Find the six sections of a report by what their headings say, not by their numbers.
+
+A heading is a Chinese numeral and `、` followed by a title that names one of the six
+sections. Table rows also begin with 一、…四、 (四、结转下年度继续办理 sits just before
+the heading of section four), and some reports renumber their sections, so the number
+is only a hint: the title decides, and sections must come in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Section
+from .normalize import fold, tidy_prose
+
+SECTION_PATTERNS: dict[int, re.Pattern[str]] = {
+    1: re.compile(r"总体情况|总体概述|基本情况|概述"),
+    2: re.compile(r"主动公开.{0,4}(?:信息)?.{0,2}情况"),
+    3: re.compile(r"收到和处理.{0,12}申请|依申请公开.{0,8}情况"),
+    4: re.compile(r"行政.{0,2}复议|行政诉讼"),
+    5: re.compile(r"存在的?主要问题|问题及改进|改进情况|存在.{0,3}问题"),
+    6: re.compile(r"其他需要报告|其他.{0,2}事项"),
+}
+_HEADING = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])\s*[、.]\s*")
+_TITLE_WINDOW = re.compile(r"[^\s\d。;:!?]{1,40}")
+_TITLE_END = re.compile(r".*(?:情况|事项|问题|概述)")
+_SUBSECTION = re.compile(r"(?:^|(?<=[\s。]))[(（]([一二三四五六七八九十])[)）]\s*([^\s\d。:：;；,，]{1,24})")
+_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Heading:
+    number: int  # which of the six sections
+    title: str
+    start: int  # offset of the heading
+    body: int  # offset where the section's text begins
+
+
+def find_headings(text: str) -> list[Heading]:
+    """The section headings of `text` (the rendered document), in order."""
+    folded = fold(text)
+    found: list[Heading] = []
+    for m in _HEADING.finditer(folded):
+        window = _TITLE_WINDOW.match(folded, m.end())
+        if not window:
+            continue
+        number = _classify(window.group(), after=found[-1].number if found else 0)
+        if number is None:
+            continue
+        title_match = _TITLE_END.match(window.group())
+        title = title_match.group() if title_match else window.group()[:20]
+        found.append(Heading(number, text[m.end() : m.end() + len(title)], m.start(), m.end() + len(title)))
+    return found
+
+
+def _classify(window: str, after: int) -> int | None:
+    for number in range(after + 1, 7):
+        m = SECTION_PATTERNS[number].search(window)
+        if m and m.start() <= 12:
+            return number
+    return None
+
+
+def split_sections(text: str, headings: list[Heading]) -> list[Section]:
+    sections = []
+    for k, h in enumerate(headings):
+        end = headings[k + 1].start if k + 1 < len(headings) else len(text)
+        body = text[h.body : end]
+        section = Section(h.number, h.title.strip(), tidy_prose(body))
+        if h.number == 1:
+            section.subsections = _subsections(body)
+        sections.append(section)
+    return sections
+
+
+def _subsections(text: str) -> list[Section]:
+    """（一）主动公开 … （五）监督保障: the numbered parts of section one."""
+    subs = []
+    expected = 1
+    kept = []
+    for m in _SUBSECTION.finditer(text):
+        if _NUMERALS.index(m.group(1)) + 1 == expected:
+            kept.append(m)
+            expected += 1
+    for k, m in enumerate(kept):
+        end = kept[k + 1].start() if k + 1 < len(kept) else len(text)
+        body = text[m.end() : end].lstrip("。.:：，, ")
+        subs.append(Section(k + 1, m.group(2).rstrip("。."), tidy_prose(body)))
+    return subs

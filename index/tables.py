@@ -1,0 +1,125 @@
+"""Read a table's figures from the token stream, one template `Line` at a time.
+
+Each row is found by its label (the `Line`'s anchors, searched in the label text that
+precedes a run of values), then takes the values that follow it, across line and page
+breaks and past label fragments (`形，不计其他情形）`), until it has as many as the
+template says it prints or another row's label begins. Nothing is placed by counting
+numbers from the top of the table, so a missing row or a blank cell shifts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .normalize import squeeze
+from .template import Line
+from .tokens import Token
+
+
+@dataclass
+class Segment:
+    """Label text (as printed, and squeezed for matching) and the values after it."""
+
+    label: str
+    squeezed: str
+    values: list[Token]
+
+
+@dataclass
+class RowRead:
+    """What was read for one template line: its printed label and value tokens."""
+
+    line: Line
+    label: str
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.line.cells)
+
+
+def segments(tokens: list[Token]) -> list[Segment]:
+    out: list[Segment] = []
+    label: list[str] = []
+    values: list[Token] = []
+    for tok in tokens:
+        if tok.kind == "text":
+            if values:
+                out.append(_segment(label, values))
+                label, values = [], []
+            label.append(tok.raw)
+        else:
+            values.append(tok)
+    if label or values:
+        out.append(_segment(label, values))
+    return out
+
+
+def _segment(label: list[str], values: list[Token]) -> Segment:
+    printed = "".join(label)
+    return Segment(re.sub(r"\s+", "", printed), squeeze(printed), values)
+
+
+@lru_cache(maxsize=512)
+def _compiled(anchor: str) -> re.Pattern[str]:
+    return re.compile(anchor)
+
+
+def _matches(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int, int]]:
+    """(position in the label, line index) of every line from `start` whose anchor matches."""
+    found = []
+    for li in range(start, len(lines)):
+        for anchor in lines[li].anchors:
+            m = _compiled(anchor).search(squeezed)
+            if m:
+                found.append((m.start(), li))
+                break
+    found.sort()
+    return found
+
+
+def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRead], list[str]]:
+    """The rows of one table found in `tokens`, and warnings about what did not fit."""
+    reads: list[RowRead] = []
+    warnings: list[str] = []
+    next_line = 0
+    current: RowRead | None = None
+    for seg in segments(tokens):
+        hits = _matches(seg.squeezed, lines, next_line) if seg.squeezed else []
+        if hits:
+            last_pos, last = hits[-1]
+            if lines[last].needs_values and not seg.values:
+                next_line = last + 1
+                current = None
+                continue
+            current = RowRead(lines[last], _label_from(seg.label, last_pos, seg.squeezed), list(seg.values))
+            reads.append(current)
+            next_line = last + 1
+            continue
+        if current is not None and len(current.tokens) < current.width:
+            current.tokens.extend(seg.values)
+        elif seg.values and current is not None:
+            warnings.append(
+                f"numbers after row {current.line.row} that belong to no row: "
+                + " ".join(t.raw for t in seg.values)
+            )
+    for read in reads:
+        if len(read.tokens) > read.width:
+            extra = read.tokens[read.width :]
+            warnings.append(f"row {read.line.row}: more numbers than cells; ignored " + " ".join(t.raw for t in extra))
+            del read.tokens[read.width :]
+    return [r for r in reads if r.tokens], warnings
+
+
+def _label_from(label: str, pos: int, squeezed: str) -> str:
+    """The printed label from where the matched row's own text starts (drop group labels before)."""
+    if pos <= 0 or len(label) != len(squeezed):
+        return label
+    # walk back to the start of the row's numbering ("1." or "(二)") if it precedes the anchor
+    start = pos
+    m = re.search(r"(?:\d+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)[^\d()]{0,12}$", squeezed[:pos])
+    if m:
+        start = m.start()
+    return label[start:]

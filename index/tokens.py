@@ -1,0 +1,175 @@
+"""The document as a stream of label text and cell values, in reading order.
+
+Table reading works on this stream, whatever the source format: a ruled table gives
+one token per cell (a blank cell is a value token with no number), running text gives
+words split into label text and numbers. Keeping label text and values apart is what
+lets the parser find each row by its label rather than by counting numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document, Paragraph, Table
+from .normalize import fold, render
+
+NULL_MARKERS = frozenset({"/", "-", "--", "无", "不涉及", "/ ", "\\"})
+
+_NUMBER = re.compile(
+    r"(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>万元|元)?(?P<note>\((?![一二三四五六七八九十\d]{1,3}\))[^()]*\))?"
+)
+_ITEM_AFTER = re.compile(r"[.、．]\s*[\u3400-\u9fff\"“]")
+_NOT_A_VALUE_AFTER = re.compile(r"\s*(?:年|月|日|号|%|个百分点|〕)")
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")
+_MARKER_WORD = re.compile(r"^[/／\\\-－—–]+$")
+
+
+@dataclass
+class Token:
+    """Label text or a cell value. Offsets index the rendered document text."""
+
+    kind: str  # "text" or "value"
+    raw: str
+    start: int
+    page: int | None = None
+    value: float | int | None = None
+    note: str | None = None
+    from_grid: bool = False  # a ruled-table cell: never split into several cells
+
+    @property
+    def is_run(self) -> bool:
+        """Digits that may be several cells run together (crawled text)."""
+        return (
+            self.kind == "value"
+            and not self.from_grid
+            and self.value is not None
+            and self.raw.isdigit()
+            and len(self.raw) > 1
+        )
+
+
+def parse_number(text: str) -> tuple[float | int | None, str | None, bool]:
+    """`(value, note, ok)` for a cell's folded text; `ok` is False when it is not a value.
+
+    Amounts printed in 元 are converted to 万元, the unit of the template.
+    """
+    t = text.strip()
+    if t == "" or t in NULL_MARKERS or _MARKER_WORD.match(t):
+        return None, None, True
+    m = _NUMBER.fullmatch(t.replace(" ", ""))
+    if not m:
+        return None, None, False
+    return _number_value(m), _note(m), True
+
+
+def _number_value(m: re.Match[str]) -> float | int:
+    num = m.group("num").replace(",", "")
+    value: float | int = float(num) if "." in num else int(num)
+    if m.group("unit") == "元":
+        value = round(value / 10000, 6)
+    return value
+
+
+def _note(m: re.Match[str]) -> str | None:
+    note = m.group("note")
+    return note[1:-1] if note else None
+
+
+def tokenize(doc: Document) -> tuple[str, list[Token]]:
+    """The rendered text of `doc` and its token stream."""
+    text, spans = render(doc)
+    tokens: list[Token] = []
+    by_row: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for start, end, block, i, j in spans:
+        if isinstance(block, Paragraph):
+            tokens.extend(_words(fold(text[start:end]), start, block.page))
+        else:
+            by_row.setdefault((id(block), i), []).append((start, end, j))
+            if j == _last_col(block, i):
+                tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i))
+    return text, tokens
+
+
+def _last_col(table: Table, i: int) -> int:
+    row = table.rows[i]
+    return max(j for j, c in enumerate(row) if c is not None)
+
+
+def _grid_row(text: str, cells: list[tuple[int, int, int]], table: Table, i: int) -> list[Token]:
+    """Cells after the row's last label cell are values; blank cells before it are dropped."""
+    page = table.row_pages[i] if i < len(table.row_pages) else table.page
+    parsed = []
+    for start, end, _j in cells:
+        raw = text[start:end].strip()
+        value, note, ok = parse_number(fold(raw))
+        parsed.append((start, raw, value, note, ok))
+    last_label = max((k for k, p in enumerate(parsed) if not p[4]), default=-1)
+    out = []
+    for k, (start, raw, value, note, ok) in enumerate(parsed):
+        if k <= last_label:
+            if raw and (not ok or raw not in NULL_MARKERS):
+                out.append(Token("text", raw, start, page))
+        else:
+            out.append(Token("value", raw, start, page, value, note, from_grid=True))
+    return out
+
+
+def _words(folded: str, offset: int, page: int | None) -> list[Token]:
+    tokens: list[Token] = []
+    for w in re.finditer(r"\S+", folded):
+        word, base = w.group(), offset + w.start()
+        if _ITEM_NUMBER.match(word):
+            tokens.append(Token("text", word, base, page))
+            continue
+        if word in NULL_MARKERS or _MARKER_WORD.match(word):
+            tokens.extend(_marker_tokens(word, base, page))
+            continue
+        tokens.extend(_split_word(word, base, page))
+    return tokens
+
+
+def _marker_tokens(word: str, base: int, page: int | None) -> list[Token]:
+    if word in NULL_MARKERS and "/" not in word:
+        return [Token("value", word, base, page)]
+    return [Token("value", m.group(), base + m.start(), page) for m in re.finditer(r"/|[-\\]+", word)]
+
+
+def _split_word(word: str, base: int, page: int | None) -> list[Token]:
+    """Split `规章000` or `3700000372.没有` into label text and value runs."""
+    tokens: list[Token] = []
+    pos = 0
+    for m in _NUMBER.finditer(word):
+        s, e = m.start(), m.end()
+        num = m.group("num")
+        item = _ITEM_AFTER.match(word, e) and "." not in num and not m.group("unit")
+        if item:
+            e_val = e - 1  # the last digit numbers the next label ("2.其他…")
+            if e_val <= s or num.startswith(("-", "+")):
+                continue
+            m_value = _NUMBER.fullmatch(word[s:e_val])
+            if not m_value:
+                continue
+            _flush_text(tokens, word, pos, s, base, page)
+            tokens.append(Token("value", word[s:e_val], base + s, page, _number_value(m_value)))
+            pos = e_val
+            continue
+        if _NOT_A_VALUE_AFTER.match(word, e) or _preceded_by_label_number(word, s):
+            continue
+        if num.startswith(("-", "+")) and s > 0 and not word[s - 1].isspace():
+            continue
+        _flush_text(tokens, word, pos, s, base, page)
+        tokens.append(Token("value", word[s:e], base + s, page, _number_value(m), _note(m)))
+        pos = e
+    _flush_text(tokens, word, pos, len(word), base, page)
+    return tokens
+
+
+def _preceded_by_label_number(word: str, s: int) -> bool:
+    """`第20条`, `(1)`: digits that are part of a label, not a cell."""
+    return s > 0 and word[s - 1] in "第(〔["
+
+
+def _flush_text(tokens: list[Token], word: str, a: int, b: int, base: int, page: int | None) -> None:
+    if b > a:
+        tokens.append(Token("text", word[a:b], base + a, page))
