@@ -160,7 +160,7 @@ TABLE3_LINES: tuple[Line, ...] = (
     _line("other_processing", (r"其他处理",), _T3, needs_values=True),
     _line("other_no_correction", (r"逾期不补", r"不补正"), _T3),
     _line("other_unpaid_fee", (r"收费通知", r"逾期未按", r"缴纳费用"), _T3),
-    _line("other_misc", (r"3\.其他(?!法律|处理)", r"^其他$"), _T3),
+    _line("other_misc", (r"3[.、]?其他(?!法律|处理)", r"^其他$"), _T3),
     _line("results_total", (r"七\)?总计", r"^总计$"), _T3),
     _line("carried_forward", (r"结转下年", r"下年度继续"), _T3),
 )

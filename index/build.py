@@ -1,0 +1,105 @@
+"""Index files into the store: one report at a time, a failure never touching the rest."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import GongkaiError
+from .parse import parse_file
+from .readers import DEFAULT_MAX_BYTES
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml"})
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexResult:
+    """The outcome for one file, as the build summary and the bot show it."""
+
+    file: str
+    status: str  # added, replaced, unchanged, failed
+    agency: str | None = None
+    year: int | None = None
+    figures: int = 0
+    failed_checks: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and report files found recursively in folders, in a stable order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IndexResult:
+    """Parse `path` and store it; any error leaves the store as it was."""
+    name = path.name
+    try:
+        report = parse_file(path, max_bytes=max_bytes)
+        data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    except GongkaiError as e:
+        return IndexResult(name, "failed", error=str(e))
+    except OSError as e:
+        return IndexResult(name, "failed", error=f"cannot open {name}: {e.strerror}")
+    except Exception as e:  # a bug must not stop the other files of a run
+        log.exception("unexpected error while reading %s", name)
+        return IndexResult(name, "failed", error=f"unexpected error while reading ({type(e).__name__}: {e})")
+    result = IndexResult(
+        name,
+        "failed",
+        report.agency,
+        report.year,
+        figures=sum(f.value is not None for f in report.figures),
+        failed_checks=[c.rule for c in report.checks if c.status == "fail"],
+        warnings=report.warnings,
+    )
+    if not report.agency or not report.year:
+        missing = "agency" if not report.agency else "year"
+        result.error = f"cannot tell the report's {missing} from its title; check that the file starts with the report's title"
+        return result
+    stored = store.add(report, source_file=name, sha256=data_hash)
+    result.status = stored.status
+    return result
+
+
+def build_paths(
+    paths: Iterable[Path],
+    db_path: Path,
+    progress: Progress | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[IndexResult]:
+    """Index every report file under `paths` into the database at `db_path`."""
+    files = find_files(Path(p) for p in paths)
+    store = Store(db_path)
+    results = []
+    try:
+        for done, path in enumerate(files, 1):
+            results.append(index_file(store, path, max_bytes=max_bytes))
+            if progress:
+                progress(done, len(files), path.name)
+    finally:
+        store.close()
+    return results

@@ -1,0 +1,177 @@
+"""The indexer's command line: parse one report, build the index, list failed checks.
+
+A thin layer over `index.parse`, `index.build` and `index.store`: it turns the
+library's own errors into one `Error: …` line and an exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .build import IndexResult, build_paths
+from .errors import GongkaiError
+from .parse import parse_file
+from .readers import DEFAULT_MAX_BYTES
+from .store import Store
+
+DEFAULT_DB = Path("data/gongkai.db")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m index",
+        description="Read government information-disclosure annual reports (政府信息公开工作年度报告) "
+        "into sections and table figures, and store them in SQLite.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = sub.add_parser(
+        "parse",
+        help="read one report and print what was found (no database)",
+        description="Read one report (.txt, .html, .docx, .pdf) and print its agency, year, "
+        "figures, sections and identity checks. Touches no database.",
+    )
+    parse.add_argument("file", type=Path, help="the report file")
+    parse.add_argument("--json", action="store_true", help="print one JSON object (see CONTRACT.md)")
+    parse.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576, help="size limit in MB (default 20)")
+
+    build = sub.add_parser(
+        "build",
+        help="index report files and folders into the database",
+        description="Index report files, and folders searched recursively, into the SQLite database. "
+        "A file that fails is reported and leaves the database as it was; the others still go in. "
+        "Exit status 1 when any file failed.",
+    )
+    build.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="report files or folders")
+    build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    build.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576, help="size limit per file in MB (default 20)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar and no summary table")
+
+    check = sub.add_parser(
+        "check",
+        help="list the indexed reports whose own arithmetic fails",
+        description="List every indexed report whose figures break one of the template's identities "
+        "(勾稽关系), with the numbers on both sides.",
+    )
+    check.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "build":
+            return _build(args)
+        return _check(args)
+    except GongkaiError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+
+
+def _parse(args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        print(f"Error: no such file: {args.file}", file=sys.stderr)
+        return 2
+    report = parse_file(args.file, max_bytes=int(args.max_mb * 1048576))
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{report.agency or '(agency unknown)'} {report.year or '(year unknown)'}  format {report.format}")
+    print(f"title: {report.title}")
+    print(f"figures: {sum(f.value is not None for f in report.figures)} with a value, "
+          f"{sum(f.value is None for f in report.figures)} without")
+    print("sections: " + ", ".join(f"{s.number} {s.title}" for s in report.sections))
+    failed = [c for c in report.checks if c.status == "fail"]
+    print(f"checks: {len(report.checks) - len(failed)} pass or not assessable, {len(failed)} fail")
+    for c in failed:
+        print(f"  FAIL {c.rule}: {c.detail}")
+    for w in report.warnings:
+        print(f"  warning: {w}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"Error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    bar = None if args.quiet else _ProgressBar()
+    results = build_paths(args.paths, args.db, bar, max_bytes=int(args.max_mb * 1048576))
+    if bar:
+        bar.close()
+    if not results:
+        print(f"Error: no report files found in {' '.join(map(str, args.paths))}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        _summary(results, args.db)
+    return 0 if all(r.ok for r in results) else 1
+
+
+class _ProgressBar:
+    """A bar on a terminal; a line every 10% when stderr is a file or a pipe."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.tty:
+            filled = int(30 * done / total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}")
+            sys.stderr.flush()
+        elif total >= 20 and (tenth := 10 * done // total) != self.last_tenth:
+            self.last_tenth = tenth
+            print(f"indexed {done}/{total}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
+def _summary(results: list[IndexResult], db: Path) -> None:
+    rows = [("file", "status", "agency", "year", "figures", "failed checks / error")]
+    for r in results:
+        detail = r.error if r.error else (", ".join(r.failed_checks) or "-")
+        rows.append((r.file, r.status, r.agency or "-", str(r.year or "-"), str(r.figures), detail))
+    widths = [max(_width(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(5)]
+        print("  ".join(cells) + "  " + row[5])
+    ok = sum(r.ok for r in results)
+    print(f"\n{ok} of {len(results)} files indexed into {db}; {len(results) - ok} failed.")
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+
+def _check(args: argparse.Namespace) -> int:
+    if not args.db.exists():
+        print(f"Error: no database at {args.db}; run `python -m index build data/reports` first", file=sys.stderr)
+        return 2
+    store = Store(args.db)
+    try:
+        failed = store.failed_checks()
+        total = len(store.reports())
+    finally:
+        store.close()
+    if not failed:
+        print(f"All {total} reports keep their own arithmetic.")
+        return 0
+    current = None
+    for row in failed:
+        head = f"{row['agency']} {row['year']} ({row['source_file']})"
+        if head != current:
+            print(head)
+            current = head
+        print(f"  {row['rule']}: {row['detail']}")
+    reports = len({(r["agency"], r["year"]) for r in failed})
+    print(f"\n{reports} of {total} reports break at least one identity.")
+    return 0
