@@ -1,0 +1,118 @@
+"""The store's rules: reindexing is idempotent, a newer file replaces, a failure changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from index.build import build_paths, index_file
+from index.store import Store, segment
+
+from .conftest import SEEDS
+
+
+def dump(db: Path) -> list[str]:
+    """Every row of every table except the indexing times, to compare two states."""
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("agencies", "reports", "figures", "sections", "checks")}
+    finally:
+        con.close()
+
+
+def test_indexing_the_same_files_twice_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    first = build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    assert [r.status for r in first] == ["added", "added"]
+    before = dump(db)
+    again = build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+    assert dump(db) == before
+
+
+def test_a_new_file_for_the_same_agency_and_year_replaces_the_old(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    newer = tmp_path / "qu-corrected.txt"
+    newer.write_text(
+        SEEDS["qu"].read_text(encoding="utf-8").replace("行政许可 0", "行政许可 7"), encoding="utf-8"
+    )
+    store = Store(db)
+    try:
+        result = index_file(store, newer)
+        assert result.status == "replaced"
+        rows = list(
+            store.db.query(
+                "select r.source_file, f.value from figures f join reports r on r.id = f.report_id "
+                "where r.agency = '渠县司法局' and f.row_key = 'licensing'"
+            )
+        )
+        assert rows == [{"source_file": "qu-corrected.txt", "value": 7}]
+        assert len(store.reports()) == 2
+    finally:
+        store.close()
+    assert counts(db)["figures"] == 400
+
+
+def test_a_file_that_cannot_be_read_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    before = dump(db)
+    bad = tmp_path / "news.txt"
+    bad.write_text("今天天气很好。\n本局召开会议，研究部署工作。\n", encoding="utf-8")
+    results = build_paths([bad, SEEDS["xiqu"]], db)
+    assert [r.status for r in results] == ["failed", "added"]
+    assert "no table 三" in results[0].error
+    assert counts(db)["reports"] == 2
+    after = dump(db)
+    build_paths([bad], db)
+    assert dump(db) == after
+    assert len(after) > len(before)
+
+
+def test_failed_file_alone_changes_no_byte_of_the_rows(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    before = dump(db)
+    cut = tmp_path / "cut.txt"
+    text = SEEDS["yichuan"].read_text(encoding="utf-8")
+    cut.write_text(text[: text.index("三、收到和处理")], encoding="utf-8")
+    assert build_paths([cut], db)[0].status == "failed"
+    assert dump(db) == before
+
+
+def test_full_text_search_finds_chinese_words(built_db: Path) -> None:
+    store = Store(built_db)
+    try:
+        hits = list(
+            store.db.query(
+                "select r.agency from sections_fts join sections s on s.rowid = sections_fts.rowid "
+                "join reports r on r.id = s.report_id where sections_fts match ?",
+                [segment("公众号")],  # the query is split into words as the index is
+            )
+        )
+    finally:
+        store.close()
+    agencies = {h["agency"] for h in hits}
+    assert {"渠县司法局", "伊川县司法局"} <= agencies
+
+
+def test_report_rows_name_their_source(built_db: Path) -> None:
+    store = Store(built_db)
+    try:
+        reports = {r["agency"]: r for r in store.reports()}
+    finally:
+        store.close()
+    qu = reports["渠县司法局"]
+    assert qu["source_file"] == SEEDS["qu"].name
+    assert qu["sha256"] == hashlib.sha256(SEEDS["qu"].read_bytes()).hexdigest()
+    assert qu["year"] == 2024 and qu["format"] == "2021" and qu["failed_checks"] == 0
