@@ -1,0 +1,122 @@
+"""`python -m index`: the CONTRACT.md interfaces, help texts and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "index", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["build"], ["check"]])
+def test_every_command_explains_itself(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: python -m index" in result.stdout
+    assert len(result.stdout.splitlines()) > 4
+
+
+def test_parse_json_follows_the_contract() -> None:
+    result = run("parse", str(SEEDS["yichuan"]), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"agency", "year", "format", "figures", "sections", "checks", "warnings"} <= set(data)
+    assert (data["agency"], data["year"], data["format"]) == ("伊川县司法局", 2024, "2021")
+    fees = [f for f in data["figures"] if (f["table"], f["row"], f["column"]) == (2, "fees", "amount")]
+    assert fees == [fees[0]] and fees[0]["value"] == 45.0553 and fees[0]["raw"] == "45.0553"
+    assert {"table", "row", "column", "value", "raw", "note"} <= set(data["figures"][0])
+    assert [s["number"] for s in data["sections"]] == [1, 2, 3, 4, 5, 6]
+    assert {c["status"] for c in data["checks"]} == {"pass"}
+    balance = next(c for c in data["checks"] if c["rule"] == "t3.balance.total")
+    assert balance["detail"] == "2 + 0 = 2 + 0"
+
+
+def write(tmp_path: Path, name: str, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (bytes(range(256)) * 40, "binary"),
+    "news.txt": ("市司法局召开年度工作会议。\n会议强调，要做好政务公开工作。\n".encode(), "no table 三"),
+    "latin1.txt": ("caf\xe9 ".encode("latin-1") * 200, "encoding"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gets_one_clear_line_and_nothing_on_stdout(name: str, tmp_path: Path) -> None:
+    content, words = BAD_INPUTS[name]
+    result = run("parse", str(write(tmp_path, name, content)), "--json")
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_report_cut_off_before_its_tables_is_not_a_report(tmp_path: Path) -> None:
+    text = SEEDS["qu"].read_text(encoding="utf-8")
+    path = write(tmp_path, "cut.txt", text[: text.index("二、主动公开政府信息情况")].encode())
+    result = run("parse", str(path), "--json")
+    assert result.returncode != 0 and "no table 三" in result.stderr
+
+
+def test_report_cut_off_before_table_four_is_indexed_with_a_warning(tmp_path: Path) -> None:
+    text = SEEDS["qu"].read_text(encoding="utf-8")
+    path = write(tmp_path, "cut.txt", text[: text.index("四、政府信息公开行政复议")].encode())
+    result = run("parse", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "table 4 missing: figures of tables 2 and 3 indexed" in data["warnings"]
+    assert not [f for f in data["figures"] if f["table"] == 4]
+    assert len([f for f in data["figures"] if f["table"] == 3]) == 175
+
+
+def test_build_indexes_a_folder_and_says_what_happened(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    result = run("build", str(ROOT / "data" / "reports"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "5 of 5 files indexed" in result.stdout
+    assert "伊川县司法局" in result.stdout
+
+
+def test_build_exits_1_when_a_file_fails_but_indexes_the_others(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    bad = write(tmp_path, "broken.pdf", b"%PDF-1.7\n garbage")
+    result = run("build", str(bad), str(SEEDS["qu"]), "--db", str(db))
+    assert result.returncode == 1
+    assert "1 of 2 files indexed" in result.stdout
+    assert "broken.pdf" in result.stdout
+
+
+def test_build_of_a_missing_path_is_one_line(tmp_path: Path) -> None:
+    result = run("build", str(tmp_path / "nope"), "--db", str(tmp_path / "g.db"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: no such file or folder")
+
+
+def test_check_lists_reports_that_break_their_arithmetic(tmp_path: Path) -> None:
+    text = SEEDS["qu"].read_text(encoding="utf-8").replace(
+        "（七）总计 0 0 0 0 0 0 0", "（七）总计 0 0 0 0 0 0 9"
+    )
+    broken = write(tmp_path, "qu.txt", text.encode())
+    db = tmp_path / "g.db"
+    assert run("build", str(broken), str(SEEDS["yichuan"]), "--db", str(db)).returncode == 0
+    result = run("check", "--db", str(db))
+    assert result.returncode == 0
+    assert "渠县司法局 2024" in result.stdout
+    assert "t3.row_total.results_total" in result.stdout
+    assert "伊川县司法局" not in result.stdout
+    assert "1 of 2 reports" in result.stdout
