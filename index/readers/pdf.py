@@ -26,7 +26,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..document import Block, Document, Paragraph, Table
 from ..errors import UnreadableFile
 
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－·]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·]*$"
+)
 # Two column rules on consecutive pages within this many points are the same rule;
 # the pages of one report are often shifted by a point or two.
 _EDGE_TOLERANCE = 4.0
