@@ -19,6 +19,12 @@ def detect_format(data: bytes, name: str = "") -> str:
             return "docx"
         raise UnsupportedFormat(f"{name or 'file'} is a zip archive, not a Word .docx report")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # a password-protected .docx is stored in the same container as an old .doc
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise UnreadableFile(
+                f"{name or 'file'} is password-protected: remove the password in Word or WPS "
+                "and send it again, or send it as PDF"
+            )
         raise UnsupportedFormat(
             f"{name or 'file'} is an old Word/WPS file (.doc/.wps): save it as .docx or PDF and send it again"
         )
