@@ -1,0 +1,98 @@
+"""Inline keyboards and the callback data behind their buttons.
+
+Callback data is at most 64 bytes and a Chinese character takes three, so buttons
+carry short prefixes and integer ids, never names; the handler looks the name up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+BUTTON_TEXT_MAX = 40
+
+
+class Pick(CallbackData, prefix="p"):
+    """One candidate of an ambiguous answer: `ask` is the remembered question."""
+
+    ask: int
+    id: int
+
+
+class Example(CallbackData, prefix="x"):
+    """One of the example questions under /start."""
+
+    n: int
+    lang: str
+
+
+class AgencyPage(CallbackData, prefix="ap"):
+    page: int
+
+
+class Card(CallbackData, prefix="c"):
+    """The report card of one agency; `year` 0 means its latest report."""
+
+    agency: int
+    year: int = 0
+
+
+class ExportAgency(CallbackData, prefix="e"):
+    agency: int
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= BUTTON_TEXT_MAX else text[: BUTTON_TEXT_MAX - 1] + "…"
+
+
+def candidates(ask: int, items: Iterable[dict]) -> InlineKeyboardMarkup:
+    """One button per candidate of an ambiguous answer."""
+    builder = InlineKeyboardBuilder()
+    for item in items:
+        builder.button(text=_label(item["label"]), callback_data=Pick(ask=ask, id=item["id"]))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def examples(questions: list[str], lang: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for n, question in enumerate(questions):
+        builder.button(text=_label(question), callback_data=Example(n=n, lang=lang))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def agencies(rows: list[dict], page: int, pages: int) -> InlineKeyboardMarkup:
+    """A button per agency (its report card), then ◀ ▶ between pages."""
+    builder = InlineKeyboardBuilder()
+    for row in rows:
+        builder.button(text=_label(row["name"]), callback_data=Card(agency=row["id"]))
+    builder.adjust(1)
+    nav = []
+    if page > 1:
+        nav.append(InlineKeyboardButton(text="◀", callback_data=AgencyPage(page=page - 1).pack()))
+    if page < pages:
+        nav.append(InlineKeyboardButton(text="▶", callback_data=AgencyPage(page=page + 1).pack()))
+    if nav:
+        builder.row(*nav)
+    return builder.as_markup()
+
+
+def agency_choice(rows: list[dict], year: int) -> InlineKeyboardMarkup:
+    """Agencies that fit a name typed after /report, each opening its card."""
+    builder = InlineKeyboardBuilder()
+    for row in rows:
+        builder.button(text=_label(row["name"]), callback_data=Card(agency=row["id"], year=year))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def export_choice(rows: list[dict]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for row in rows:
+        builder.button(text=_label(row["name"]), callback_data=ExportAgency(agency=row["id"]))
+    builder.adjust(1)
+    return builder.as_markup()

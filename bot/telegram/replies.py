@@ -1,0 +1,109 @@
+"""Sending: long replies split at line breaks (or sent as a file), answers, charts.
+
+These take a bot and a chat rather than a `Message`, so a tap on a button (whose
+message may be too old to reply to) sends the same way a typed question does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Bot, html
+from aiogram.enums import ChatAction
+from aiogram.types import (
+    BufferedInputFile,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
+from aiogram.utils.chat_action import ChatActionSender
+
+from . import keyboards
+from .charts import bar_chart
+from .render import answer_html
+from .services import AnswerLike, AskMemory, AsyncEngine
+from .text import CAPTION_LIMIT, html_to_plain, split_html, t
+
+MAX_PARTS = 4
+TYPING_EVERY = 5.0  # Telegram shows a chat action for about five seconds
+
+
+async def send(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    reply_to: int | None = None,
+    lang: str = "zh",
+) -> Message:
+    """Send HTML `text` in as many messages as it takes, the keyboard on the last.
+
+    Beyond `MAX_PARTS` messages a reply is a wall nobody scrolls through: it goes
+    as a .txt file instead.
+    """
+    reply = (
+        ReplyParameters(message_id=reply_to, allow_sending_without_reply=True) if reply_to else None
+    )
+    parts = split_html(text)
+    if len(parts) > MAX_PARTS:
+        document = BufferedInputFile(html_to_plain(text).encode("utf-8"), filename="gongkai.txt")
+        return await bot.send_document(
+            chat_id,
+            document,
+            caption=t("sent_as_file", lang),
+            reply_markup=markup,
+            reply_parameters=reply,
+        )
+    sent: Message | None = None
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        sent = await bot.send_message(
+            chat_id,
+            part,
+            reply_markup=markup if last else None,
+            reply_parameters=reply if n == 0 else None,
+        )
+    assert sent is not None, "nothing to send"
+    return sent
+
+
+def quote_in_groups(message: Message) -> int | None:
+    """In a group the reply quotes the question, so people see what it answers."""
+    return None if message.chat.type == "private" else message.message_id
+
+
+async def ask(
+    bot: Bot,
+    chat_id: int,
+    question: str,
+    engine: AsyncEngine,
+    memory: AskMemory,
+    *,
+    reply_to: int | None = None,
+) -> AnswerLike:
+    """Ask the engine (showing "typing…" meanwhile) and send its answer.
+
+    An ambiguous answer comes with one button per candidate; the buttons carry the
+    remembered question's number and the candidate's id.
+    """
+    await bot.send_chat_action(chat_id, ChatAction.TYPING)
+    async with ChatActionSender.typing(bot=bot, chat_id=chat_id, initial_sleep=TYPING_EVERY):
+        answer = await engine.answer(question)
+    markup = None
+    if answer.status == "ambiguous" and answer.candidates:
+        markup = keyboards.candidates(memory.remember(answer.candidates), answer.candidates)
+    await send(bot, chat_id, answer_html(answer), markup, reply_to=reply_to, lang=answer.language)
+    return answer
+
+
+async def send_chart(
+    bot: Bot, chat_id: int, labels: list[str], values: list[float], title: str
+) -> Message:
+    """Draw the chart in a worker thread (matplotlib takes a while) and send it."""
+    png = await asyncio.to_thread(bar_chart, labels, values, title)
+    return await bot.send_photo(
+        chat_id,
+        BufferedInputFile(png, filename="chart.png"),
+        caption=html.quote(title[: CAPTION_LIMIT // 2]),
+    )

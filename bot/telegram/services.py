@@ -1,0 +1,207 @@
+"""The bot's long-lived helpers: the engine on its own thread, the indexer, small memories.
+
+The engine and the indexer are synchronous and touch SQLite, so they run off the
+event loop: the engine on one dedicated thread (a SQLite connection belongs to the
+thread that opened it, and questions are quick), the indexer in worker threads under
+one lock, so uploads and /reindex never write at the same time while everyone else
+keeps getting answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import shutil
+from collections import Counter, OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from index.build import IndexResult, build_paths, index_file
+from index.errors import GongkaiError
+from index.readers import DEFAULT_MAX_BYTES
+from index.store import Store
+
+from . import library
+
+Progress = Callable[[int, int, str], None]
+
+
+class AnswerLike(Protocol):
+    """What the bot reads from `bot.answer.Answer`."""
+
+    question: str
+    status: str
+    intent: str | None
+    agency: str | None
+    year: int | None
+    value: float | None
+    figures: list[dict[str, Any]]
+    text: str
+    candidates: list[dict[str, Any]]
+    language: str
+
+
+class EngineLike(Protocol):
+    def answer(self, question: str) -> AnswerLike: ...
+
+    def reload(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class AsyncEngine:
+    """The question engine, created and called on one thread of its own."""
+
+    def __init__(self, factory: Callable[[], EngineLike]) -> None:
+        self._factory = factory
+        self._engine: EngineLike | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+        self.asked: Counter[str] = Counter()
+
+    def _get(self) -> EngineLike:
+        if self._engine is None:
+            self._engine = self._factory()
+        return self._engine
+
+    async def _run(self, fn: Callable[[], Any]) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+
+    async def answer(self, question: str) -> AnswerLike:
+        answer = await self._run(lambda: self._get().answer(question))
+        self.asked[answer.status] += 1
+        return answer
+
+    async def reload(self) -> None:
+        """Make the engine see what the indexer just wrote."""
+        await self._run(lambda: self._get().reload())
+
+    def close(self) -> None:
+        """Close the engine's connection on its own thread, then the thread."""
+        if self._engine is not None:
+            self._pool.submit(self._engine.close).result()
+        self._pool.shutdown(wait=True)
+
+
+class ShuttingDown(GongkaiError):
+    """The bot is stopping; an indexing job that had not started yet is dropped."""
+
+
+@dataclass
+class Indexer:
+    """Adds uploaded reports and rebuilds the index, one job at a time, off the loop."""
+
+    db_path: Path
+    reports_dir: Path
+    engine: AsyncEngine
+    max_bytes: int = DEFAULT_MAX_BYTES
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _closing: bool = False
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def add_file(self, download: Path, name: str) -> IndexResult:
+        """Move a downloaded file into the reports folder and index it.
+
+        A file that cannot be read, or that holds a report already indexed, is not
+        kept. One that replaces a report for the same agency and year takes the old
+        file's place in the folder, so that /reindex rebuilds the same index.
+        """
+        async with self._lock:
+            if self._closing:
+                raise ShuttingDown("the bot is restarting; please send the file again in a minute")
+            before = await asyncio.to_thread(library.source_files, self.db_path)
+            path = await asyncio.to_thread(self._keep, download, name)
+            try:
+                result = await asyncio.to_thread(self._index_one, path)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            if result.status in ("failed", "unchanged"):
+                path.unlink(missing_ok=True)
+                return result
+            after = await asyncio.to_thread(library.source_files, self.db_path)
+            for gone in before - after:
+                self._forget(gone, keep=path)
+            await self.engine.reload()
+            return result
+
+    async def reindex(self, progress: Progress | None = None) -> list[IndexResult]:
+        """Rebuild the index from the reports folder into a new file, then swap it in.
+
+        Readers keep the old index until the new one is complete, and a stop halfway
+        leaves the old one untouched.
+        """
+        async with self._lock:
+            if self._closing:
+                raise ShuttingDown("the bot is restarting; run /reindex again in a minute")
+            new = self.db_path.with_name(self.db_path.name + ".new")
+            new.unlink(missing_ok=True)
+            try:
+                results = await asyncio.to_thread(
+                    build_paths, [self.reports_dir], new, progress, max_bytes=self.max_bytes
+                )
+                os.replace(new, self.db_path)
+            finally:
+                new.unlink(missing_ok=True)
+            await self.engine.reload()
+            return results
+
+    async def close(self) -> None:
+        """Let a running job finish (its result is kept) and refuse new ones."""
+        self._closing = True
+        async with self._lock:
+            pass
+
+    def _keep(self, download: Path, name: str) -> Path:
+        self.reports_dir.mkdir(parents=True, exist_ok=True)
+        stem, suffix = Path(name).stem, Path(name).suffix
+        path = self.reports_dir / name
+        for n in itertools.count(2):
+            if not path.exists():
+                break
+            path = self.reports_dir / f"{stem}-{n}{suffix}"
+        shutil.move(download, path)
+        return path
+
+    def _index_one(self, path: Path) -> IndexResult:
+        store = Store(self.db_path)
+        try:
+            return index_file(store, path, max_bytes=self.max_bytes)
+        finally:
+            store.close()
+
+    def _forget(self, source_file: str, keep: Path) -> None:
+        old = Path(source_file)
+        if not old.is_absolute():
+            old = self.reports_dir / old.name
+        folder = self.reports_dir.resolve()
+        if old.resolve() != keep.resolve() and old.resolve().parent == folder:
+            old.unlink(missing_ok=True)
+
+
+class AskMemory:
+    """The candidates of recent ambiguous answers, so a button can carry a small id."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self._size = size
+        self._asks: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._ids = itertools.count(1)
+
+    def remember(self, candidates: list[dict[str, Any]]) -> int:
+        ask = next(self._ids)
+        self._asks[ask] = candidates
+        if len(self._asks) > self._size:
+            self._asks.popitem(last=False)
+        return ask
+
+    def question(self, ask: int, candidate: int) -> str | None:
+        for item in self._asks.get(ask, []):
+            if item["id"] == candidate:
+                return item["question"]
+        return None
