@@ -1,0 +1,7 @@
+"""`python -m bot ask|chat|run`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,217 @@
+"""Asking back instead of guessing: several agencies or figures fit, or none does.
+
+Every candidate carries a full question that, asked again, answers it: the original
+question with the uncertain words replaced, so the rest of what was asked is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.template import LABELS
+
+from . import reply
+from .agencies import Mention
+from .context import Ctx
+from .model import Answer
+from .queries import ReportRow
+from .reply import t
+from .vocab import Measure
+
+
+def _agency_candidates(ctx: Ctx, m: Mention, limit: int = 10) -> list[dict[str, Any]]:
+    out = []
+    for idx in m.agencies[:limit]:
+        name = ctx.agencies.names[idx]
+        out.append(
+            {
+                "id": ctx.agencies.ids[idx],
+                "label": name,
+                "question": ctx.p.text.replace(m.start, m.end, name),
+            }
+        )
+    return out
+
+
+def ambiguous_agency(ctx: Ctx, m: Mention) -> Answer:
+    written = ctx.p.text.compact[m.start : m.end]
+    cands = _agency_candidates(ctx, m)
+    names = "\n".join(f"{i}. {c['label']}" for i, c in enumerate(cands, 1))
+    more = len(m.agencies) - len(cands)
+    extra = t(ctx.lang, f"\n……另有 {more} 个。", f"\n…and {more} more.") if more > 0 else ""
+    text = t(
+        ctx.lang,
+        f"“{written}”可能指以下 {len(m.agencies)} 个机关，请说明是哪一个：\n{names}{extra}",
+        f"“{written}” could be any of {len(m.agencies)} agencies; which one do you mean?\n{names}{extra}",
+    )
+    return ctx.answer("ambiguous", "agency", text, candidates=cands)
+
+
+def unknown_agency(ctx: Ctx, m: Mention) -> Answer:
+    written = ctx.p.text.compact[m.start : m.end]
+    return not_found_name(ctx, written, _agency_candidates(ctx, m, 5))
+
+
+def unknown_name(ctx: Ctx, written: str, suggestions: list[int] | None = None) -> Answer:
+    idxs = suggestions if suggestions is not None else ctx.agencies.suggest(written)
+    start = ctx.p.text.compact.find(written)
+    cands = []
+    for idx in idxs[:5]:
+        name = ctx.agencies.names[idx]
+        question = (
+            ctx.p.text.replace(start, start + len(written), name)
+            if start >= 0
+            else f"{name} {ctx.question}"
+        )
+        cands.append({"id": ctx.agencies.ids[idx], "label": name, "question": question})
+    return not_found_name(ctx, written, cands)
+
+
+def not_found_name(ctx: Ctx, written: str, cands: list[dict[str, Any]]) -> Answer:
+    if cands:
+        names = t(ctx.lang, "、", ", ").join(c["label"] for c in cands)
+        text = t(
+            ctx.lang,
+            f"索引中没有“{written}”的报告。最接近的机关：{names}。是指其中之一吗？",
+            f"No report of “{written}” is indexed. The closest names: {names}. Did you mean one of them?",
+        )
+    else:
+        text = t(
+            ctx.lang,
+            f"索引中没有“{written}”的报告。可以问“有哪些机关”查看已收录的机关。",
+            f"No report of “{written}” is indexed. Ask “which agencies are indexed?” to see what is.",
+        )
+    return ctx.answer("not_found", "agency", text, candidates=cands)
+
+
+def which_agency(ctx: Ctx) -> Answer:
+    """A figure with no agency: ask which one (or suggest a ranking or a sum)."""
+    cands = []
+    for idx in range(min(len(ctx.agencies), 8)):
+        name = ctx.agencies.names[idx]
+        cands.append(
+            {
+                "id": ctx.agencies.ids[idx],
+                "label": name,
+                "question": f"{name} {ctx.question}".strip(),
+            }
+        )
+    text = t(
+        ctx.lang,
+        "请说明是哪个机关，例如“伊川县司法局收到多少申请”；也可以问“所有机关一共……”或“哪个机关……最多”。",
+        "Which agency? For example “how many applications did 伊川县司法局 receive”; or ask for all agencies (“in total”, “which agency … the most”).",
+    )
+    return ctx.answer("ambiguous", "agency", text, candidates=cands)
+
+
+def year_not_found(ctx: Ctx, name: str, year: int, available: list[int]) -> Answer:
+    span = ctx.p.years.spans[0] if ctx.p.years.spans else None
+    cands = []
+    for y in sorted(available, reverse=True):
+        new = t(ctx.lang, f"{y}年", str(y))
+        q = ctx.p.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
+        cands.append({"id": y, "label": t(ctx.lang, f"{y}年", str(y)), "question": q})
+    years = t(ctx.lang, "、", ", ").join(str(y) for y in available)
+    text = t(
+        ctx.lang,
+        f"没有{name} {year} 年的报告。已收录的年份：{years}。",
+        f"There is no {year} report of {name}. Years indexed: {years}.",
+    )
+    return ctx.answer("not_found", "year", text, agency=name, year=year, candidates=cands)
+
+
+def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None) -> Answer:
+    """Several figures fit: one candidate question per figure."""
+    hits = [h for h in ctx.p.hits if h.phrase.kind in ("measure", "outcome")]
+    cands = []
+    for i, m in enumerate(measures):
+        term = _term_for(m, ctx.lang)
+        if hits:
+            edits = [(h.start, h.end, h.view, term if j == 0 else "") for j, h in enumerate(hits)]
+            question = ctx.p.text.rewrite(edits)
+        else:
+            question = f"{ctx.question} {term}"
+        cands.append({"id": i, "label": m.zh if ctx.lang == "zh" else m.en, "question": question})
+    names = t(ctx.lang, "、", ", ").join(f"“{c['label']}”" for c in cands)
+    text = t(
+        ctx.lang,
+        f"这个问题可能指几项数字：{names}。请说明要哪一项。",
+        f"That could mean several figures: {names}. Which one?",
+    )
+    return ctx.answer(
+        "ambiguous",
+        "figure",
+        text,
+        agency=report.agency if report else None,
+        year=report.year if report else None,
+        candidates=cands,
+    )
+
+
+def _term_for(m: Measure, lang: str) -> str:
+    """Words that, put in the question, name exactly this measure."""
+    if lang == "zh":
+        return {"review": "行政复议", "litigation": "行政诉讼"}.get(m.key, m.zh)
+    return {
+        "review": "administrative review",
+        "litigation": "lawsuits",
+        "received": "new applications",
+    }.get(m.key, m.en)
+
+
+def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: ReportRow) -> Answer:
+    hit = next((h for h in ctx.p.hits if h.phrase.kind == "measure"), None)
+    cands = []
+    for i, col in enumerate(columns):
+        zh, en = LABELS.columns[2][col]
+        term = zh if ctx.lang == "zh" else en
+        if hit:
+            written = (ctx.p.text.compact if hit.view == "compact" else ctx.p.text.words)[
+                hit.start : hit.end
+            ]
+            question = ctx.p.text.rewrite(
+                [
+                    (
+                        hit.start,
+                        hit.end,
+                        hit.view,
+                        f"{written}{term}" if ctx.lang == "zh" else f"{written} {term}",
+                    )
+                ]
+            )
+        else:
+            question = f"{ctx.question} {term}"
+        cands.append({"id": i, "label": term, "question": question})
+    names = t(ctx.lang, "、", ", ").join(f"“{c['label']}”" for c in cands)
+    if columns:
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》的“{measure.zh}”有几项数字：{names}。请说明要哪一项。",
+            f"“{reply.title_of(report)}” prints several figures for “{measure.en}”: {names}. Which one?",
+        )
+    else:
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》没有印出“{measure.zh}”。",
+            f"“{reply.title_of(report)}” does not print “{measure.en}”.",
+        )
+        return ctx.answer("answered", "figure", text, agency=report.agency, year=report.year)
+    return ctx.answer(
+        "ambiguous", "figure", text, agency=report.agency, year=report.year, candidates=cands
+    )
+
+
+def no_year_across(ctx: Ctx, year: int | None, years: list[int]) -> Answer:
+    listed = t(ctx.lang, "、", ", ").join(map(str, years)) or t(ctx.lang, "无", "none")
+    span = ctx.p.years.spans[0] if ctx.p.years.spans else None
+    cands = []
+    for y in sorted(years, reverse=True):
+        new = t(ctx.lang, f"{y}年", str(y))
+        q = ctx.p.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
+        cands.append({"id": y, "label": new, "question": q})
+    text = t(
+        ctx.lang,
+        f"没有 {year} 年的报告。已收录的年份：{listed}。",
+        f"No reports for {year}. Years indexed: {listed}.",
+    )
+    return ctx.answer("not_found", "year", text, year=year, candidates=cands)

@@ -1,0 +1,175 @@
+"""`python -m bot`: ask questions from the command line, chat, or run the Telegram bot.
+
+A thin layer over `bot.answer.Engine`: every user mistake (no index, a bad date, a
+bad option) becomes one `Error: …` line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from index.errors import GongkaiError
+
+from .answer import Answer, Engine
+
+DEFAULT_DB = Path("data/gongkai.db")
+DEFAULT_REPORTS = Path("data/reports")
+BUNDLED_REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+DEFAULT_CONFIG = "config.toml"
+
+
+class UsageError(GongkaiError):
+    """A bad option or argument."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m bot",
+        description="Answer questions about government information-disclosure annual reports from the index.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    ask = sub.add_parser(
+        "ask",
+        help="answer questions and exit",
+        description="Answer each question in turn from the index.",
+    )
+    ask.add_argument(
+        "questions", nargs="+", metavar="QUESTION", help="a question in Chinese or English"
+    )
+    _engine_options(ask)
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
+
+    chat = sub.add_parser(
+        "chat",
+        help="an interactive prompt for staff",
+        description="Ask questions one per line; `quit` or Ctrl-D ends.",
+    )
+    _engine_options(chat)
+
+    run = sub.add_parser(
+        "run",
+        help="run the Telegram bot",
+        description="Run the Telegram bot (BOT_TOKEN overrides the config's token).",
+    )
+    run.add_argument(
+        "--config",
+        default=DEFAULT_CONFIG,
+        metavar="FILE",
+        help=f"configuration file (default {DEFAULT_CONFIG})",
+    )
+    return parser
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"index database (default {DEFAULT_DB}, built from the bundled reports on first use)",
+    )
+    p.add_argument(
+        "--today",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date 今年/去年 count from (default: today)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "run":
+            from .telegram.app import run
+
+            run(args.config)
+            return 0
+        engine = open_engine(args.db, args.today)
+        if args.command == "ask":
+            for question in args.questions:
+                print_answer(engine.answer(question), as_json=args.json)
+            return 0
+        return chat(engine)
+    except GongkaiError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_engine(db: Path | None, today: str | None) -> Engine:
+    """The engine over `db`; the default database is built from the bundled reports if missing."""
+    day = _parse_date(today) if today else None
+    if db is None:
+        db = DEFAULT_DB
+        if not db.exists():
+            build_default(db)
+    elif not db.exists():
+        raise UsageError(
+            f"no index at {db}: build it with `python -m index build PATH... --db {db}`"
+        )
+    return Engine(db, today=day)
+
+
+def build_default(db: Path) -> None:
+    from index.build import build_paths
+
+    reports = DEFAULT_REPORTS if DEFAULT_REPORTS.is_dir() else BUNDLED_REPORTS
+    if not reports.is_dir():
+        raise UsageError(f"no index at {db} and no reports at {DEFAULT_REPORTS} to build it from")
+    print(f"Building the index {db} from {reports} (first use)…", file=sys.stderr)
+    results = build_paths([reports], db)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"  {r.file}: {r.error}", file=sys.stderr)
+    if not db.exists():
+        raise UsageError(f"could not build {db} from {reports}")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as e:
+        raise UsageError(f"--today must be a date like 2025-06-01, not {text!r}") from e
+
+
+def print_answer(answer: Answer, *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        return
+    print(answer.text)
+    for c in answer.candidates:
+        print(f"  → {c['question']}")
+    print(flush=True)
+
+
+def chat(engine: Engine) -> int:
+    """Read questions from stdin until `quit` or end of input."""
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("Ask about the indexed reports (help for examples, quit to end).")
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            return 0
+        question = line.strip()
+        if question.lower() in ("quit", "exit", "q", "退出"):
+            return 0
+        if question.lower() == "reload":
+            engine.reload()
+            print("Reloaded.\n")
+            continue
+        if question:
+            print_answer(engine.answer(question), as_json=False)

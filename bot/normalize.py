@@ -1,0 +1,121 @@
+"""A question in the views the engine reads it through, aligned to the original.
+
+Chinese phrases are found in `compact` (NFKC, lower case, no spaces), English ones in
+`words` (NFKC, lower case, single spaces). Both keep a map back to the original text
+so that a span found in either can be replaced in what the person typed: that is how
+an ambiguous answer builds the full question behind each candidate button.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_QUESTION_CHARS = 500
+MASK = "□"  # stands for a name already read, in a masked view
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _norm_char(c: str) -> str:
+    n = unicodedata.normalize("NFKC", c).lower()
+    return n if n else c
+
+
+@dataclass(frozen=True)
+class Text:
+    """The question as typed, plus its `compact` and `words` views and their maps."""
+
+    original: str
+    compact: str
+    compact_pos: tuple[int, ...]  # compact index -> original index
+    words: str
+    words_pos: tuple[int, ...]  # words index -> original index (-1 for an inserted space)
+
+    @classmethod
+    def of(cls, question: str) -> Text:
+        compact: list[str] = []
+        cpos: list[int] = []
+        words: list[str] = []
+        wpos: list[int] = []
+        for i, c in enumerate(question):
+            n = _norm_char(c)
+            if n.isspace() or not n.isprintable():
+                if words and words[-1] != " ":
+                    words.append(" ")
+                    wpos.append(-1)
+                continue
+            for ch in n:
+                compact.append(ch)
+                cpos.append(i)
+                words.append(ch)
+                wpos.append(i)
+        while words and words[-1] == " ":
+            words.pop()
+            wpos.pop()
+        return cls(question, "".join(compact), tuple(cpos), "".join(words), tuple(wpos))
+
+    def original_span(self, start: int, end: int, *, view: str = "compact") -> tuple[int, int]:
+        """The span of the original text behind `view[start:end]`."""
+        pos = self.compact_pos if view == "compact" else self.words_pos
+        inside = [p for p in pos[start:end] if p >= 0]
+        if not inside:
+            return (0, 0)
+        return inside[0], inside[-1] + 1
+
+    def replace(self, start: int, end: int, new: str, *, view: str = "compact") -> str:
+        """The original question with the text behind `view[start:end]` replaced by `new`."""
+        a, b = self.original_span(start, end, view=view)
+        if a == b:
+            return f"{new} {self.original}".strip()
+        return self.original[:a] + new + self.original[b:]
+
+    def rewrite(self, edits: list[tuple[int, int, str, str]]) -> str:
+        """The original question with several spans replaced: (start, end, view, new)."""
+        spans = sorted(
+            ((*self.original_span(s, e, view=view), new) for s, e, view, new in edits),
+            reverse=True,
+        )
+        out = self.original
+        last = len(out) + 1
+        for a, b, new in spans:
+            if a == b or b > last:
+                continue
+            out = out[:a] + new + out[b:]
+            last = a
+        return out
+
+    def masked(self, spans: list[tuple[int, int]]) -> Text:
+        """The question with the compact spans (agency names) blotted out in both views.
+
+        Every position stays where it was, so spans found in the masked text are
+        valid in this one.
+        """
+        if not spans:
+            return self
+        compact = list(self.compact)
+        hidden: set[int] = set()
+        for s, e in spans:
+            for i in range(s, e):
+                compact[i] = MASK
+                hidden.add(self.compact_pos[i])
+        words = [
+            MASK if p in hidden else ch for ch, p in zip(self.words, self.words_pos, strict=True)
+        ]
+        return Text(
+            self.original, "".join(compact), self.compact_pos, "".join(words), self.words_pos
+        )
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def letters(text: str) -> str:
+    """Only the CJK characters, letters and digits of `text`, NFKC-folded: for comparing labels."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())

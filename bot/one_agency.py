@@ -1,0 +1,476 @@
+"""Answers about one agency: a figure, a report card, a section, a sentence, a trend.
+
+A figure is read from one report and cited with the report's title, table, row and
+column; a figure the report breaks an identity over carries a warning. A figure the
+tables do not hold is looked for in the report's own sentences, and quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.template import LABELS
+
+from . import reply
+from .agencies import Mention
+from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_not_found
+from .context import Ctx
+from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
+from .model import Answer
+from .queries import Cell, ReportRow
+from .reply import t
+from .understand import Parsed
+from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES, Measure
+
+SECTION_CUES = {"section5": (5, None), "section6": (6, None), "section1": (1, None)}
+
+
+SUBSECTION_CUES = {
+    "section1.platform": ("平台",),
+    "section1.oversight": ("监督",),
+    "section1.management": ("管理",),
+    "section1.proactive": ("主动公开",),
+}
+
+
+SECTION_TEXT_LIMIT = 600
+
+
+_COUNTERS = "篇条次件个场期家项人份"
+
+
+_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*([篇条次件个场期家项人份])")
+
+
+def about_agency(ctx: Ctx, m: Mention) -> Answer:
+    p = ctx.p
+    idx = m.agencies[0]
+    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    available = ctx.reader.years_of(agency_id)
+    if not available:
+        return not_found_name(ctx, name, [])
+    section = _section_cue(p)
+    if (p.has("trend") or len(p.years.years) >= 2) and p.measures:
+        return trend(ctx, m, available)
+    if p.years.years:
+        year = p.years.years[0]
+        if year not in available:
+            return year_not_found(ctx, name, year, available)
+        default_year = False
+    else:
+        year, default_year = max(available), True
+    report = ctx.reader.report(agency_id, year)
+    assert report is not None
+    note = reply.read_as(name, m.how, ctx.lang) + reply.year_note(default_year, ctx.lang)
+    if section and not p.measures:
+        return section_answer(ctx, report, section, note)
+    if p.has("fee_narrative"):
+        return narrative(ctx, report, note, prefer=6)
+    if p.measures or p.outcome:
+        return figure(ctx, report, note)
+    if p.has("card") or not p.has("ask"):
+        return card(ctx, report, note)
+    return narrative(ctx, report, note)
+
+
+def _section_cue(p: Parsed) -> tuple[int, tuple[str, ...] | None] | None:
+    for cue, keys in SUBSECTION_CUES.items():
+        if cue in p.cues:
+            return (1, keys)
+    for cue, (number, _) in SECTION_CUES.items():
+        if cue in p.cues:
+            return (number, None)
+    return None
+
+
+def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | list[str]:
+    """The selection for this report, or the columns to ask about when it is not clear."""
+    p = ctx.p
+    if measure.table == 3:
+        return Selection(measure, p.applicant or "total")
+    if measure.table == 4:
+        return Selection(measure, p.outcome or "total")
+    present = table2_columns(measure, report)
+    if p.t2col and p.t2col in present:
+        return Selection(measure, p.t2col)
+    if len(present) == 1:
+        return Selection(measure, present[0])
+    return present
+
+
+def figure(ctx: Ctx, report: ReportRow, note: str) -> Answer:
+    p = ctx.p
+    measures = p.measures
+    if not measures:  # an outcome (被纠正) without saying of what
+        measures = [MEASURES["review"], MEASURES["litigation"]]
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, report)
+    measure = measures[0]
+    sel = _selection(ctx, measure, report)
+    if isinstance(sel, list):
+        return ambiguous_column(ctx, measure, sel, report)
+    resolved = resolve(sel, report)
+    base = {"agency": report.agency, "year": report.year}
+    if resolved is None or not resolved.values:
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》没有印出“{measure.zh}”这一项{note}。",
+            f"“{reply.title_of(report)}” does not print “{measure.en}”{note}.",
+        )
+        return ctx.answer("answered", "figure", text, **base)
+    lines = [_figure_line(ctx, report, resolved, note)]
+    lines.append(reply.citation(report, resolved, ctx.lang))
+    warn = reply.warning(broken_rules(resolved.cells, report), ctx.lang)
+    if warn:
+        lines.append(warn)
+    return ctx.answer(
+        "answered",
+        "figure",
+        "\n".join(lines),
+        value=resolved.total,
+        figures=_figure_dicts(report, resolved),
+        **base,
+    )
+
+
+def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
+    lang = ctx.lang
+    sel = r.selection
+    what = reply.measure_name(sel.measure, sel.column, lang)
+    head = t(
+        lang,
+        f"{report.agency} {report.year} 年{what}{note}：",
+        f"{report.agency}, {report.year}{note}: {what}: ",
+    )
+    if len(r.cells) == 1:
+        cell = r.cells[0]
+        if cell not in r.values:
+            return head + t(lang, "报告没有印出这一格。", "the report does not print this cell.")
+        if r.values[cell] is None:
+            raw = report.figures[cell].raw
+            shown = t(lang, f"（原文为“{raw}”）", f" (printed as “{raw}”)") if raw else ""
+            return (
+                head
+                + t(
+                    lang,
+                    f"报告此格未填写数字{shown}，无法给出。",
+                    f"the report leaves this cell without a number{shown}.",
+                )
+                + _by_applicant(ctx, report, cell)
+            )
+        return head + reply.amount(r.total, sel.measure, sel.column, lang) + t(lang, "。", ".")
+    parts = [
+        f"{reply.cell_name(c, report, lang)}：{reply.amount(r.values.get(c), sel.measure, c[2], lang)}"
+        for c in r.cells
+    ]
+    listing = "\n".join(f"· {x}" for x in parts)
+    if r.total is None:
+        gaps = t(lang, "、", ", ").join(
+            reply.cell_name(c, report, lang) for c in r.missing + r.blank
+        )
+        return head + t(
+            lang,
+            f"无法给出合计：以下单元格报告未填写数字（空白不等于 0）：{gaps}。\n各格如下：\n{listing}",
+            f"no total can be given: the report leaves these cells without a number (a blank is not a zero): {gaps}.\nThe cells:\n{listing}",
+        )
+    return head + t(
+        lang,
+        f"共 {reply.amount(r.total, sel.measure, sel.column, lang)}，为以下 {len(r.cells)} 格之和：\n{listing}",
+        f"{reply.amount(r.total, sel.measure, sel.column, lang)} in all, the sum of {len(r.cells)} cells:\n{listing}",
+    )
+
+
+def _by_applicant(ctx: Ctx, report: ReportRow, cell: Cell) -> str:
+    """When a row's 总计 is blank, the applicant columns it does print (never summed)."""
+    table, row, column = cell
+    if table != 3 or column != "total":
+        return ""
+    parts = []
+    for col, (zh, en) in LABELS.columns[3].items():
+        fig = report.figures.get((3, row, col))
+        if col != "total" and fig is not None and fig.value is not None:
+            parts.append(f"{zh if ctx.lang == 'zh' else en} {reply.num(fig.value, ctx.lang)}")
+    if not parts:
+        return ""
+    listed = t(ctx.lang, "，", ", ").join(parts)
+    return t(
+        ctx.lang,
+        f"\n报告印出的分项：{listed}（其余各格空白，不作合计）。",
+        f"\nThe applicant columns it prints: {listed} (the others are blank; no total is made).",
+    )
+
+
+def _figure_dicts(report: ReportRow, r: Resolved, **extra: Any) -> list[dict[str, Any]]:
+    out = []
+    for cell in r.cells:
+        table, row, column = cell
+        fig = report.figures.get(cell)
+        out.append(
+            {
+                "table": table,
+                "row": row,
+                "column": column,
+                "value": fig.value if fig else None,
+                "raw": fig.raw if fig else None,
+                "label": reply.row_label_of(report, table, row),
+                **extra,
+            }
+        )
+    return out
+
+
+def card(ctx: Ctx, report: ReportRow, note: str) -> Answer:
+    lang = ctx.lang
+    lines = [
+        t(
+            lang,
+            f"{report.agency} {report.year} 年报告主要数字{note}：",
+            f"{report.agency}, {report.year} report: main figures{note}",
+        )
+    ]
+    figures: list[dict[str, Any]] = []
+    t2 = []
+    for key in CARD_TABLE2:
+        m = MEASURES[key]
+        for col in table2_columns(m, report):
+            r = resolve(Selection(m, col), report)
+            if r is None:
+                continue
+            t2.append(f"{reply.measure_name(m, col, lang)} {reply.amount(r.total, m, col, lang)}")
+            figures.extend(_figure_dicts(report, r))
+    if t2:
+        lines.append(t(lang, "主动公开：", "Proactive disclosure: ") + t(lang, "；", "; ").join(t2))
+    for table, head in (
+        (3, t(lang, "依申请公开：", "Applications: ")),
+        (4, t(lang, "复议诉讼：", "Review and litigation: ")),
+    ):
+        parts = []
+        for key in CARD_MEASURES:
+            m = MEASURES[key]
+            if m.table != table:
+                continue
+            r = resolve(Selection(m, "total"), report)
+            if r is None:
+                continue
+            parts.append(
+                f"{m.zh if lang == 'zh' else m.en} {reply.amount(r.total, m, 'total', lang)}"
+            )
+            figures.extend(_figure_dicts(report, r))
+        if parts:
+            lines.append(head + t(lang, "；", "; ").join(parts))
+    if report.failed:
+        lines.append(reply.warning(report.failed, lang))
+    else:
+        lines.append(
+            t(
+                lang,
+                "勾稽关系：报告中可检验的各项均成立。",
+                "Arithmetic: every identity that can be checked holds.",
+            )
+        )
+    lines.append(
+        t(lang, f"来源：《{reply.title_of(report)}》。", f"Source: “{reply.title_of(report)}”.")
+    )
+    return ctx.answer(
+        "answered",
+        "card",
+        "\n".join(lines),
+        agency=report.agency,
+        year=report.year,
+        figures=figures,
+    )
+
+
+def section_answer(
+    ctx: Ctx, report: ReportRow, cue: tuple[int, tuple[str, ...] | None], note: str
+) -> Answer:
+    number, keys = cue
+    sections = ctx.reader.sections(report.id)
+    chosen = None
+    if keys:
+        chosen = next(
+            (
+                s
+                for s in sections
+                if s.number == number and s.subsection and any(k in s.title for k in keys)
+            ),
+            None,
+        )
+    if chosen is None:
+        chosen = next((s for s in sections if s.number == number and not s.subsection), None)
+    if chosen is None:
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》中没有找到这一部分。",
+            f"“{reply.title_of(report)}” has no such section.",
+        )
+        return ctx.answer("not_found", "section", text, agency=report.agency, year=report.year)
+    body = chosen.text.strip() or "\n".join(
+        s.text for s in sections if s.number == number and s.subsection
+    )
+    body = _trim(_join_lines(body), SECTION_TEXT_LIMIT)
+    where = (
+        reply.section_name(number, chosen.title, ctx.lang)
+        if not chosen.subsection
+        else chosen.title
+    )
+    text = t(
+        ctx.lang,
+        f"{report.agency} {report.year} 年报告“{where}”{note}：\n{body}\n来源：《{reply.title_of(report)}》。",
+        f"{report.agency}, {report.year} report, section “{where}”{note} (quoted in Chinese):\n{body}\nSource: “{reply.title_of(report)}”.",
+    )
+    return ctx.answer("answered", "section", text, agency=report.agency, year=report.year)
+
+
+_HEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+)
+
+
+def _join_lines(text: str) -> str:
+    """Undo the line breaks a PDF put inside sentences; keep those that end a paragraph."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        heading = bool(out) and bool(_HEADING.match(out[-1])) and len(out[-1]) <= 20
+        if out and out[-1][-1] not in "。；！？：:" and not _HEADING.match(line) and not heading:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _trim(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(c) for c in "。；！？")
+    return (cut[: end + 1] if end > limit // 2 else cut) + "……"
+
+
+def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None) -> Answer:
+    """A figure the tables do not hold: the sentence of the report that states it."""
+    content = ctx.p.content
+    grams = {content[i : i + 2] for i in range(len(content) - 1)}
+    unit = next((c for c in reversed(content) if c in _COUNTERS), None)
+    best: tuple[float, str, str] | None = None
+    sections = ctx.reader.sections(report.id)
+    whole = {s.number for s in sections if not s.subsection and s.text.strip()}
+    for s in sections:
+        if s.subsection and s.number in whole:
+            continue
+        for sentence in re.split(r"(?<=[。！？；])", _join_lines(s.text)):
+            sentence = sentence.strip()
+            if not sentence or not re.search(r"\d", sentence):
+                continue
+            score = sum(g in sentence for g in grams)
+            if unit and any(u == unit for _, u in _NUMBER_UNIT.findall(sentence)):
+                score += 2
+            if prefer and s.number == prefer:
+                score += 2
+            if score >= 3 and (best is None or score > best[0]):
+                best = (score, sentence, reply.section_name(s.number, s.title, ctx.lang))
+    if best is None:
+        text = t(
+            ctx.lang,
+            f"在《{reply.title_of(report)}》的统计表和正文中都没有找到这个问题的答案{note}。可以问这份报告的主要数字，例如“{report.agency}{report.year}年报告”。",
+            f"Neither the tables nor the text of “{reply.title_of(report)}” answer that{note}. Try the report card: “report card for {report.agency} {report.year}”.",
+        )
+        card_q = (
+            f"{report.agency}{report.year}年报告"
+            if ctx.lang == "zh"
+            else f"report card for {report.agency} {report.year}"
+        )
+        return ctx.answer(
+            "not_found",
+            "narrative",
+            text,
+            agency=report.agency,
+            year=report.year,
+            candidates=[{"id": 0, "label": card_q, "question": card_q}],
+        )
+    _, sentence, where = best
+    numbers = [float(n) for n, u in _NUMBER_UNIT.findall(sentence) if unit and u == unit]
+    value = None
+    if len(numbers) == 1:
+        value = int(numbers[0]) if numbers[0].is_integer() else numbers[0]
+    text = t(
+        ctx.lang,
+        f"{report.agency} {report.year} 年报告正文写道{note}：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”（正文，非统计表数字）。",
+        f"The text of {report.agency}'s {report.year} report says{note} (in Chinese):\n“{_trim(sentence, 300)}”\nSource: “{reply.title_of(report)}”, section “{where}” (narrative, not a table figure).",
+    )
+    return ctx.answer(
+        "answered", "narrative", text, agency=report.agency, year=report.year, value=value
+    )
+
+
+def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
+    p = ctx.p
+    idx = m.agencies[0]
+    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    if len(p.measures) > 1:
+        return ambiguous_figure(ctx, p.measures, None)
+    measure = p.measures[0]
+    wanted = [y for y in p.years.years if y in available] if len(p.years.years) >= 2 else available
+    absent = [y for y in p.years.years if y not in available] if len(p.years.years) >= 2 else []
+    if not wanted:
+        return year_not_found(ctx, name, p.years.years[0], available)
+    lines = []
+    figures: list[dict[str, Any]] = []
+    latest: tuple[int, float | int | None] | None = None
+    warned = []
+    what = None
+    for year in sorted(wanted):
+        report = ctx.reader.report(agency_id, year)
+        assert report is not None
+        sel = _selection(ctx, measure, report)
+        if isinstance(sel, list):
+            return ambiguous_column(ctx, measure, sel, report)
+        what = reply.measure_name(measure, sel.column, ctx.lang)
+        r = resolve(sel, report)
+        if r is None:
+            lines.append(t(ctx.lang, f"{year} 年：报告没有这一项", f"{year}: not printed"))
+            continue
+        shown = reply.amount(r.total, measure, sel.column, ctx.lang)
+        if r.total is None:
+            shown = t(ctx.lang, "报告有未填写的格，无法给出", "a cell is blank: no figure")
+        lines.append(t(ctx.lang, f"{year} 年：{shown}", f"{year}: {shown}"))
+        figures.extend(_figure_dicts(report, r, year=year))
+        latest = (year, r.total)
+        if broken_rules(r.cells, report):
+            warned.append(str(year))
+    head = t(
+        ctx.lang,
+        f"{name}历年{what}{reply.read_as(name, m.how, ctx.lang)}：",
+        f"{name}{reply.read_as(name, m.how, ctx.lang)}, {what}, by year:",
+    )
+    body = [head, *lines]
+    if absent:
+        body.append(
+            t(
+                ctx.lang,
+                f"没有这些年份的报告：{'、'.join(map(str, absent))}。",
+                f"No report for: {', '.join(map(str, absent))}.",
+            )
+        )
+    body.append(
+        t(
+            ctx.lang,
+            f"来源：{name}各年度政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
+            f"Source: {name}'s annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
+        )
+    )
+    if warned:
+        body.append(
+            t(
+                ctx.lang,
+                f"⚠ 注意：{'、'.join(warned)} 年报告中与此数字有关的勾稽关系不成立，数字按原样引用。",
+                f"⚠ Warning: in {', '.join(warned)} the report breaks an identity involving this figure; quoted as printed.",
+            )
+        )
+    year, value = latest if latest else (None, None)
+    return ctx.answer(
+        "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
+    )

@@ -1,0 +1,162 @@
+"""Every read the engine makes from the index, in one place, read-only.
+
+The engine only reads: it opens the database read-only so that a question can never
+change the index, and every value from a question travels as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Cell = tuple[int, str, str]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    value: float | int | None
+    raw: str | None
+    note: str | None
+    label: str | None
+    page: int | None
+
+
+@dataclass
+class ReportRow:
+    id: int
+    agency_id: int
+    agency: str
+    year: int
+    title: str
+    format: str
+    source_file: str
+    figures: dict[Cell, FigureRow] = field(default_factory=dict)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (rule, detail)
+
+    def has_row(self, table: int, row: str) -> bool:
+        return any(t == table and r == row for t, r, _ in self.figures)
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    number: int
+    subsection: int | None
+    title: str
+    text: str
+
+
+def number(value: float | int | None) -> float | int | None:
+    """SQLite gives REAL for every figure; counts read better as int."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class Reader:
+    """A read-only connection to the index, safe to share between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
+        self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self.lock = threading.Lock()
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def _all(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def agencies(self) -> list[tuple[int, str]]:
+        """Agencies that have at least one report."""
+        return self._all(
+            "select a.id, a.name from agencies a where exists (select 1 from reports r where r.agency_id = a.id) order by a.id"
+        )
+
+    def years_of(self, agency_id: int) -> list[int]:
+        return [
+            y
+            for (y,) in self._all(
+                "select year from reports where agency_id = ? order by year", (agency_id,)
+            )
+        ]
+
+    def report(self, agency_id: int, year: int) -> ReportRow | None:
+        rows = self._all(
+            "select r.id, r.agency_id, a.name, r.year, r.title, r.format, r.source_file from reports r "
+            "join agencies a on a.id = r.agency_id where r.agency_id = ? and r.year = ?",
+            (agency_id, year),
+        )
+        if not rows:
+            return None
+        report = ReportRow(*rows[0])
+        for t, r, c, value, raw, note, label, page in self._all(
+            "select table_number, row_key, column_key, value, raw, note, label, page from figures where report_id = ?",
+            (report.id,),
+        ):
+            report.figures[(t, r, c)] = FigureRow(number(value), raw, note, label, page)
+        report.failed = self.failed_checks(report.id)
+        return report
+
+    def sections(self, report_id: int) -> list[SectionRow]:
+        return [
+            SectionRow(n, sub, title or "", text or "")
+            for n, sub, title, text in self._all(
+                "select number, subsection, title, text from sections where report_id = ? order by number, coalesce(subsection, 0), id",
+                (report_id,),
+            )
+        ]
+
+    def years(self) -> list[tuple[int, int]]:
+        """(year, number of reports), oldest first."""
+        return self._all("select year, count(*) from reports group by year order by year")
+
+    def catalogue(self, limit: int) -> list[tuple[str, str]]:
+        """(agency, comma-separated years) for the first `limit` agencies by name."""
+        return self._all(
+            "select agency, group_concat(year, ',') from (select agency, year from reports order by agency, year) "
+            "group by agency order by agency limit ?",
+            (limit,),
+        )
+
+    def report_count(self) -> int:
+        return self._all("select count(*) from reports")[0][0]
+
+    def cells_by_report(
+        self, cells: list[Cell], year: int
+    ) -> dict[int, dict[Cell, float | int | None]]:
+        """For every report of `year`: the values of `cells` it prints (report id → cell → value)."""
+        out: dict[int, dict[Cell, float | int | None]] = defaultdict(dict)
+        for t, r, c in cells:
+            for report_id, value in self._all(
+                "select f.report_id, f.value from figures f join reports r on r.id = f.report_id "
+                "where f.table_number = ? and f.row_key = ? and f.column_key = ? and r.year = ?",
+                (t, r, c, year),
+            ):
+                out[report_id][(t, r, c)] = number(value)
+        return out
+
+    def reports_of_year(self, year: int) -> dict[int, tuple[int, str, str]]:
+        """report id → (agency id, agency, title) for every report of `year`."""
+        return {
+            rid: (aid, agency, title)
+            for rid, aid, agency, title in self._all(
+                "select r.id, r.agency_id, a.name, r.title from reports r join agencies a on a.id = r.agency_id where r.year = ?",
+                (year,),
+            )
+        }
+
+    def failed_checks(self, report_id: int) -> list[tuple[str, str]]:
+        """(rule, detail) of every identity the report breaks."""
+        return [
+            (rule, detail or "")
+            for rule, detail in self._all(
+                "select rule, detail from checks where report_id = ? and status = 'fail'",
+                (report_id,),
+            )
+        ]

@@ -1,0 +1,246 @@
+"""How answers are worded, in Chinese and in English.
+
+Only wording lives here: which figures to say is decided in `bot.intents`. Every
+number a reply prints comes from the index through the caller; this module formats
+it and never computes one.
+"""
+
+from __future__ import annotations
+
+from index.template import LABELS
+
+from .figures import Resolved, column_label, row_label
+from .queries import Cell, ReportRow
+from .vocab import APPLICANT_NAMES, Measure
+
+TABLE_TITLES = {
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+}
+SECTION_TITLES_EN = {
+    1: "overall situation",
+    2: "proactive disclosure",
+    3: "applications received and handled",
+    4: "administrative review and litigation",
+    5: "main problems and improvements",
+    6: "other matters",
+}
+CN_NUMERALS = "〇一二三四五六七八九十"
+
+EXAMPLES_ZH = (
+    "伊川县司法局去年收到多少申请？",
+    "淮安市政府2024年行政复议被纠正几件？",
+    "伊川县司法局2024年报告",
+    "哪个司法局收到的申请最多？",
+    "2024年所有机关一共收到多少申请？",
+    "伊川县司法局历年不予公开多少件？",
+    "伊川县司法局存在哪些问题？",
+    "有哪些机关？",
+)
+EXAMPLES_EN = (
+    "how many applications did 伊川县司法局 receive in 2024?",
+    "how many applications did 淮安市人民政府 refuse?",
+    "report card for 重庆市綦江区司法局",
+    "rank agencies by 行政复议",
+    "total applications received by all agencies in 2024",
+    "what problems does 伊川县司法局 report?",
+    "which agencies are indexed?",
+)
+
+
+def t(language: str, zh: str, en: str) -> str:
+    return zh if language == "zh" else en
+
+
+def num(value: float | int | None, language: str = "zh") -> str:
+    """A number as the report prints it: counts without decimals, 万元 with theirs."""
+    if value is None:
+        return t(language, "（未填写）", "(blank)")
+    if isinstance(value, float) and not value.is_integer():
+        return (
+            f"{value:,.6f}".rstrip("0").rstrip(".")
+            if language == "en"
+            else f"{value:.6f}".rstrip("0").rstrip(".")
+        )
+    return f"{int(value):,}" if language == "en" else str(int(value))
+
+
+def unit(measure: Measure, column: str, language: str) -> str:
+    if column == "amount" or (
+        measure.key == "fees" and column not in ("items_last_year", "items_change")
+    ):
+        return t(language, " 万元", " (万元, 10,000 yuan)")
+    if column in ("items", "items_last_year", "items_change"):
+        return t(language, " 项", " items")
+    return t(language, " 件", "")
+
+
+def amount(value: float | int | None, measure: Measure, column: str, language: str) -> str:
+    if value is None:
+        return num(None, language)
+    return num(value, language) + unit(measure, column, language)
+
+
+def title_of(report: ReportRow) -> str:
+    return report.title or f"{report.agency}{report.year}年政府信息公开工作年度报告"
+
+
+def measure_name(measure: Measure, column: str, language: str) -> str:
+    """新收政府信息公开申请数量（自然人） / new applications received (natural persons)."""
+    name = measure.zh if language == "zh" else measure.en
+    if measure.table == 3:
+        col = APPLICANT_NAMES[column][0 if language == "zh" else 1]
+    else:
+        col = column_label(measure.table, column, language)
+    if measure.table == 2 and column in ("decisions", "amount") and measure.key != "procurement":
+        return name
+    return f"{name}（{col}）" if language == "zh" else f"{name} ({col})"
+
+
+def read_as(name: str, how: str, language: str) -> str:
+    """A note when the agency was read from a short form or a typo."""
+    if how in ("typo", "place"):
+        return t(language, f"（按“{name}”理解）", f" (read as {name})")
+    return ""
+
+
+def year_note(default_year: bool, language: str) -> str:
+    return (
+        t(language, "（未指定年份，取最新一期报告）", " (no year given: latest report)")
+        if default_year
+        else ""
+    )
+
+
+def citation(report: ReportRow, resolved: Resolved, language: str) -> str:
+    """Report title, table, and the row and column labels as printed."""
+    measure = resolved.selection.measure
+    table = measure.table
+    rows = []
+    for _, row, _ in resolved.cells:
+        if row not in rows:
+            rows.append(row)
+    labels = [row_label(table, r, _printed(report, table, r)) for r in rows]
+    cols = []
+    for _, _, c in resolved.cells:
+        if c not in cols:
+            cols.append(c)
+    col_labels = [LABELS.columns[table][c][0] for c in cols]
+    if language == "zh":
+        row_text = "、".join(f"“{lab}”" for lab in labels)
+        col_text = "、".join(f"“{c}”" for c in col_labels)
+        return (
+            f"来源：《{title_of(report)}》“{TABLE_TITLES[table]}”表，{row_text}行，{col_text}列。"
+        )
+    row_text = ", ".join(f"“{lab}”" for lab in labels)
+    col_text = ", ".join(
+        f"“{c}” ({LABELS.columns[table][k][1]})" for c, k in zip(col_labels, cols, strict=True)
+    )
+    return f"Source: “{title_of(report)}”, table “{TABLE_TITLES[table]}”, row{'s' if len(labels) > 1 else ''} {row_text}, column{'s' if len(cols) > 1 else ''} {col_text}."
+
+
+def row_label_of(report: ReportRow, table: int, row: str) -> str:
+    return row_label(table, row, _printed(report, table, row))
+
+
+def _printed(report: ReportRow, table: int, row: str) -> str | None:
+    for (t_, r, _), fig in report.figures.items():
+        if t_ == table and r == row and fig.label:
+            return fig.label
+    return None
+
+
+def cell_name(cell: Cell, report: ReportRow, language: str) -> str:
+    table, row, column = cell
+    label = row_label(table, row, _printed(report, table, row))
+    col = LABELS.columns[table][column][0 if language == "zh" else 1]
+    return f"{label}／{col}" if language == "zh" else f"{label} / {col}"
+
+
+def rule_text(rule: str, detail: str, language: str) -> str:
+    """A failed identity in words a reader can check against the report."""
+    parts = rule.split(".")
+    if len(parts) == 3 and parts[0] == "t3" and parts[1] == "row_total":
+        label = LABELS.rows[3][parts[2]].label
+        text = t(
+            language,
+            f"“{label}”行的总计应等于各类申请人之和",
+            f"row “{label}”: the total should equal the sum of the applicant columns",
+        )
+    elif len(parts) == 3 and parts[0] == "t3" and parts[1] == "balance":
+        col = LABELS.columns[3][parts[2]]
+        text = t(
+            language,
+            f"“{col[0]}”列：第一项加第二项之和应等于第三项加第四项之和",
+            f"column “{col[0]}” ({col[1]}): received + carried over should equal handled + carried forward",
+        )
+    elif len(parts) == 3 and parts[0] == "t3" and parts[1] == "results_total":
+        col = LABELS.columns[3][parts[2]]
+        text = t(
+            language,
+            f"“{col[0]}”列：（七）总计应等于各项办理结果之和",
+            f"column “{col[0]}” ({col[1]}): (七) total should equal the sum of the outcomes",
+        )
+    elif len(parts) == 3 and parts[0] == "t4" and parts[1] == "row_total":
+        label = LABELS.rows[4][parts[2]].label
+        text = t(
+            language,
+            f"“{label}”的总计应等于维持、纠正、其他、尚未审结之和",
+            f"“{label}”: the total should equal upheld + corrected + other + pending",
+        )
+    else:
+        text = rule
+    return (
+        f"{text}（{detail}）"
+        if language == "zh" and detail
+        else (f"{text} ({detail})" if detail else text)
+    )
+
+
+def warning(rules: list[tuple[str, str]], language: str) -> str:
+    if not rules:
+        return ""
+    listed = t(language, "；", "; ").join(rule_text(r, d, language) for r, d in rules)
+    return t(
+        language,
+        f"⚠ 注意：该报告自身的勾稽关系不成立：{listed}。数字按报告原样引用，可能有误。",
+        f"⚠ Warning: the report breaks its own arithmetic: {listed}. The figure is quoted as printed and may be wrong.",
+    )
+
+
+def section_name(number: int, title: str, language: str) -> str:
+    cn = f"{CN_NUMERALS[number]}、{title}" if 0 < number <= 10 else title
+    return cn if language == "zh" else f"{cn} ({SECTION_TITLES_EN.get(number, 'section')})"
+
+
+def examples(language: str) -> str:
+    items = EXAMPLES_ZH if language == "zh" else EXAMPLES_EN
+    return "\n".join(f"• {e}" for e in items)
+
+
+def help_text(language: str, agencies: int, reports: int) -> str:
+    return t(
+        language,
+        f"我根据已收录的 {agencies} 个机关、{reports} 份政府信息公开工作年度报告回答问题，"
+        "每个数字都注明出处（报告、表格、行）。可以这样问：\n"
+        + examples("zh")
+        + "\n也可以用英文提问。",
+        f"I answer questions from {reports} government information-disclosure annual reports of "
+        f"{agencies} agencies, and cite the report, table and row of every figure. Try:\n"
+        + examples("en")
+        + "\nQuestions in Chinese work too.",
+    )
+
+
+def unsupported_text(language: str, reason: str = "") -> str:
+    head = reason or t(language, "这个问题我回答不了。", "I can't answer that.")
+    return (
+        head
+        + t(
+            language,
+            "我回答关于政府信息公开工作年度报告中数字和内容的问题，例如：\n",
+            " I answer questions about the figures and text of government information-disclosure annual reports, for example:\n",
+        )
+        + examples(language)
+    )

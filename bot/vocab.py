@@ -1,0 +1,381 @@
+"""What the words of a question mean: figures, applicant kinds, outcomes and cues.
+
+Every figure a person can ask for is a `Measure`: one or more rows of a template
+table (the 8 rows of 不予公开 are one measure, and so is each of them), named in
+Chinese and English from `index.template`. Phrases map to measures, to a column
+(自然人, 结果纠正, 现行有效…) or to a cue (最多, 历年, 存在的问题…). Chinese phrases are
+found as substrings, longest first; English ones as whole words. A phrase marked weak
+(申请, 收到, applications) only names a figure when nothing stronger does, so that
+"收到的申请中予以公开多少" asks about 予以公开.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.template import LABELS, ORG_COLUMNS
+
+from .normalize import Text
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Rows of one table that together make the figure a person asks for.
+
+    `row_sets` are alternatives: the first whose rows the report prints is used
+    (（六）其他处理 is three rows in most reports and one in older ones).
+    """
+
+    key: str
+    table: int
+    row_sets: tuple[tuple[str, ...], ...]
+    zh: str
+    en: str
+    parent: str | None = None
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        return self.row_sets[0]
+
+    @property
+    def unit_zh(self) -> str:
+        return "万元" if self.key in ("fees", "procurement") else "件"
+
+
+def _row(table: int, key: str, zh: str | None = None, parent: str | None = None) -> Measure:
+    r = LABELS.rows[table][key]
+    return Measure(key, table, ((key,),), zh or r.label, r.english, parent)
+
+
+_T3 = LABELS.rows[3]
+_WITHHELD = tuple(k for k in _T3 if k.startswith("withheld_"))
+_UNAVAILABLE = tuple(k for k in _T3 if k.startswith("unavailable_"))
+_NOT_PROCESSED = tuple(k for k in _T3 if k.startswith("not_processed_"))
+_OTHER3 = ("other_no_correction", "other_unpaid_fee", "other_misc")
+
+
+def _sub(key: str, zh: str, parent: str) -> Measure:
+    return Measure(key, 3, ((key,),), zh, _T3[key].english, parent)
+
+
+MEASURES: dict[str, Measure] = {
+    m.key: m
+    for m in (
+        _row(3, "received", "本年新收政府信息公开申请数量"),
+        _row(3, "carried_over", "上年结转政府信息公开申请数量"),
+        _row(3, "granted", "予以公开"),
+        _row(3, "partially_granted", "部分公开"),
+        Measure("withheld", 3, (_WITHHELD,), "不予公开", "withheld (refused)"),
+        *(_sub(k, f"不予公开（{_T3[k].label.split(' ')[1][2:]}）", "withheld") for k in _WITHHELD),
+        Measure("unavailable", 3, (_UNAVAILABLE,), "无法提供", "could not be provided"),
+        *(
+            _sub(k, f"无法提供（{_T3[k].label.split(' ')[1][2:]}）", "unavailable")
+            for k in _UNAVAILABLE
+        ),
+        Measure("not_processed", 3, (_NOT_PROCESSED,), "不予处理", "not processed"),
+        *(
+            _sub(k, f"不予处理（{_T3[k].label.split(' ')[1][2:]}）", "not_processed")
+            for k in _NOT_PROCESSED
+        ),
+        Measure("other", 3, (_OTHER3, ("other_processing",)), "其他处理", "other handling"),
+        *(_sub(k, f"其他处理（{_T3[k].label.split(' ')[1][2:]}）", "other") for k in _OTHER3),
+        _row(3, "results_total", "办理结果总计"),
+        _row(3, "carried_forward", "结转下年度继续办理"),
+        _row(4, "review", "行政复议"),
+        Measure(
+            "litigation",
+            4,
+            (("litigation_direct", "litigation_after_review"),),
+            "行政诉讼",
+            "lawsuits",
+        ),
+        _row(4, "litigation_direct", "行政诉讼（未经复议直接起诉）", "litigation"),
+        _row(4, "litigation_after_review", "行政诉讼（复议后起诉）", "litigation"),
+        _row(2, "regulations", "规章"),
+        _row(2, "normative_documents", "行政规范性文件"),
+        _row(2, "licensing", "行政许可"),
+        _row(2, "other_services", "其他对外管理服务事项"),
+        _row(2, "penalty", "行政处罚"),
+        _row(2, "coercion", "行政强制"),
+        _row(2, "fees", "行政事业性收费"),
+        _row(2, "procurement", "政府集中采购"),
+    )
+}
+
+# The figures a report card shows, in order.
+CARD_MEASURES: tuple[str, ...] = (
+    "received",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld",
+    "unavailable",
+    "not_processed",
+    "other",
+    "results_total",
+    "carried_forward",
+    "review",
+    "litigation",
+)
+CARD_TABLE2: tuple[str, ...] = (
+    "regulations",
+    "normative_documents",
+    "licensing",
+    "penalty",
+    "coercion",
+    "fees",
+)
+
+# Applicant columns of table 3: one column, or the five 法人或其他组织 columns summed.
+APPLICANT_GROUPS: dict[str, tuple[str, ...]] = {
+    **{c: (c,) for c in LABELS.columns[3]},
+    "org": ORG_COLUMNS,
+}
+APPLICANT_NAMES: dict[str, tuple[str, str]] = {
+    **LABELS.columns[3],
+    "org": ("法人或其他组织", "legal persons and other organisations"),
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str  # measure | applicant | outcome | t2col | cue
+    value: str
+    weak: bool = False
+
+
+def _p(kind: str, value: str, *phrases: str, weak: bool = False) -> list[tuple[str, Phrase]]:
+    return [(p, Phrase(kind, value, weak)) for p in phrases]
+
+
+# fmt: off
+ZH: list[tuple[str, Phrase]] = [
+    # table 3 rows
+    *_p("measure", "received", "本年新收", "新收", "申请数", "申请量", "依申请公开", "受理", "新增申请"),
+    *_p("measure", "received", "申请", "收到", "收了", weak=True),
+    *_p("measure", "carried_over", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
+    *_p("measure", "carry", "结转"),
+    *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
+    *_p("measure", "partially_granted", "部分公开", "区分处理"),
+    *_p("measure", "withheld", "不予公开", "不公开", "拒绝公开", "未予公开"),
+    *_p("measure", "withheld_state_secret", "国家秘密", "涉密", "保密"),
+    *_p("measure", "withheld_prohibited_by_law", "法律行政法规禁止", "其他法律行政法规", "禁止公开", "法律法规禁止"),
+    *_p("measure", "withheld_security_stability", "三安全一稳定", "三安全", "危及"),
+    *_p("measure", "withheld_third_party", "第三方"),
+    *_p("measure", "withheld_internal_affairs", "内部事务"),
+    *_p("measure", "withheld_process_info", "过程性信息", "过程性"),
+    *_p("measure", "withheld_enforcement_file", "执法案卷"),
+    *_p("measure", "withheld_query_matter", "行政查询", "查询事项"),
+    *_p("measure", "unavailable", "无法提供", "不能提供"),
+    *_p("measure", "unavailable_not_held", "不掌握", "没有掌握", "未掌握"),
+    *_p("measure", "unavailable_needs_creation", "另行制作", "没有现成"),
+    *_p("measure", "unavailable_unclear", "仍不明确", "内容不明确"),
+    *_p("measure", "not_processed", "不予处理", "不处理"),
+    *_p("measure", "not_processed_petition", "信访", "举报投诉", "投诉举报"),
+    *_p("measure", "not_processed_duplicate", "重复申请"),
+    *_p("measure", "not_processed_publication", "出版物"),
+    *_p("measure", "not_processed_excessive", "大量反复", "反复申请"),
+    *_p("measure", "not_processed_confirmation", "重新出具", "确认或重新"),
+    *_p("measure", "other", "其他处理"),
+    *_p("measure", "other_no_correction", "逾期不补正", "不补正"),
+    *_p("measure", "other_unpaid_fee", "收费通知", "缴纳费用", "未缴费", "逾期未缴", "未按收费"),
+    *_p("measure", "results_total", "办结", "办理结果总计", "办理总数", "办理完毕", "答复了", "处理了"),
+    *_p("measure", "carried_forward", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
+    # table 4
+    *_p("measure", "review", "行政复议", "复议"),
+    *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "被告"),
+    *_p("measure", "litigation_direct", "直接起诉", "未经复议"),
+    *_p("measure", "litigation_after_review", "复议后起诉", "复议后诉讼"),
+    *_p("outcome", "upheld", "结果维持", "维持"),
+    *_p("outcome", "corrected", "结果纠正", "被纠正", "纠正", "撤销"),
+    *_p("outcome", "other", "其他结果"),
+    *_p("outcome", "pending", "尚未审结", "未审结", "未结案", "审理中", "在审"),
+    # table 2
+    *_p("measure", "regulations", "规章"),
+    *_p("measure", "normative_documents", "行政规范性文件", "规范性文件"),
+    *_p("measure", "licensing", "行政许可", "许可"),
+    *_p("measure", "other_services", "其他对外管理服务", "对外管理服务"),
+    *_p("measure", "penalty", "行政处罚", "处罚", "罚款"),
+    *_p("measure", "coercion", "行政强制", "强制措施", "强制"),
+    *_p("measure", "fees", "行政事业性收费", "事业性收费", "收费金额", "收费", "收了多少钱"),
+    *_p("measure", "procurement", "政府集中采购", "集中采购", "采购"),
+    *_p("t2col", "issued", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
+    *_p("t2col", "repealed", "本年废止", "废止", "废除", "取消"),
+    *_p("t2col", "in_force", "现行有效", "有效"),
+    *_p("t2col", "made", "新制作", "本年新制作"),
+    *_p("t2col", "published", "新公开", "本年新公开"),
+    *_p("t2col", "public_total", "对外公开总数", "公开总数"),
+    *_p("t2col", "decisions", "处理决定", "决定数"),
+    *_p("t2col", "items_last_year", "上一年项目"),
+    *_p("t2col", "items_change", "增减", "增/减"),
+    *_p("t2col", "items", "采购项目", "项目数量", "项目数"),
+    *_p("t2col", "amount", "金额", "万元"),
+    # applicant kinds
+    *_p("applicant", "natural_person", "自然人", "个人", "公民", "群众", "老百姓"),
+    *_p("applicant", "commercial", "商业企业", "企业", "公司"),
+    *_p("applicant", "research", "科研机构", "科研单位", "科研"),
+    *_p("applicant", "social_welfare", "社会公益组织", "公益组织", "社会组织", "公益"),
+    *_p("applicant", "legal_service", "法律服务机构", "律师事务所", "律所", "律师"),
+    *_p("applicant", "other_org", "其他组织", "其他单位"),
+    *_p("applicant", "org", "法人或其他组织", "法人和其他组织", "法人", "组织"),
+    *_p("applicant", "total", "总计", "合计数"),
+    # cues
+    *_p("cue", "max", "最多", "最高", "最大", "最多的", "排第一", "第一名", "之最", "最频繁"),
+    *_p("cue", "min", "最少", "最低", "最小", "垫底", "倒数"),
+    *_p("cue", "rank", "排名", "排行", "排序", "名次", "比较", "对比", "比一比", "哪个", "哪家", "哪一个", "谁"),
+    *_p("cue", "sum", "一共", "总共", "合计", "总和", "共计", "加起来", "累计", "汇总", "全国"),
+    *_p("cue", "all", "所有", "全部", "全体"),
+    *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各司法局", "各地"),
+    *_p("cue", "trend", "历年", "每年", "各年", "逐年", "趋势", "变化", "历史", "近几年", "这几年", "多年", "哪一年", "哪年", "年度对比", "几年来"),
+    *_p("cue", "section5", "存在的主要问题", "存在的问题", "存在哪些问题", "主要问题", "问题", "不足", "短板", "改进", "整改"),
+    *_p("cue", "section6", "其他需要报告", "其他事项", "其他需要"),
+    *_p("cue", "section1", "总体情况", "总体"),
+    *_p("cue", "section1.platform", "平台建设"),
+    *_p("cue", "section1.oversight", "监督保障"),
+    *_p("cue", "section1.management", "信息管理"),
+    *_p("cue", "section1.proactive", "主动公开情况", "主动公开方面"),
+    *_p("cue", "card", "概况", "概要", "摘要", "总览", "主要数据", "主要数字", "报告卡", "成绩单", "一览", "年报"),
+    *_p("cue", "card", "报告", "情况", "数据", weak=True),
+    *_p("cue", "help", "帮助", "怎么用", "如何使用", "使用说明", "能问什么", "可以问什么", "问什么", "示例", "例子", "你是谁", "你能做什么"),
+    *_p("cue", "list", "哪些机关", "哪些单位", "哪些部门", "哪些报告", "收录", "索引了", "列表", "清单", "列出", "有哪些年", "哪些年份", "覆盖"),
+    *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗"),
+    *_p("cue", "fee_narrative", "信息处理费", "处理费"),
+    *_p("cue", "words", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
+]
+
+EN: list[tuple[str, Phrase]] = [
+    *_p("measure", "received", "new applications", "new requests", "applications received", "requests received"),
+    *_p("measure", "received", "applications", "application", "applicants", "requests", "request", "received", "receive", "receives", "filed", "submitted", weak=True),
+    *_p("measure", "carried_over", "carried over", "carried-over", "from last year", "from the previous year", "brought forward"),
+    *_p("measure", "carry", "carry", "carried"),
+    *_p("measure", "granted", "granted in full", "disclosed in full", "fully disclosed", "granted in whole"),
+    *_p("measure", "granted", "granted", "grant", "disclosed", "disclose", "released", "approved", weak=True),
+    *_p("measure", "partially_granted", "partially granted", "partially disclosed", "partly granted", "partially", "partly", "in part"),
+    *_p("measure", "withheld", "withheld", "withhold", "refused", "refuse", "refusals", "denied", "denials", "not disclosed", "rejected"),
+    *_p("measure", "withheld_state_secret", "state secret", "state secrets", "classified"),
+    *_p("measure", "withheld_prohibited_by_law", "prohibited by law", "prohibited by other laws", "forbidden by law"),
+    *_p("measure", "withheld_security_stability", "security or stability", "national security", "stability"),
+    *_p("measure", "withheld_third_party", "third party", "third-party", "third parties"),
+    *_p("measure", "withheld_internal_affairs", "internal affairs", "internal"),
+    *_p("measure", "withheld_process_info", "process information", "deliberative", "process info", "procedural information"),
+    *_p("measure", "withheld_enforcement_file", "enforcement file", "enforcement files", "case file", "case files"),
+    *_p("measure", "withheld_query_matter", "query matter", "query matters", "administrative query"),
+    *_p("measure", "unavailable", "unavailable", "could not be provided", "cannot be provided", "not available", "could not provide", "couldn't provide"),
+    *_p("measure", "unavailable_not_held", "not held", "does not hold", "did not hold", "not hold"),
+    *_p("measure", "unavailable_needs_creation", "needs creation", "need to be created", "would need to be created", "not readily available"),
+    *_p("measure", "unavailable_unclear", "unclear", "still unclear"),
+    *_p("measure", "not_processed", "not processed", "not handled", "declined to process", "not accepted"),
+    *_p("measure", "not_processed_petition", "petition", "petitions", "complaints", "complaint"),
+    *_p("measure", "not_processed_duplicate", "duplicate", "duplicates", "repeated application", "repeat applications"),
+    *_p("measure", "not_processed_publication", "publication", "publications"),
+    *_p("measure", "not_processed_excessive", "excessive", "vexatious", "mass repeated"),
+    *_p("measure", "not_processed_confirmation", "confirmation", "confirm", "reissue"),
+    *_p("measure", "other", "other handling", "otherwise handled", "other processing"),
+    *_p("measure", "other_no_correction", "did not complete", "no correction", "not completed"),
+    *_p("measure", "other_unpaid_fee", "unpaid fee", "unpaid fees", "fee not paid", "did not pay"),
+    *_p("measure", "results_total", "handled", "processed", "closed", "completed", "dealt with", "answered"),
+    *_p("measure", "carried_forward", "carried forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
+    *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
+    *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
+    *_p("measure", "litigation_direct", "directly", "filed directly", "without review"),
+    *_p("measure", "litigation_after_review", "after review", "after reconsideration"),
+    *_p("outcome", "upheld", "upheld", "maintained", "affirmed"),
+    *_p("outcome", "corrected", "corrected", "overturned", "reversed", "corrections"),
+    *_p("outcome", "other", "other outcome", "other outcomes", "other result"),
+    *_p("outcome", "pending", "pending", "undecided", "not concluded", "ongoing"),
+    *_p("measure", "regulations", "regulations", "regulation", "rules"),
+    *_p("measure", "normative_documents", "normative documents", "normative document", "normative", "policy documents", "regulatory documents"),
+    *_p("measure", "licensing", "licences", "licenses", "licence", "license", "licensing", "permits", "permit"),
+    *_p("measure", "other_services", "other services", "management services"),
+    *_p("measure", "penalty", "penalties", "penalty", "fines", "sanctions", "punishments"),
+    *_p("measure", "coercion", "coercion", "coercive", "coercive measures", "compulsory measures"),
+    *_p("measure", "fees", "fees", "fee", "charges", "fee income", "administrative fees"),
+    *_p("measure", "procurement", "procurement", "purchasing"),
+    *_p("t2col", "issued", "issued", "issue", "adopted", "enacted", "new"),
+    *_p("t2col", "repealed", "repealed", "repeal", "abolished", "revoked"),
+    *_p("t2col", "in_force", "in force", "in effect", "valid", "currently", "current"),
+    *_p("t2col", "made", "made"),
+    *_p("t2col", "published", "published"),
+    *_p("t2col", "public_total", "total published", "publicly available"),
+    *_p("t2col", "decisions", "decisions", "decision"),
+    *_p("t2col", "items_last_year", "items last year"),
+    *_p("t2col", "items_change", "change this year"),
+    *_p("t2col", "items", "procurement items", "items"),
+    *_p("t2col", "amount", "amount", "10,000 yuan"),
+    *_p("applicant", "natural_person", "natural persons", "natural person", "individuals", "individual", "citizens", "citizen", "people", "private persons", "members of the public", "the public"),
+    *_p("applicant", "commercial", "companies", "company", "businesses", "business", "enterprises", "enterprise", "commercial", "firms"),
+    *_p("applicant", "research", "research institutions", "research institutes", "research"),
+    *_p("applicant", "social_welfare", "ngos", "ngo", "charities", "charity", "public-interest", "public interest", "non-profits", "nonprofits"),
+    *_p("applicant", "legal_service", "law firms", "law firm", "lawyers", "lawyer", "legal service", "legal services"),
+    *_p("applicant", "other_org", "other organisations", "other organizations"),
+    *_p("applicant", "org", "organisations", "organizations", "organisation", "organization", "legal persons", "legal entities"),
+    *_p("cue", "max", "most", "highest", "largest", "biggest", "maximum", "max", "the top"),
+    *_p("cue", "min", "least", "fewest", "lowest", "smallest", "minimum", "min", "bottom"),
+    *_p("cue", "rank", "rank", "ranking", "ranked", "order by", "sort", "sorted", "compare", "comparison", "top", "which", "who"),
+    *_p("cue", "sum", "in total", "altogether", "all together", "sum", "combined", "overall", "total of all", "add up", "nationwide"),
+    *_p("cue", "all", "all", "every"),
+    *_p("cue", "each", "each", "per agency", "by agency"),
+    *_p("cue", "trend", "trend", "over the years", "each year", "every year", "by year", "per year", "year by year", "history", "over time", "across years", "which year"),
+    *_p("cue", "section5", "problems", "problem", "issues", "shortcomings", "weaknesses", "improvements", "improve", "improvement"),
+    *_p("cue", "section6", "other matters", "other things to report", "other items"),
+    *_p("cue", "section1", "overall situation", "general situation"),
+    *_p("cue", "section1.platform", "platform", "platforms"),
+    *_p("cue", "section1.oversight", "oversight", "supervision"),
+    *_p("cue", "card", "report card", "summary", "overview", "key figures", "main figures", "at a glance", "figures", "numbers"),
+    *_p("cue", "card", "report", weak=True),
+    *_p("cue", "help", "help", "how to use", "what can i ask", "what can you do", "examples", "example", "usage", "who are you", "start"),
+    *_p("cue", "list", "which agencies", "what agencies", "list", "indexed", "coverage", "covered", "which reports", "what reports"),
+    *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
+    *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
+]
+
+# fmt: on
+_ZH_SORTED = sorted(ZH, key=lambda p: -len(p[0]))
+_EN_SORTED = sorted(EN, key=lambda p: -len(p[0]))
+_EN_PATTERNS = [
+    (re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])"), phrase) for p, phrase in _EN_SORTED
+]
+_TOP_N = re.compile(r"(?:前|top\s?)(\d{1,3}|[一二三四五六七八九十])")
+_CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: Phrase
+    start: int  # in the view the phrase was found in
+    end: int
+    view: str  # compact | words
+
+
+def find_phrases(text: Text) -> list[Hit]:
+    """Every phrase in the question, longest first and never overlapping another."""
+    hits: list[Hit] = []
+    taken = [False] * len(text.compact)
+    for word, phrase in _ZH_SORTED:
+        start = text.compact.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                hits.append(Hit(phrase, start, end, "compact"))
+                for i in range(start, end):
+                    taken[i] = True
+            start = text.compact.find(word, end)
+    wtaken = [False] * len(text.words)
+    for pattern, phrase in _EN_PATTERNS:
+        for m in pattern.finditer(text.words):
+            if not any(wtaken[m.start() : m.end()]):
+                hits.append(Hit(phrase, m.start(), m.end(), "words"))
+                for i in range(m.start(), m.end()):
+                    wtaken[i] = True
+    return hits
+
+
+def top_n(text: Text) -> int | None:
+    """The N of 前N名 / top N, when the question gives one."""
+    m = _TOP_N.search(text.compact)
+    if not m:
+        return None
+    g = m.group(1)
+    n = int(g) if g.isdigit() else _CN_NUM[g]
+    return n if 0 < n <= 100 else None

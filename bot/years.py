@@ -1,0 +1,101 @@
+"""The years a question names: 2024, 2024年, 二〇二四年, 今年/去年/前年, this/last year.
+
+Relative years are counted from an injectable `today`, so that 去年 means the same
+thing in a test written in 2025 and in a test run in 2027. 本年 is not "this year":
+it is part of row labels (本年新收, 本年制发) that people copy into questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .normalize import Text
+
+_DIGITS = r"(?<![\d.])((?:19|20)\d{2})(?![\d.])"
+_YEAR_ZH = re.compile(_DIGITS + r"(?:\s*年度?|(?=\D|$))")
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "o": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
+_RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
+_RELATIVE_ZH = (("大前年", -3), ("前年", -2), ("去年", -1), ("今年", 0), ("这一年", 0))
+_RELATIVE_EN = re.compile(
+    r"\b(this year|last year|the year before last|previous year|current year)\b"
+)
+_RELATIVE_EN_OFFSET = {
+    "this year": 0,
+    "current year": 0,
+    "last year": -1,
+    "previous year": -1,
+    "the year before last": -2,
+}
+
+
+@dataclass(frozen=True)
+class YearRef:
+    """Years named in a question, each with the compact span it was read from."""
+
+    years: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...]  # compact spans
+    relative: bool  # any year given as 今年/去年/last year…
+    is_range: bool  # "2022到2024": every year between
+
+
+def find_years(text: Text, today: date) -> YearRef:
+    """All years the question names, in the order they appear."""
+    found: list[tuple[int, int, int]] = []  # (start, end, year)
+    compact = text.compact
+    relative = False
+    is_range = False
+    for m in _RANGE.finditer(compact):
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        if b - a <= 30:
+            is_range = True
+            found.extend((m.start(), m.end(), y) for y in range(a, b + 1))
+    taken = [(s, e) for s, e, _ in found]
+    for m in _YEAR_ZH.finditer(compact):
+        if not _inside(m.start(), taken):
+            found.append((m.start(), m.end(), int(m.group(1))))
+    for m in _YEAR_CN.finditer(compact):
+        found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
+    for word, offset in _RELATIVE_ZH:
+        start = compact.find(word)
+        while start >= 0:
+            if not _inside(start, [(s, e) for s, e, _ in found]):
+                found.append((start, start + len(word), today.year + offset))
+                relative = True
+            start = compact.find(word, start + len(word))
+    for m in _RELATIVE_EN.finditer(text.words):
+        span = _compact_span(text, m.start(), m.end())
+        found.append((*span, today.year + _RELATIVE_EN_OFFSET[m.group(1)]))
+        relative = True
+    found.sort()
+    years: list[int] = []
+    for _, _, y in found:
+        if y not in years:
+            years.append(y)
+    return YearRef(tuple(years), tuple((s, e) for s, e, _ in found), relative, is_range)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _compact_span(text: Text, start: int, end: int) -> tuple[int, int]:
+    """The compact span holding the original characters behind `words[start:end]`."""
+    a, b = text.original_span(start, end, view="words")
+    inside = [i for i, p in enumerate(text.compact_pos) if a <= p < b]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
