@@ -15,7 +15,9 @@ from .store import Store
 
 log = logging.getLogger(__name__)
 
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml"})
+REPORT_SUFFIXES = frozenset(
+    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml"}
+)
 
 Progress = Callable[[int, int, str], None]
 
@@ -46,7 +48,9 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
             out.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+                if p.is_file()
+                and p.suffix.lower() in REPORT_SUFFIXES
+                and not p.name.startswith(".")
             )
         else:
             out.append(path)
@@ -65,7 +69,9 @@ def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         return IndexResult(name, "failed", error=f"cannot open {name}: {e.strerror}")
     except Exception as e:  # a bug must not stop the other files of a run
         log.exception("unexpected error while reading %s", name)
-        return IndexResult(name, "failed", error=f"unexpected error while reading ({type(e).__name__}: {e})")
+        return IndexResult(
+            name, "failed", error=f"unexpected error while reading ({type(e).__name__}: {e})"
+        )
     result = IndexResult(
         name,
         "failed",

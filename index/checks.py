@@ -94,10 +94,14 @@ def holds(identity: Identity, values: Mapping[Key, float | int | None]) -> bool 
     nums = [values.get(k) for k in identity.keys]
     if any(v is None for v in nums):
         return None
-    return abs(sum(values[k] for k in identity.left) - sum(values[k] for k in identity.right)) < 1e-6  # type: ignore[misc]
+    return (
+        abs(sum(values[k] for k in identity.left) - sum(values[k] for k in identity.right)) < 1e-6
+    )  # type: ignore[misc]
 
 
-def run_checks(values: Mapping[Key, float | int | None], present_rows: Iterable[tuple[int, str]]) -> list[Check]:
+def run_checks(
+    values: Mapping[Key, float | int | None], present_rows: Iterable[tuple[int, str]]
+) -> list[Check]:
     """Check every identity whose rows the report prints."""
     present = set(present_rows)
     single = (3, "other_processing") in present

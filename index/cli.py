@@ -35,8 +35,15 @@ def _parser() -> argparse.ArgumentParser:
         "figures, sections and identity checks. Touches no database.",
     )
     parse.add_argument("file", type=Path, help="the report file")
-    parse.add_argument("--json", action="store_true", help="print one JSON object (see CONTRACT.md)")
-    parse.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576, help="size limit in MB (default 20)")
+    parse.add_argument(
+        "--json", action="store_true", help="print one JSON object (see CONTRACT.md)"
+    )
+    parse.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1048576,
+        help="size limit in MB (default 20)",
+    )
 
     build = sub.add_parser(
         "build",
@@ -45,9 +52,18 @@ def _parser() -> argparse.ArgumentParser:
         "A file that fails is reported and leaves the database as it was; the others still go in. "
         "Exit status 1 when any file failed.",
     )
-    build.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="report files or folders")
-    build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
-    build.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576, help="size limit per file in MB (default 20)")
+    build.add_argument(
+        "paths", type=Path, nargs="+", metavar="PATH", help="report files or folders"
+    )
+    build.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
+    )
+    build.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1048576,
+        help="size limit per file in MB (default 20)",
+    )
     build.add_argument("--quiet", action="store_true", help="no progress bar and no summary table")
 
     check = sub.add_parser(
@@ -56,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         description="List every indexed report whose figures break one of the template's identities "
         "(勾稽关系), with the numbers on both sides.",
     )
-    check.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    check.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
+    )
     return p
 
 
@@ -82,10 +100,14 @@ def _parse(args: argparse.Namespace) -> int:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    print(f"{report.agency or '(agency unknown)'} {report.year or '(year unknown)'}  format {report.format}")
+    print(
+        f"{report.agency or '(agency unknown)'} {report.year or '(year unknown)'}  format {report.format}"
+    )
     print(f"title: {report.title}")
-    print(f"figures: {sum(f.value is not None for f in report.figures)} with a value, "
-          f"{sum(f.value is None for f in report.figures)} without")
+    print(
+        f"figures: {sum(f.value is not None for f in report.figures)} with a value, "
+        f"{sum(f.value is None for f in report.figures)} without"
+    )
     print("sections: " + ", ".join(f"{s.number} {s.title}" for s in report.sections))
     failed = [c for c in report.checks if c.status == "fail"]
     print(f"checks: {len(report.checks) - len(failed)} pass or not assessable, {len(failed)} fail")
@@ -123,7 +145,9 @@ class _ProgressBar:
     def __call__(self, done: int, total: int, name: str) -> None:
         if self.tty:
             filled = int(30 * done / total)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}")
+            sys.stderr.write(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}"
+            )
             sys.stderr.flush()
         elif total >= 20 and (tenth := 10 * done // total) != self.last_tenth:
             self.last_tenth = tenth
@@ -154,7 +178,10 @@ def _width(s: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     if not args.db.exists():
-        print(f"Error: no database at {args.db}; run `python -m index build data/reports` first", file=sys.stderr)
+        print(
+            f"Error: no database at {args.db}; run `python -m index build data/reports` first",
+            file=sys.stderr,
+        )
         return 2
     store = Store(args.db)
     try:

@@ -9,32 +9,27 @@ folding never changes the length, an offset found in one view is valid in the ot
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .document import Document, Paragraph, Table
 
-_FOLD_TABLE: dict[int, str] = {}
+
+def _fold_table() -> dict[int, str]:
+    """Full-width ASCII (Ａ１（，) to ASCII, odd spaces to a space, dashes to `-`.
+
+    Every entry maps one character to one character, which keeps offsets aligned.
+    """
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update({ord(c): " " for c in "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"})
+    table.update({ord(c): "-" for c in "－—–‐"})
+    return table
 
 
-def _fold_char(c: str) -> str:
-    code = ord(c)
-    hit = _FOLD_TABLE.get(code)
-    if hit is not None:
-        return hit
-    folded = unicodedata.normalize("NFKC", c)
-    if len(folded) != 1:
-        folded = c
-    if c in "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff":
-        folded = " "
-    if c in "－—–‐":
-        folded = "-"
-    _FOLD_TABLE[code] = folded
-    return folded
+_FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
     """Full-width to ASCII, odd spaces to plain ones; same length as `text`."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 _PAGE_MARKER = re.compile(
@@ -64,7 +59,9 @@ def clean_document(doc: Document) -> Document:
 
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}（）()，。、：；“”])[ \u3000\u00a0]+(?=[{_CJK}（）()，。、：；“”])")
+_SPACE_BETWEEN_CJK = re.compile(
+    rf"(?<=[{_CJK}（）()，。、：；“”])[ \u3000\u00a0]+(?=[{_CJK}（）()，。、：；“”])"
+)
 _SENTENCE_END = "。！？；：:;!?）)”"
 
 
@@ -79,14 +76,21 @@ def tidy_prose(text: str) -> str:
     for line in lines:
         if not line:
             continue
-        if out and not out[-1].endswith(tuple(_SENTENCE_END)) and not _starts_item(line) and not _is_heading(out[-1]):
+        if (
+            out
+            and not out[-1].endswith(tuple(_SENTENCE_END))
+            and not _starts_item(line)
+            and not _is_heading(out[-1])
+        ):
             out[-1] += line
         else:
             out.append(line)
     return "\n".join(_SPACE_BETWEEN_CJK.sub("", ln) for ln in out)
 
 
-_ITEM_START = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+_ITEM_START = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+)
 
 
 def _starts_item(line: str) -> bool:
@@ -103,7 +107,10 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
-def render(doc: Document) -> tuple[str, list[tuple[int, int, Paragraph | Table, int, int]]]:
+Span = tuple[int, int, Paragraph | Table, int, int]
+
+
+def render(doc: Document) -> tuple[str, list[Span]]:
     """The document as one string, and where each block (and each table cell) starts.
 
     Paragraphs become lines; a table row becomes one line of tab-separated cells.
@@ -111,7 +118,7 @@ def render(doc: Document) -> tuple[str, list[tuple[int, int, Paragraph | Table, 
     `row` and `col` are -1.
     """
     parts: list[str] = []
-    spans: list[tuple[int, int, Paragraph | Table, int, int]] = []
+    spans: list[Span] = []
     pos = 0
     for block in doc.blocks:
         if isinstance(block, Paragraph):

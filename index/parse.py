@@ -12,7 +12,7 @@ from .document import Document
 from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
-from .normalize import clean_document, fold
+from .normalize import clean_document, fold, render
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .runs import Ambiguous, cut, narrow, prefer_stated
 from .sections import Heading, find_headings, split_sections
@@ -34,7 +34,7 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
 
 def parse_document(doc: Document) -> Report:
     doc = clean_document(doc)
-    text, tokens = tokenize(doc)
+    text, spans = render(doc)
     title, _ = find_title(text)
     if not title and doc.meta.get("title"):
         title = doc.meta["title"]
@@ -45,12 +45,19 @@ def parse_document(doc: Document) -> Report:
     if 3 not in by_number:
         raise NotAReport("not an annual report: no table 三 found")
     warnings: list[str] = []
+    first = by_number.get(2, by_number[3])
+    after_tables = [h.start for h in headings if h.number > 4]
+    tokens = tokenize(text, spans, first.body, min(after_tables) if after_tables else len(text))
 
     def region(n: int) -> list[Token]:
         return _tokens_in(tokens, by_number.get(n), headings, len(text))
 
     table2 = region(2)
-    is_2019 = any(m in fold(text[by_number[2].body : by_number[3].start]) for m in TABLE2_2019_MARKERS) if 2 in by_number else False
+    is_2019 = (
+        any(m in fold(text[by_number[2].body : by_number[3].start]) for m in TABLE2_2019_MARKERS)
+        if 2 in by_number
+        else False
+    )
     reads: list[tuple[int, RowRead]] = []
     for number, lines, toks in (
         (2, TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021, table2),
@@ -62,7 +69,10 @@ def parse_document(doc: Document) -> Report:
         reads.extend((number, r) for r in rows)
     if not any(t == 3 for t, _ in reads):
         raise NotAReport("not an annual report: no figures found in table 三")
-    for number, what in ((4, "table 4 missing: figures of tables 2 and 3 indexed"), (2, "table 2 missing")):
+    for number, what in (
+        (4, "table 4 missing: figures of tables 2 and 3 indexed"),
+        (2, "table 2 missing"),
+    ):
         if not any(t == number for t, _ in reads):
             warnings.append(what)
 
@@ -83,7 +93,9 @@ def parse_document(doc: Document) -> Report:
     )
 
 
-def _tokens_in(tokens: list[Token], heading: Heading | None, headings: list[Heading], end: int) -> list[Token]:
+def _tokens_in(
+    tokens: list[Token], heading: Heading | None, headings: list[Heading], end: int
+) -> list[Token]:
     if heading is None:
         return []
     later = [h.start for h in headings if h.start > heading.start]
@@ -101,7 +113,9 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
         toks = read.tokens
         if len(toks) == read.width:
             for key, tok in zip(keys, toks, strict=True):
-                cells[key] = Figure(table, key[1], key[2], tok.value, tok.raw, tok.note, label, tok.page)
+                cells[key] = Figure(
+                    table, key[1], key[2], tok.value, tok.raw, tok.note, label, tok.page
+                )
             continue
         runs = [t.raw for t in toks] if all(t.is_run or _single_digit(t) for t in toks) else []
         options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
@@ -161,4 +175,3 @@ def _resolve(
             f"{len(split_rows)} rows were printed without cell separators and split by the "
             f"report's identities: {', '.join(split_rows)}"
         )
-

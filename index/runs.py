@@ -100,7 +100,10 @@ def narrow(
 
 
 def _consistent(
-    keys: list[Key], option: list[int], values: dict[Key, float | int | None], identities: list[Identity]
+    keys: list[Key],
+    option: list[int],
+    values: dict[Key, float | int | None],
+    identities: list[Identity],
 ) -> bool:
     trial = dict(values)
     trial.update(zip(keys, option, strict=True))

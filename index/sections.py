@@ -25,7 +25,9 @@ SECTION_PATTERNS: dict[int, re.Pattern[str]] = {
 _HEADING = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])\s*[、.]\s*")
 _TITLE_WINDOW = re.compile(r"[^\s\d。;:!?]{1,40}")
 _TITLE_END = re.compile(r".*(?:情况|事项|问题|概述)")
-_SUBSECTION = re.compile(r"(?:^|(?<=[\s。]))[(（]([一二三四五六七八九十])[)）]\s*([^\s\d。:：;；,，]{1,24})")
+_SUBSECTION = re.compile(
+    r"(?:^|(?<=[\s。]))[(（]([一二三四五六七八九十])[)）]\s*([^\s\d。:：;；,，]{1,24})"
+)
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -50,7 +52,9 @@ def find_headings(text: str) -> list[Heading]:
             continue
         title_match = _TITLE_END.match(window.group())
         title = title_match.group() if title_match else window.group()[:20]
-        found.append(Heading(number, text[m.end() : m.end() + len(title)], m.start(), m.end() + len(title)))
+        found.append(
+            Heading(number, text[m.end() : m.end() + len(title)], m.start(), m.end() + len(title))
+        )
     return found
 
 

@@ -94,7 +94,9 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 next_line = last + 1
                 current = None
                 continue
-            current = RowRead(lines[last], _label_from(seg.label, last_pos, seg.squeezed), list(seg.values))
+            current = RowRead(
+                lines[last], _label_from(seg.label, last_pos, seg.squeezed), list(seg.values)
+            )
             reads.append(current)
             next_line = last + 1
             continue
@@ -108,7 +110,10 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
     for read in reads:
         if len(read.tokens) > read.width:
             extra = read.tokens[read.width :]
-            warnings.append(f"row {read.line.row}: more numbers than cells; ignored " + " ".join(t.raw for t in extra))
+            warnings.append(
+                f"row {read.line.row}: more numbers than cells; ignored "
+                + " ".join(t.raw for t in extra)
+            )
             del read.tokens[read.width :]
     return [r for r in reads if r.tokens], warnings
 
@@ -119,7 +124,10 @@ def _label_from(label: str, pos: int, squeezed: str) -> str:
         return label
     # walk back to the start of the row's numbering ("1." or "(二)") if it precedes the anchor
     start = pos
-    m = re.search(r"(?:\d+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)[^\d()]{0,12}$", squeezed[:pos])
+    m = re.search(
+        r"(?:\d+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)[^\d()]{0,12}$",
+        squeezed[:pos],
+    )
     if m:
         start = m.start()
     return label[start:]

@@ -56,27 +56,97 @@ class Row:
 
 TABLE3_ROWS: tuple[Row, ...] = (
     Row("received", "一、本年新收政府信息公开申请数量", "new applications received"),
-    Row("carried_over", "二、上年结转政府信息公开申请数量", "applications carried over from last year"),
+    Row(
+        "carried_over",
+        "二、上年结转政府信息公开申请数量",
+        "applications carried over from last year",
+    ),
     Row("granted", "（一）予以公开", "granted in full"),
     Row("partially_granted", "（二）部分公开", "partially granted"),
     Row("withheld_state_secret", "（三）不予公开 1.属于国家秘密", "withheld: state secret"),
-    Row("withheld_prohibited_by_law", "（三）不予公开 2.其他法律行政法规禁止公开", "withheld: prohibited by other laws"),
-    Row("withheld_security_stability", "（三）不予公开 3.危及“三安全一稳定”", "withheld: endangers security or stability"),
-    Row("withheld_third_party", "（三）不予公开 4.保护第三方合法权益", "withheld: third-party rights"),
-    Row("withheld_internal_affairs", "（三）不予公开 5.属于三类内部事务信息", "withheld: internal affairs"),
-    Row("withheld_process_info", "（三）不予公开 6.属于四类过程性信息", "withheld: process information"),
-    Row("withheld_enforcement_file", "（三）不予公开 7.属于行政执法案卷", "withheld: enforcement case file"),
-    Row("withheld_query_matter", "（三）不予公开 8.属于行政查询事项", "withheld: administrative query matter"),
-    Row("unavailable_not_held", "（四）无法提供 1.本机关不掌握相关政府信息", "unavailable: not held"),
-    Row("unavailable_needs_creation", "（四）无法提供 2.没有现成信息需要另行制作", "unavailable: would need to be created"),
-    Row("unavailable_unclear", "（四）无法提供 3.补正后申请内容仍不明确", "unavailable: still unclear after correction"),
-    Row("not_processed_petition", "（五）不予处理 1.信访举报投诉类申请", "not processed: petitions and complaints"),
-    Row("not_processed_duplicate", "（五）不予处理 2.重复申请", "not processed: duplicate applications"),
-    Row("not_processed_publication", "（五）不予处理 3.要求提供公开出版物", "not processed: asks for publications"),
-    Row("not_processed_excessive", "（五）不予处理 4.无正当理由大量反复申请", "not processed: excessive repeated applications"),
-    Row("not_processed_confirmation", "（五）不予处理 5.要求行政机关确认或重新出具已获取信息", "not processed: asks to confirm or reissue information"),
-    Row("other_no_correction", "（六）其他处理 1.申请人无正当理由逾期不补正", "other: applicant did not complete the application"),
-    Row("other_unpaid_fee", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用", "other: fee not paid"),
+    Row(
+        "withheld_prohibited_by_law",
+        "（三）不予公开 2.其他法律行政法规禁止公开",
+        "withheld: prohibited by other laws",
+    ),
+    Row(
+        "withheld_security_stability",
+        "（三）不予公开 3.危及“三安全一稳定”",
+        "withheld: endangers security or stability",
+    ),
+    Row(
+        "withheld_third_party",
+        "（三）不予公开 4.保护第三方合法权益",
+        "withheld: third-party rights",
+    ),
+    Row(
+        "withheld_internal_affairs",
+        "（三）不予公开 5.属于三类内部事务信息",
+        "withheld: internal affairs",
+    ),
+    Row(
+        "withheld_process_info",
+        "（三）不予公开 6.属于四类过程性信息",
+        "withheld: process information",
+    ),
+    Row(
+        "withheld_enforcement_file",
+        "（三）不予公开 7.属于行政执法案卷",
+        "withheld: enforcement case file",
+    ),
+    Row(
+        "withheld_query_matter",
+        "（三）不予公开 8.属于行政查询事项",
+        "withheld: administrative query matter",
+    ),
+    Row(
+        "unavailable_not_held", "（四）无法提供 1.本机关不掌握相关政府信息", "unavailable: not held"
+    ),
+    Row(
+        "unavailable_needs_creation",
+        "（四）无法提供 2.没有现成信息需要另行制作",
+        "unavailable: would need to be created",
+    ),
+    Row(
+        "unavailable_unclear",
+        "（四）无法提供 3.补正后申请内容仍不明确",
+        "unavailable: still unclear after correction",
+    ),
+    Row(
+        "not_processed_petition",
+        "（五）不予处理 1.信访举报投诉类申请",
+        "not processed: petitions and complaints",
+    ),
+    Row(
+        "not_processed_duplicate",
+        "（五）不予处理 2.重复申请",
+        "not processed: duplicate applications",
+    ),
+    Row(
+        "not_processed_publication",
+        "（五）不予处理 3.要求提供公开出版物",
+        "not processed: asks for publications",
+    ),
+    Row(
+        "not_processed_excessive",
+        "（五）不予处理 4.无正当理由大量反复申请",
+        "not processed: excessive repeated applications",
+    ),
+    Row(
+        "not_processed_confirmation",
+        "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
+        "not processed: asks to confirm or reissue information",
+    ),
+    Row(
+        "other_no_correction",
+        "（六）其他处理 1.申请人无正当理由逾期不补正",
+        "other: applicant did not complete the application",
+    ),
+    Row(
+        "other_unpaid_fee",
+        "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用",
+        "other: fee not paid",
+    ),
     Row("other_misc", "（六）其他处理 3.其他", "other: miscellaneous"),
     Row("other_processing", "（六）其他处理", "other handling"),
     Row("results_total", "（七）总计", "total handled"),
@@ -86,7 +156,9 @@ TABLE3_ROWS: tuple[Row, ...] = (
 TABLE3_RESULT_ROWS_2021: tuple[str, ...] = tuple(
     r.key for r in TABLE3_ROWS[2:23]
 )  # granted .. other_misc
-TABLE3_RESULT_ROWS_SINGLE_OTHER: tuple[str, ...] = TABLE3_RESULT_ROWS_2021[:-3] + ("other_processing",)
+TABLE3_RESULT_ROWS_SINGLE_OTHER: tuple[str, ...] = TABLE3_RESULT_ROWS_2021[:-3] + (
+    "other_processing",
+)
 
 TABLE3_COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "natural_person": ("自然人", "natural persons"),
@@ -194,7 +266,13 @@ TABLE2_LINES_2019: tuple[Line, ...] = (
     _line("procurement", (r"集中采购", r"政府采购"), ("items", "amount")),
 )
 
-TABLE2_2019_MARKERS: tuple[str, ...] = ("新制作", "新公开数量", "对外公开总数", "上一年项目", "集中采购")
+TABLE2_2019_MARKERS: tuple[str, ...] = (
+    "新制作",
+    "新公开数量",
+    "对外公开总数",
+    "上一年项目",
+    "集中采购",
+)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Paragraph, Table
-from .normalize import fold, render
+from .document import Paragraph, Table
+from .normalize import Span, fold
 
 NULL_MARKERS = frozenset({"/", "-", "--", "无", "不涉及", "/ ", "\\"})
 
@@ -76,19 +76,24 @@ def _note(m: re.Match[str]) -> str | None:
     return note[1:-1] if note else None
 
 
-def tokenize(doc: Document) -> tuple[str, list[Token]]:
-    """The rendered text of `doc` and its token stream."""
-    text, spans = render(doc)
+def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> list[Token]:
+    """The token stream of the rendered document (`index.normalize.render`) within [start, end).
+
+    Only the part that holds the tables is worth tokenizing; the narrative is not.
+    """
+    end = len(text) if end is None else end
     tokens: list[Token] = []
     by_row: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-    for start, end, block, i, j in spans:
+    for a, b, block, i, j in spans:
+        if b < start or a >= end:
+            continue
         if isinstance(block, Paragraph):
-            tokens.extend(_words(fold(text[start:end]), start, block.page))
+            tokens.extend(_words(fold(text[a:b]), a, block.page))
         else:
-            by_row.setdefault((id(block), i), []).append((start, end, j))
+            by_row.setdefault((id(block), i), []).append((a, b, j))
             if j == _last_col(block, i):
                 tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i))
-    return text, tokens
+    return tokens
 
 
 def _last_col(table: Table, i: int) -> int:
@@ -132,7 +137,9 @@ def _words(folded: str, offset: int, page: int | None) -> list[Token]:
 def _marker_tokens(word: str, base: int, page: int | None) -> list[Token]:
     if word in NULL_MARKERS and "/" not in word:
         return [Token("value", word, base, page)]
-    return [Token("value", m.group(), base + m.start(), page) for m in re.finditer(r"/|[-\\]+", word)]
+    return [
+        Token("value", m.group(), base + m.start(), page) for m in re.finditer(r"/|[-\\]+", word)
+    ]
 
 
 def _split_word(word: str, base: int, page: int | None) -> list[Token]:
@@ -170,6 +177,8 @@ def _preceded_by_label_number(word: str, s: int) -> bool:
     return s > 0 and word[s - 1] in "第(〔["
 
 
-def _flush_text(tokens: list[Token], word: str, a: int, b: int, base: int, page: int | None) -> None:
+def _flush_text(
+    tokens: list[Token], word: str, a: int, b: int, base: int, page: int | None
+) -> None:
     if b > a:
         tokens.append(Token("text", word[a:b], base + a, page))

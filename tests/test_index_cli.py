@@ -32,7 +32,9 @@ def test_parse_json_follows_the_contract() -> None:
     data = json.loads(result.stdout)
     assert {"agency", "year", "format", "figures", "sections", "checks", "warnings"} <= set(data)
     assert (data["agency"], data["year"], data["format"]) == ("伊川县司法局", 2024, "2021")
-    fees = [f for f in data["figures"] if (f["table"], f["row"], f["column"]) == (2, "fees", "amount")]
+    fees = [
+        f for f in data["figures"] if (f["table"], f["row"], f["column"]) == (2, "fees", "amount")
+    ]
     assert fees == [fees[0]] and fees[0]["value"] == 45.0553 and fees[0]["raw"] == "45.0553"
     assert {"table", "row", "column", "value", "raw", "note"} <= set(data["figures"][0])
     assert [s["number"] for s in data["sections"]] == [1, 2, 3, 4, 5, 6]
@@ -50,7 +52,10 @@ def write(tmp_path: Path, name: str, content: bytes) -> Path:
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
     "binary.txt": (bytes(range(256)) * 40, "binary"),
-    "news.txt": ("市司法局召开年度工作会议。\n会议强调，要做好政务公开工作。\n".encode(), "no table 三"),
+    "news.txt": (
+        "市司法局召开年度工作会议。\n会议强调，要做好政务公开工作。\n".encode(),
+        "no table 三",
+    ),
     "latin1.txt": ("caf\xe9 ".encode("latin-1") * 200, "encoding"),
 }
 
@@ -108,8 +113,10 @@ def test_build_of_a_missing_path_is_one_line(tmp_path: Path) -> None:
 
 
 def test_check_lists_reports_that_break_their_arithmetic(tmp_path: Path) -> None:
-    text = SEEDS["qu"].read_text(encoding="utf-8").replace(
-        "（七）总计 0 0 0 0 0 0 0", "（七）总计 0 0 0 0 0 0 9"
+    text = (
+        SEEDS["qu"]
+        .read_text(encoding="utf-8")
+        .replace("（七）总计 0 0 0 0 0 0 0", "（七）总计 0 0 0 0 0 0 9")
     )
     broken = write(tmp_path, "qu.txt", text.encode())
     db = tmp_path / "g.db"

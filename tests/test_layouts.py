@@ -46,13 +46,20 @@ def consistent_figures(seed: int = 0) -> dict[str, float]:
     for row in RESULT_ROWS:
         put_row(row, [n + k for k in range(6)])
         n += 7
-    put_row("results_total", [sum(int(fig[f"3.{r}.{c}"]) for r in RESULT_ROWS) for c in APPLICANT_COLUMNS[:6]])
+    put_row(
+        "results_total",
+        [sum(int(fig[f"3.{r}.{c}"]) for r in RESULT_ROWS) for c in APPLICANT_COLUMNS[:6]],
+    )
     put_row("carried_forward", [3 + k for k in range(6)])
     put_row("carried_over", [2 + k for k in range(6)])
     put_row(
         "received",
         [
-            int(fig[f"3.results_total.{c}"] + fig[f"3.carried_forward.{c}"] - fig[f"3.carried_over.{c}"])
+            int(
+                fig[f"3.results_total.{c}"]
+                + fig[f"3.carried_forward.{c}"]
+                - fig[f"3.carried_over.{c}"]
+            )
             for c in APPLICANT_COLUMNS[:6]
         ],
     )
@@ -137,12 +144,17 @@ def test_single_other_processing_row(tmp_path: Path) -> None:
     end = text.index("（七）总计")
     text = text[:start] + "（六）其他处理 0 0 0 4 0 0 4\n\n" + text[end:]
     text = text.replace("（七）总计 0 0 0 0 0 0 0", "（七）总计 0 0 0 4 0 0 4")
-    text = text.replace("二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0", "二、上年结转政府信息公开申请数量 0 0 0 4 0 0 4")
+    text = text.replace(
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+        "二、上年结转政府信息公开申请数量 0 0 0 4 0 0 4",
+    )
     report = parse_file(write(tmp_path, text))
     figs = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
     assert figs["3.other_processing.social_welfare"] == 4
     assert figs["3.other_processing.total"] == 4
-    assert not any(k.startswith(("3.other_no_correction", "3.other_unpaid_fee", "3.other_misc")) for k in figs)
+    assert not any(
+        k.startswith(("3.other_no_correction", "3.other_unpaid_fee", "3.other_misc")) for k in figs
+    )
     assert len(figs) == 200 - 14
     assert {c.status for c in report.checks} == {"pass"}
 
@@ -155,7 +167,11 @@ def test_page_marker_inside_a_row(tmp_path: Path) -> None:
     row_end = text.index("\n", row_start)
     row = text[row_start:row_end]
     cells = row.split(" ")
-    broken = " ".join(cells[:4]) + "\n\n- 5 -\n\n攀枝花市西区司法局2024年政府信息公开工作年度报告\n\n" + " ".join(cells[4:])
+    broken = (
+        " ".join(cells[:4])
+        + "\n\n- 5 -\n\n攀枝花市西区司法局2024年政府信息公开工作年度报告\n\n"
+        + " ".join(cells[4:])
+    )
     text = text[:row_start] + broken + text[row_end:]
     figs = figures_of(write(tmp_path, text))
     assert figs == expected
@@ -165,20 +181,28 @@ def test_label_split_over_two_lines(tmp_path: Path) -> None:
     text = SEEDS["qu"].read_text(encoding="utf-8")
     expected = consistent_figures(seed=5)
     text = rewrite(text, expected)
-    text = text.replace("1.属于国家秘密", "1.属于国\n\n家秘密").replace("2.重复申请", "2.重复\n申请")
+    text = text.replace("1.属于国家秘密", "1.属于国\n\n家秘密").replace(
+        "2.重复申请", "2.重复\n申请"
+    )
     assert figures_of(write(tmp_path, text)) == expected
 
 
 def test_broken_identity_is_flagged_and_kept_as_printed(tmp_path: Path) -> None:
     text = SEEDS["qu"].read_text(encoding="utf-8")
-    text = text.replace("一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 5")
+    text = text.replace(
+        "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0",
+        "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 5",
+    )
     report = parse_file(write(tmp_path, text))
     figs = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
     assert figs["3.received.natural_person"] == 3
     assert figs["3.received.total"] == 5
     checks = {c.rule: c for c in report.checks}
     assert checks["t3.row_total.received"].status == "fail"
-    assert "5" in checks["t3.row_total.received"].detail and "3" in checks["t3.row_total.received"].detail
+    assert (
+        "5" in checks["t3.row_total.received"].detail
+        and "3" in checks["t3.row_total.received"].detail
+    )
     assert checks["t3.balance.natural_person"].status == "fail"
     assert checks["t3.balance.commercial"].status == "pass"
 
@@ -188,4 +212,8 @@ def test_full_width_digits_and_spaced_labels(tmp_path: Path) -> None:
     text = text.replace("行政许可 0", "行 政 许 可 １２").replace("规 章 0 0 0", "规 章 ３ ０ ２")
     figs = figures_of(write(tmp_path, text))
     assert figs["2.licensing.decisions"] == 12
-    assert (figs["2.regulations.issued"], figs["2.regulations.repealed"], figs["2.regulations.in_force"]) == (3, 0, 2)
+    assert (
+        figs["2.regulations.issued"],
+        figs["2.regulations.repealed"],
+        figs["2.regulations.in_force"],
+    ) == (3, 0, 2)

@@ -58,10 +58,22 @@ NONZERO: dict[str, dict[str, float]] = {
 
 def all_2021_keys() -> list[str]:
     """The 200 cells of a 2021-format report with three （六） rows."""
-    keys = [f"2.{r}.{c}" for r in ("regulations", "normative_documents") for c in ("issued", "repealed", "in_force")]
-    keys += ["2.licensing.decisions", "2.penalty.decisions", "2.coercion.decisions", "2.fees.amount"]
+    keys = [
+        f"2.{r}.{c}"
+        for r in ("regulations", "normative_documents")
+        for c in ("issued", "repealed", "in_force")
+    ]
     keys += [
-        f"3.{row.key}.{c}" for row in TABLE3_ROWS if row.key != "other_processing" for c in APPLICANT_COLUMNS
+        "2.licensing.decisions",
+        "2.penalty.decisions",
+        "2.coercion.decisions",
+        "2.fees.amount",
+    ]
+    keys += [
+        f"3.{row.key}.{c}"
+        for row in TABLE3_ROWS
+        if row.key != "other_processing"
+        for c in APPLICANT_COLUMNS
     ]
     keys += [f"4.{p}.{c}" for p in PROCEEDINGS for c in OUTCOME_COLUMNS]
     return keys
@@ -113,4 +125,7 @@ def test_section_text_is_tidy() -> None:
     report = parse_file(SEEDS["qu"])
     general = report.sections[0].text
     assert "维护基层政务公开专栏" in general
-    assert "微信公众号持续推出优质内容 860 篇" in general or "微信公众号持续推出优质内容860篇" in general
+    assert (
+        "微信公众号持续推出优质内容 860 篇" in general
+        or "微信公众号持续推出优质内容860篇" in general
+    )

@@ -24,7 +24,10 @@ def dump(db: Path) -> list[str]:
 def counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("agencies", "reports", "figures", "sections", "checks")}
+        return {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("agencies", "reports", "figures", "sections", "checks")
+        }
     finally:
         con.close()
 
@@ -44,7 +47,8 @@ def test_a_new_file_for_the_same_agency_and_year_replaces_the_old(tmp_path: Path
     build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
     newer = tmp_path / "qu-corrected.txt"
     newer.write_text(
-        SEEDS["qu"].read_text(encoding="utf-8").replace("行政许可 0", "行政许可 7"), encoding="utf-8"
+        SEEDS["qu"].read_text(encoding="utf-8").replace("行政许可 0", "行政许可 7"),
+        encoding="utf-8",
     )
     store = Store(db)
     try:

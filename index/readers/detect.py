@@ -28,7 +28,11 @@ def detect_format(data: bytes, name: str = "") -> str:
         raise UnsupportedFormat(
             f"{name or 'file'} is an old Word/WPS file (.doc/.wps): save it as .docx or PDF and send it again"
         )
-    for magic, kind in ((b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image")):
+    for magic, kind in (
+        (b"\x89PNG", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF8", "GIF image"),
+    ):
         if head.startswith(magic):
             raise UnsupportedFormat(f"{name or 'file'} is a {kind}: gongkai reads text, not scans")
     stripped = head.lstrip(b"\xef\xbb\xbf")

@@ -48,7 +48,10 @@ def _plausible_chinese(text: str) -> bool:
     if not sample:
         return False
     common = sum(
-        c.isascii() or "\u4e00" <= c <= "\u9fa5" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        c.isascii()
+        or "\u4e00" <= c <= "\u9fa5"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
         for c in sample
     )
     return common / len(sample) > 0.95
