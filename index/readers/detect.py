@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import UnreadableFile, UnsupportedFormat
+from .text import plausible_text
 
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>])", re.I)
 
@@ -44,10 +45,15 @@ def detect_format(data: bytes, name: str = "") -> str:
 
 
 def _looks_utf16(head: bytes) -> bool:
+    """BOM-less UTF-16: the zero bytes of ASCII characters all fall on one side."""
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
-    even, odd = head[0::2], head[1::2]
-    return bool(head) and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3)
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < 4 or min(even, odd) > max(even, odd) // 3:
+        return False
+    sample = head[: len(head) // 2 * 2]
+    text = sample.decode("utf-16-be" if even > odd else "utf-16-le", errors="replace")
+    return plausible_text(text)
 
 
 def _ascii_of_utf16(head: bytes) -> bytes:

@@ -31,7 +31,7 @@ def decode(data: bytes) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError as e:
         raise UnreadableFile("cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)") from e
-    if _plausible_chinese(text):
+    if plausible_text(text):
         return text
     raise UnreadableFile("cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)")
 
@@ -43,7 +43,8 @@ def _strict(data: bytes, encoding: str) -> str:
         raise UnreadableFile(f"the file says it is {encoding} but is not valid {encoding}") from e
 
 
-def _plausible_chinese(text: str) -> bool:
+def plausible_text(text: str) -> bool:
+    """Mostly ASCII, common CJK and CJK punctuation: what a report decodes to."""
     sample = [c for c in text[:5000] if not c.isspace()]
     if not sample:
         return False
@@ -51,6 +52,7 @@ def _plausible_chinese(text: str) -> bool:
         c.isascii()
         or "\u4e00" <= c <= "\u9fa5"
         or "\u3000" <= c <= "\u303f"
+        or "\u2000" <= c <= "\u206f"
         or "\uff00" <= c <= "\uffef"
         for c in sample
     )
