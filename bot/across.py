@@ -108,8 +108,15 @@ def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
     )
     blank_note = _blank_note(ctx, blanks)
     u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    if not ranking and not entries:
+        text = t(
+            ctx.lang,
+            f"{year} 年{scope}的报告都没有印出{what}的数字，无法合计。",
+            f"No {year} report of {scope} prints a number for {what}: no total can be made.",
+        )
+        return ctx.answer("answered", "sum", "\n".join([text, blank_note, source]), year=year)
     if not ranking:
-        total = add(v for v, _, _ in entries) if entries else None
+        total = add(v for v, _, _ in entries)
         lines = [
             t(
                 ctx.lang,
@@ -232,8 +239,8 @@ def _blank_note(ctx: Ctx, blanks: list[str]) -> str:
     )
     return t(
         ctx.lang,
-        f"另有 {len(blanks)} 份报告这项数字未填写或不完整，未计入（空白不等于 0）：{names}。",
-        f"{len(blanks)} more reports leave this figure blank or incomplete and are not counted (a blank is not a zero): {names}.",
+        f"{len(blanks)} 份报告这项数字未填写或不完整，未计入（空白不等于 0）：{names}。",
+        f"{len(blanks)} reports leave this figure blank or incomplete and are not counted (a blank is not a zero): {names}.",
     )
 
 

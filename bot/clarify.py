@@ -121,14 +121,23 @@ def year_not_found(ctx: Ctx, name: str, year: int, available: list[int]) -> Answ
 
 
 def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None) -> Answer:
-    """Several figures fit: one candidate question per figure."""
-    hits = [h for h in ctx.p.hits if h.phrase.kind in ("measure", "outcome")]
+    """Several figures fit: one candidate question per figure.
+
+    Each candidate is the question with its figure words replaced by words that
+    name one figure only; the rest (agency, year, 被纠正, 自然人…) stays as asked.
+    """
+    hits = [h for h in ctx.p.hits if h.phrase.kind == "measure"]
+    outcome = next((h for h in ctx.p.hits if h.phrase.kind == "outcome"), None)
     cands = []
     for i, m in enumerate(measures):
         term = _term_for(m, ctx.lang)
         if hits:
             edits = [(h.start, h.end, h.view, term if j == 0 else "") for j, h in enumerate(hits)]
             question = ctx.p.text.rewrite(edits)
+        elif outcome:
+            written = _written(ctx, outcome.start, outcome.end, outcome.view)
+            joined = f"{term}{written}" if ctx.lang == "zh" else f"{term} {written}"
+            question = ctx.p.text.rewrite([(outcome.start, outcome.end, outcome.view, joined)])
         else:
             question = f"{ctx.question} {term}"
         cands.append({"id": i, "label": m.zh if ctx.lang == "zh" else m.en, "question": question})
@@ -148,15 +157,44 @@ def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None
     )
 
 
+def _written(ctx: Ctx, start: int, end: int, view: str) -> str:
+    return (ctx.p.text.compact if view == "compact" else ctx.p.text.words)[start:end]
+
+
+# Words that name exactly one figure, for the questions behind candidate buttons. The
+# English template names say "last year"/"this year", which would read as a year.
+_TERMS_EN = {
+    "received": "new applications",
+    "carried_over": "carried over",
+    "carried_forward": "carried forward",
+    "granted": "granted in full",
+    "partially_granted": "partially granted",
+    "withheld": "withheld",
+    "unavailable": "unavailable",
+    "not_processed": "not processed",
+    "other": "other handling",
+    "results_total": "handled",
+    "review": "administrative review",
+    "litigation": "lawsuits",
+    "litigation_direct": "filed directly",
+    "litigation_after_review": "after review",
+}
+_TERMS_ZH = {"review": "行政复议", "litigation": "行政诉讼"}
+_COLUMN_TERMS_EN = {
+    "items_change": "change in items",
+    "items_last_year": "items last year",
+    "issued": "issued",
+    "repealed": "repealed",
+    "made": "made",
+    "published": "published",
+}
+
+
 def _term_for(m: Measure, lang: str) -> str:
     """Words that, put in the question, name exactly this measure."""
     if lang == "zh":
-        return {"review": "行政复议", "litigation": "行政诉讼"}.get(m.key, m.zh)
-    return {
-        "review": "administrative review",
-        "litigation": "lawsuits",
-        "received": "new applications",
-    }.get(m.key, m.en)
+        return _TERMS_ZH.get(m.key, m.zh)
+    return _TERMS_EN.get(m.key, m.en)
 
 
 def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: ReportRow) -> Answer:
@@ -164,7 +202,7 @@ def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: Rep
     cands = []
     for i, col in enumerate(columns):
         zh, en = LABELS.columns[2][col]
-        term = zh if ctx.lang == "zh" else en
+        term = zh if ctx.lang == "zh" else _COLUMN_TERMS_EN.get(col, en)
         if hit:
             written = (ctx.p.text.compact if hit.view == "compact" else ctx.p.text.words)[
                 hit.start : hit.end
@@ -181,7 +219,7 @@ def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: Rep
             )
         else:
             question = f"{ctx.question} {term}"
-        cands.append({"id": i, "label": term, "question": question})
+        cands.append({"id": i, "label": zh if ctx.lang == "zh" else en, "question": question})
     names = t(ctx.lang, "、", ", ").join(f"“{c['label']}”" for c in cands)
     if columns:
         text = t(

@@ -37,7 +37,7 @@ SUBSECTION_CUES = {
 SECTION_TEXT_LIMIT = 600
 
 
-_COUNTERS = "篇条次件个场期家项人份"
+_ASKED_UNIT = re.compile(r"(?:多少|几)([篇条次件个场期家项人份])")
 
 
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*([篇条次件个场期家项人份])")
@@ -64,6 +64,10 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
     assert report is not None
     note = reply.read_as(name, m.how, ctx.lang) + reply.year_note(default_year, ctx.lang)
     if section and not p.measures:
+        if _ASKED_UNIT.search(p.text.compact):  # 整改督办问题多少条: a number, not the section
+            found = narrative(ctx, report, note)
+            if found.status == "answered":
+                return found
         return section_answer(ctx, report, section, note)
     if p.has("fee_narrative"):
         return narrative(ctx, report, note, prefer=6)
@@ -354,7 +358,8 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     """A figure the tables do not hold: the sentence of the report that states it."""
     content = ctx.p.content
     grams = {content[i : i + 2] for i in range(len(content) - 1)}
-    unit = next((c for c in reversed(content) if c in _COUNTERS), None)
+    asked = _ASKED_UNIT.search(ctx.p.text.compact)
+    unit = asked.group(1) if asked else None
     best: tuple[float, str, str] | None = None
     sections = ctx.reader.sections(report.id)
     whole = {s.number for s in sections if not s.subsection and s.text.strip()}
@@ -392,10 +397,7 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
             candidates=[{"id": 0, "label": card_q, "question": card_q}],
         )
     _, sentence, where = best
-    numbers = [float(n) for n, u in _NUMBER_UNIT.findall(sentence) if unit and u == unit]
-    value = None
-    if len(numbers) == 1:
-        value = int(numbers[0]) if numbers[0].is_integer() else numbers[0]
+    value = _stated_number(sentence, unit, grams)
     text = t(
         ctx.lang,
         f"{report.agency} {report.year} 年报告正文写道{note}：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”（正文，非统计表数字）。",
@@ -404,6 +406,28 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     return ctx.answer(
         "answered", "narrative", text, agency=report.agency, year=report.year, value=value
     )
+
+
+def _stated_number(sentence: str, unit: str | None, grams: set[str]) -> float | int | None:
+    """The number the sentence gives in the unit asked for (多少篇 → … 860 篇).
+
+    When the sentence has several, the one whose preceding words the question
+    shares (发文 268 篇, not 原创 195 篇); none when that does not decide it.
+    """
+    if unit is None:
+        return None
+    found = [m for m in _NUMBER_UNIT.finditer(sentence) if m.group(2) == unit]
+    scored = [
+        (sum(g in sentence[max(0, m.start() - 8) : m.start()] for g in grams), m) for m in found
+    ]
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    winners = [m for s, m in scored if s == top]
+    if len(winners) != 1 or (top == 0 and len(found) > 1):
+        return None
+    n = float(winners[0].group(1))
+    return int(n) if n.is_integer() else n
 
 
 def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:

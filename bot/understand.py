@@ -16,7 +16,7 @@ from .vocab import MEASURES, Hit, Measure, find_phrases, top_n
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
-    "的在是有和与及了对中里共于从向被把为吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
+    "的在是有和与及了对中里共于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
 )
 _EN_WORD = re.compile(r"[a-z]{2,}")
 _EN_KINDS: dict[str, str] = {
@@ -142,7 +142,8 @@ def _measures(strong, weak) -> list[Measure]:
 def _language(masked: Text) -> str:
     """English when the words outside agency names are mostly English."""
     words = len(_EN_WORD.findall(masked.words))
-    return "en" if words >= 2 and words * 2 >= cjk_count(masked.compact) else "zh"
+    cjk = cjk_count(masked.compact)
+    return "en" if words and (words * 2 >= cjk if words >= 2 else cjk == 0) else "zh"
 
 
 def _english_kind(words: str, agencies: AgencyIndex) -> Kind | None:

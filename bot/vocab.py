@@ -152,8 +152,8 @@ def _p(kind: str, value: str, *phrases: str, weak: bool = False) -> list[tuple[s
 # fmt: off
 ZH: list[tuple[str, Phrase]] = [
     # table 3 rows
-    *_p("measure", "received", "本年新收", "新收", "申请数", "申请量", "依申请公开", "受理", "新增申请"),
-    *_p("measure", "received", "申请", "收到", "收了", weak=True),
+    *_p("measure", "received", "本年新收", "新收", "依申请公开", "受理", "新增申请"),
+    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", weak=True),
     *_p("measure", "carried_over", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
@@ -226,7 +226,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "rank", "排名", "排行", "排序", "名次", "比较", "对比", "比一比", "哪个", "哪家", "哪一个", "谁"),
     *_p("cue", "sum", "一共", "总共", "合计", "总和", "共计", "加起来", "累计", "汇总", "全国"),
     *_p("cue", "all", "所有", "全部", "全体"),
-    *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各司法局", "各地"),
+    *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各地"),
     *_p("cue", "trend", "历年", "每年", "各年", "逐年", "趋势", "变化", "历史", "近几年", "这几年", "多年", "哪一年", "哪年", "年度对比", "几年来"),
     *_p("cue", "section5", "存在的主要问题", "存在的问题", "存在哪些问题", "主要问题", "问题", "不足", "短板", "改进", "整改"),
     *_p("cue", "section6", "其他需要报告", "其他事项", "其他需要"),
@@ -300,7 +300,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("t2col", "public_total", "total published", "publicly available"),
     *_p("t2col", "decisions", "decisions", "decision"),
     *_p("t2col", "items_last_year", "items last year"),
-    *_p("t2col", "items_change", "change this year"),
+    *_p("t2col", "items_change", "change in items", "change this year"),
     *_p("t2col", "items", "procurement items", "items"),
     *_p("t2col", "amount", "amount", "10,000 yuan"),
     *_p("applicant", "natural_person", "natural persons", "natural person", "individuals", "individual", "citizens", "citizen", "people", "private persons", "members of the public", "the public"),
