@@ -24,6 +24,8 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from index.build import find_files
+
 from .config import Config, ConfigError, load_config
 from .handlers import admin, callbacks, commands, errors, questions
 from .middlewares import LogUpdates, Throttle
@@ -180,6 +182,11 @@ async def serve_webhook(dp: Dispatcher, bot: Bot, config: Config) -> None:
 async def main(config: Config, engine_factory: Callable[[], EngineLike] | None = None) -> None:
     bot = make_bot(config)
     dp = make_dispatcher(config, engine_factory)
+    if not config.index.db.exists() and find_files([config.index.reports_dir]):
+        log.info(
+            "no index at %s yet: building it from %s", config.index.db, config.index.reports_dir
+        )
+        await dp["indexer"].reindex()
     if config.webhook.enabled:
         await serve_webhook(dp, bot, config)
         return

@@ -90,8 +90,8 @@ class Config(_Section):
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
     """Read `path` (default `config.toml`), then apply `BOT_TOKEN` from `env`.
 
-    A missing default file is fine when the token comes from the environment; a file
-    named explicitly must exist.
+    A missing `config.toml` is fine when the token comes from the environment; any
+    other file named must exist.
     """
     env = os.environ if env is None else env
     file = Path(path) if path else DEFAULT_CONFIG
@@ -101,7 +101,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise ConfigError(f"{file} is not valid TOML: {e}") from e
-    elif path:
+    elif file != DEFAULT_CONFIG:
         raise ConfigError(f"no config file {file} (copy config.example.toml)")
     try:
         config = Config.model_validate(data)

@@ -22,6 +22,7 @@ from ..services import AnswerLike, AskMemory, AsyncEngine
 from ..text import language, t
 
 AGENCIES_PER_PAGE = 10
+SEARCH_HITS = 10
 _YEAR_AT_END = re.compile(r"^(?P<name>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年?$")
 
 
@@ -242,7 +243,7 @@ async def on_search(message: Message, command: CommandObject, bot: Bot, db_path:
     if not words:
         await send(bot, message.chat.id, t("usage_search", lang))
         return
-    hits = await asyncio.to_thread(library.search, db_path, words)
+    hits = await asyncio.to_thread(library.search, db_path, words, SEARCH_HITS)
     await send(
         bot,
         message.chat.id,
