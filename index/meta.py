@@ -13,6 +13,7 @@ import re
 from .normalize import fold
 
 _REPORT_WORDS = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告")
+_BREADCRUMB = re.compile(r">|当前位置|您的位置|首页")
 _PREFIX = re.compile(r"^\s*(?:标题|题目|名称)\s*[:：]\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|～|~)")
@@ -26,7 +27,7 @@ def find_title(text: str) -> tuple[str, int]:
     for i, line in enumerate(lines[:80]):
         folded = fold(line)
         m = _REPORT_WORDS.search(folded)
-        if not m or m.start() > 60:
+        if not m or m.start() > 60 or _BREADCRUMB.search(folded):
             continue
         title = _PREFIX.sub("", line[: m.end()]).strip()
         head = _YEAR.sub("", fold(title)[: m.start()]).strip()

@@ -16,7 +16,7 @@ from .normalize import fold, tidy_prose
 
 SECTION_PATTERNS: dict[int, re.Pattern[str]] = {
     1: re.compile(r"总体情况|总体概述|基本情况|概述"),
-    2: re.compile(r"主动公开.{0,4}(?:信息)?.{0,2}情况"),
+    2: re.compile(r"主动公开.{0,4}(?:信息)?.{0,2}情况|主动公开政府信息"),
     3: re.compile(r"收到和处理.{0,12}申请|依申请公开.{0,8}情况"),
     4: re.compile(r"行政.{0,2}复议|行政诉讼"),
     5: re.compile(r"存在的?主要问题|问题及改进|改进情况|存在.{0,3}问题"),

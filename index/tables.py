@@ -13,9 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from .normalize import squeeze
 from .template import Line
 from .tokens import Token
+
+FUZZY_CUTOFF = 80
 
 
 @dataclass
@@ -80,6 +84,19 @@ def _matches(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[i
     return found
 
 
+def _fuzzy(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int, int]]:
+    """A misspelt label (其他法律行政止公开) among the next few expected rows, or nothing."""
+    best: tuple[float, int, int] | None = None
+    for li in range(start, min(start + 3, len(lines))):
+        core = lines[li].core
+        if len(core) < 4:
+            continue
+        found = fuzz.partial_ratio_alignment(core, squeezed, score_cutoff=FUZZY_CUTOFF)
+        if found and (best is None or found.score > best[0]):
+            best = (found.score, found.dest_start, li)
+    return [(best[1], best[2])] if best else []
+
+
 def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRead], list[str]]:
     """The rows of one table found in `tokens`, and warnings about what did not fit."""
     reads: list[RowRead] = []
@@ -88,6 +105,13 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
     current: RowRead | None = None
     for seg in segments(tokens):
         hits = _matches(seg.squeezed, lines, next_line) if seg.squeezed else []
+        if (
+            not hits
+            and seg.values
+            and seg.squeezed
+            and (current is None or len(current.tokens) >= current.width)
+        ):
+            hits = _fuzzy(seg.squeezed, lines, next_line)
         if hits:
             last_pos, last = hits[-1]
             if lines[last].needs_values and not seg.values:

@@ -8,6 +8,7 @@ parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 APPLICANT_COLUMNS: tuple[str, ...] = (
@@ -39,10 +40,18 @@ class Line:
     anchors: tuple[str, ...]
     cells: tuple[tuple[str, str], ...]
     needs_values: bool = False
+    # the row's own words as the template prints them, for a fuzzy match when no anchor fits
+    core: str = ""
 
 
 def _line(row: str, anchors: tuple[str, ...], columns: tuple[str, ...], **kw: bool) -> Line:
-    return Line(row, anchors, tuple((row, c) for c in columns), **kw)
+    label = _ROW_LABELS.get(row, "")
+    core = re.sub(
+        r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+\.)",
+        "",
+        label.split(" ")[-1],
+    )
+    return Line(row, anchors, tuple((row, c) for c in columns), core=core, **kw)
 
 
 @dataclass(frozen=True)
@@ -207,10 +216,11 @@ TABLE2_COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "items": ("采购项目数量", "procurement items"),
 }
 
+_ROW_LABELS = {r.key: r.label for r in (*TABLE2_ROWS, *TABLE3_ROWS, *TABLE4_ROWS)}
 _T3 = APPLICANT_COLUMNS
 TABLE3_LINES: tuple[Line, ...] = (
     _line("received", (r"本年新收", r"新收.{0,6}申请"), _T3),
-    _line("carried_over", (r"上年结转", r"上年度结转"), _T3),
+    _line("carried_over", (r"上一?年度?结转",), _T3),
     _line("granted", (r"予以公开",), _T3),
     _line("partially_granted", (r"部分公开",), _T3),
     _line("withheld_state_secret", (r"国家秘密",), _T3),
@@ -234,7 +244,7 @@ TABLE3_LINES: tuple[Line, ...] = (
     _line("other_unpaid_fee", (r"收费通知", r"逾期未按", r"缴纳费用"), _T3),
     _line("other_misc", (r"3[.、]?其他(?!法律|处理)", r"^其他$"), _T3),
     _line("results_total", (r"七\)?总计", r"^总计$"), _T3),
-    _line("carried_forward", (r"结转下年", r"下年度继续"), _T3),
+    _line("carried_forward", (r"结转.{0,2}下一?年", r"下一?年度继续"), _T3),
 )
 
 TABLE4_LINES: tuple[Line, ...] = (

@@ -217,3 +217,10 @@ def test_full_width_digits_and_spaced_labels(tmp_path: Path) -> None:
         figs["2.regulations.repealed"],
         figs["2.regulations.in_force"],
     ) == (3, 0, 2)
+
+
+def test_misspelt_label_still_finds_its_row(tmp_path: Path) -> None:
+    text = SEEDS["qu"].read_text(encoding="utf-8")
+    expected = consistent_figures(seed=9)
+    text = rewrite(text, expected).replace("4.保护第三方合法权益", "4.保护第三人合法权益")
+    assert figures_of(write(tmp_path, text)) == expected
