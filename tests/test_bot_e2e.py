@@ -15,7 +15,7 @@ import pytest
 
 from bot.telegram import library, services
 from bot.telegram.app import make_bot, make_dispatcher, webhook_app
-from bot.telegram.handlers import commands
+from bot.telegram.handlers import admin, commands
 from bot.telegram.text import MESSAGE_LIMIT, utf16_len
 from index.build import build_paths
 from tests.botapi import TOKEN, BotAPIServer, bot_config, running_bot
@@ -212,13 +212,22 @@ async def test_questions_are_answered_while_a_report_is_indexed(
         assert api.calls.index(answer) < api.calls.index(done)
 
 
-async def test_reindex_rebuilds_from_the_folder(folder: Path) -> None:
+async def test_reindex_rebuilds_from_the_folder_showing_progress(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(admin, "PROGRESS_EVERY", 0.01)
     shutil.copy(SEEDS["yichuan"], folder / "reports")
+    (folder / "reports" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     config = bot_config(folder / "gongkai.db", folder / "reports")
     async with running_bot(config) as api:
         await api.send_text("/reindex", user_id=ADMIN)
         done = await api.wait_for("editMessageText", where=is_reply("✅"))
-        assert done.text == "✅ 索引已重建：5 份报告，0 份失败。"
+        assert done.text.startswith("✅ 索引已重建：5 份报告，1 份失败。\n❌ broken.pdf：")
+        progress = [c.text for c in api.calls_of("editMessageText")[:-1]]
+        assert progress and all(p.startswith("⏳ 重建索引：") for p in progress)
+        assert {c.params["message_id"] for c in api.calls_of("editMessageText")} == {
+            done.params["message_id"]
+        }
         await api.send_text("伊川县司法局收到多少政府信息公开申请？")
         answer = await api.wait_for("sendMessage", where=is_reply("伊川县司法局"))
         assert "2 件" in answer.text

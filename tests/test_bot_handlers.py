@@ -209,3 +209,64 @@ def _tap(message: dict, data: str) -> dict:
         "message": message,
         "data": data,
     }
+
+
+async def test_trend_over_several_years_comes_with_a_chart(db_copy: Path, tmp_path: Path) -> None:
+    figures = [
+        {"table": 3, "row": "received", "column": "total", "value": v, "year": y}
+        for y, v in ((2024, 5), (2022, 3), (2023, None))
+    ]
+    trend = FakeAnswer("", intent="trend", agency="伊川县司法局", text="历年", figures=figures)
+    engine = FakeEngine({"伊川县司法局收到申请历年变化": trend})
+    async with fed_bot(bot_config(db_copy, tmp_path), lambda: engine) as (api, feed):
+        await feed(message=api.message("/trend 伊川县司法局 收到申请"))
+        (photo,) = api.calls_of("sendPhoto")
+        assert photo.text == "伊川县司法局 收到申请"
+        assert photo.file("photo")[1].startswith(b"\x89PNG")
+
+
+async def test_a_ranking_nobody_could_rank_has_no_chart(db_copy: Path, tmp_path: Path) -> None:
+    engine = FakeEngine(
+        {"哪个司法局行政复议最多？": FakeAnswer("", status="not_found", text="没有")}
+    )
+    async with fed_bot(bot_config(db_copy, tmp_path), lambda: engine) as (api, feed):
+        await feed(message=api.message("/compare 行政复议 司法局"))
+        assert sent_texts(api) == ["没有"] and not api.calls_of("sendPhoto")
+
+
+async def test_throttled_taps_are_still_answered(db_copy: Path, tmp_path: Path) -> None:
+    message = {
+        "message_id": 5,
+        "date": 0,
+        "chat": {"id": USER, "type": "private"},
+        "from": BOT_USER,
+    }
+    async with fed_bot(bot_config(db_copy, tmp_path, per_minute=1), FakeEngine) as (api, feed):
+        for _ in range(3):
+            await feed(callback_query=_tap(message, "ap:1"))
+        answers = api.calls_of("answerCallbackQuery")
+        assert len(answers) == 3 and answers[-1].params["text"] == "消息太多了，请稍等几秒再试。"
+
+
+async def test_documents_in_groups_are_left_alone_unless_addressed(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    document = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "file_size": 10}
+    async with fed_bot(bot_config(db_copy, tmp_path), FakeEngine) as (api, feed):
+        await feed(
+            message=api.message(
+                None, user_id=USER, chat_id=-5, chat_type="group", document=document
+            )
+        )
+        assert not api.calls_of("sendMessage", "getFile")
+        await feed(
+            message=api.message(
+                None,
+                user_id=USER,
+                chat_id=-5,
+                chat_type="group",
+                document=document,
+                caption="@gongkai_test_bot",
+            )
+        )
+        assert "只有管理员" in sent_texts(api)[0] and not api.calls_of("getFile")

@@ -35,6 +35,7 @@ from ..text import MESSAGE_LIMIT, language, t, utf16_len
 
 log = logging.getLogger("gongkai.bot")
 
+PROGRESS_EVERY = 2.0  # seconds between edits of a progress message
 UPLOAD_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt"})
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
@@ -52,7 +53,7 @@ class StatusMessage:
     most once per `interval` seconds, which keeps clear of Telegram's edit limits.
     """
 
-    def __init__(self, message: Message, interval: float = 2.0) -> None:
+    def __init__(self, message: Message, interval: float = PROGRESS_EVERY) -> None:
         self.message = message
         self.interval = interval
         self._loop = asyncio.get_running_loop()
@@ -153,7 +154,8 @@ async def on_reindex(message: Message, bot: Bot, indexer: Indexer, config: Confi
         await send(bot, message.chat.id, t("reindex_empty", lang, folder=folder))
         return
     started = time.monotonic()
-    async with StatusMessage(await send(bot, message.chat.id, t("reindex_start", lang))) as status:
+    start = await send(bot, message.chat.id, t("reindex_start", lang))
+    async with StatusMessage(start, PROGRESS_EVERY) as status:
 
         def progress(done: int, total: int, name: str) -> None:
             status.report(t("reindex_progress", lang, done=done, total=total, name=name))
