@@ -270,3 +270,19 @@ async def test_documents_in_groups_are_left_alone_unless_addressed(
             )
         )
         assert "只有管理员" in sent_texts(api)[0] and not api.calls_of("getFile")
+
+
+async def test_a_failed_download_is_reported_even_if_edits_fail(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    async with fed_bot(bot_config(db_copy, tmp_path), FakeEngine) as (api, feed):
+        api.fail["getFile"] = (400, "Bad Request: file is too big")
+        api.fail["editMessageText"] = (400, "Bad Request: message to edit not found")
+        document = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "file_size": 10}
+        await feed(message=api.message(None, user_id=ADMIN, document=document))
+        assert sent_texts(api)[0] == "⏳ 正在下载 a.pdf…"
+        assert (
+            sent_texts(api)[1].startswith("❌ 无法读取 a.pdf：")
+            and "file is too big" in sent_texts(api)[1]
+        )
+        assert not list(tmp_path.glob("*.pdf"))

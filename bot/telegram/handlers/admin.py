@@ -21,6 +21,7 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import Message
+from aiohttp import ClientError
 
 from index.build import find_files
 from index.errors import GongkaiError
@@ -61,11 +62,17 @@ class StatusMessage:
         self._shown = self._latest
         self._ticker: asyncio.Task[None] | None = None
 
-    async def show(self, text: str) -> None:
-        if text != self._shown:
-            self._shown = self._latest = text
-            with contextlib.suppress(TelegramAPIError):
-                await self.message.edit_text(text)
+    async def show(self, text: str, *, final: bool = False) -> None:
+        """Edit the message to `text`; a final text the edit lost is sent anew."""
+        if text == self._shown:
+            return
+        self._shown = self._latest = text
+        try:
+            await self.message.edit_text(text)
+        except TelegramAPIError as e:
+            log.warning("progress message not edited: %s", e)
+            if final:
+                await self.message.answer(text)
 
     def report(self, text: str) -> None:
         self._loop.call_soon_threadsafe(setattr, self, "_latest", text)
@@ -118,14 +125,14 @@ async def on_upload(message: Message, bot: Bot, indexer: Indexer, config: Config
         download = folder / name
         try:
             await bot.download(document, destination=download)
-        except TelegramAPIError as e:
-            await status.show(t("index_failed", lang, name=name, reason=e.message))
+        except (TelegramAPIError, ClientError) as e:
+            await status.show(t("index_failed", lang, name=name, reason=str(e)), final=True)
             return
         await status.show(t("waiting" if indexer.busy else "reading", lang, name=name))
         try:
             result = await indexer.add_file(download, name)
         except GongkaiError as e:
-            await status.show(t("index_failed", lang, name=name, reason=str(e)))
+            await status.show(t("index_failed", lang, name=name, reason=str(e)), final=True)
             return
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -137,7 +144,7 @@ async def on_upload(message: Message, bot: Bot, indexer: Indexer, config: Config
         result.agency,
         result.year,
     )
-    await status.show(index_result_html(result, name, lang))
+    await status.show(index_result_html(result, name, lang), final=True)
 
 
 async def on_refused_upload(message: Message, bot: Bot) -> None:
@@ -174,9 +181,9 @@ async def on_reindex(message: Message, bot: Bot, indexer: Indexer, config: Confi
         time.monotonic() - started,
     )
     if utf16_len(text) <= MESSAGE_LIMIT:
-        await status.show(text)
+        await status.show(text, final=True)
     else:
-        await status.show(summary)
+        await status.show(summary, final=True)
         await send(bot, message.chat.id, "\n".join(lines[1:]), lang=lang)
 
 
