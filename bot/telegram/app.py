@@ -12,7 +12,6 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -24,6 +23,7 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot.answer import Engine
 from index.build import find_files
 
 from .config import Config, ConfigError, load_config
@@ -79,20 +79,11 @@ def make_bot(config: Config) -> Bot:
     )
 
 
-def default_engine(db_path: Path) -> Callable[[], EngineLike]:
-    def factory() -> EngineLike:
-        from bot.answer import Engine
-
-        return Engine(db_path)
-
-    return factory
-
-
 def make_dispatcher(
     config: Config, engine_factory: Callable[[], EngineLike] | None = None
 ) -> Dispatcher:
     """The dispatcher with its routers, middlewares and dependencies."""
-    engine = AsyncEngine(engine_factory or default_engine(config.index.db))
+    engine = AsyncEngine(engine_factory or (lambda: Engine(config.index.db)))
     dp = Dispatcher(
         config=config,
         db_path=config.index.db,
