@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.checks import identities
+from index.template import APPLICANT_COLUMNS
 from index.parse import parse_file
 from index.runs import Ambiguous, cut, narrow
 
@@ -29,6 +30,14 @@ def test_every_valid_cut(runs: list[str], width: int, expected: list[list[str]])
     assert sorted(cut(runs, width)) == sorted(expected)
 
 
+def narrowed(keys: list, run: str) -> tuple[list[Ambiguous], dict]:
+    """Split `run` over the cells `keys` and keep the splits the identities allow."""
+    amb = [Ambiguous(keys, [[int(p) for p in parts] for parts in cut([run], len(keys))], run)]
+    values: dict = {}
+    narrow(amb, values, identities(False))
+    return amb, values
+
+
 def test_row_total_decides_a_split() -> None:
     keys = [
         (3, "received", c)
@@ -42,10 +51,7 @@ def test_row_total_decides_a_split() -> None:
             "total",
         )
     ]
-    options = [[int(p) for p in parts] for parts in cut(["713000074"], 7)]
-    amb = [Ambiguous(keys, options, "713000074")]
-    values: dict = {}
-    narrow(amb, values, identities(False))
+    amb, values = narrowed(keys, "713000074")
     assert amb == []
     assert [values[k] for k in keys] == [71, 3, 0, 0, 0, 0, 74]
 
@@ -63,10 +69,7 @@ def test_two_splits_that_both_fit_are_left_without_values() -> None:
             "total",
         )
     ]
-    options = [[int(p) for p in parts] for parts in cut(["110000011"], 7)]
-    amb = [Ambiguous(keys, options, "110000011")]
-    values: dict = {}
-    narrow(amb, values, identities(False))
+    amb, values = narrowed(keys, "110000011")
     assert len(amb) == 1 and len(amb[0].options) == 2  # 11|0…|11 and 1|10|0…|11
     assert values == {}
 
