@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from index.checks import identities
-from index.template import APPLICANT_COLUMNS
 from index.parse import parse_file
 from index.runs import Ambiguous, cut, narrow
+from index.template import APPLICANT_COLUMNS
 
 from .conftest import DEVSET
 
@@ -39,36 +39,14 @@ def narrowed(keys: list, run: str) -> tuple[list[Ambiguous], dict]:
 
 
 def test_row_total_decides_a_split() -> None:
-    keys = [
-        (3, "received", c)
-        for c in (
-            "natural_person",
-            "commercial",
-            "research",
-            "social_welfare",
-            "legal_service",
-            "other_org",
-            "total",
-        )
-    ]
+    keys = [(3, "received", c) for c in APPLICANT_COLUMNS]
     amb, values = narrowed(keys, "713000074")
     assert amb == []
     assert [values[k] for k in keys] == [71, 3, 0, 0, 0, 0, 74]
 
 
 def test_two_splits_that_both_fit_are_left_without_values() -> None:
-    keys = [
-        (3, "granted", c)
-        for c in (
-            "natural_person",
-            "commercial",
-            "research",
-            "social_welfare",
-            "legal_service",
-            "other_org",
-            "total",
-        )
-    ]
+    keys = [(3, "granted", c) for c in APPLICANT_COLUMNS]
     amb, values = narrowed(keys, "110000011")
     assert len(amb) == 1 and len(amb[0].options) == 2  # 11|0…|11 and 1|10|0…|11
     assert values == {}
