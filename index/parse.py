@@ -96,11 +96,23 @@ def parse_document(doc: Document) -> Report:
 def _tokens_in(
     tokens: list[Token], heading: Heading | None, headings: list[Heading], end: int
 ) -> list[Token]:
+    """The tokens of one section; label text running over its heading is cut at the heading.
+
+    Crawled text can hold a heading and the first row label in one word
+    (`三、收到和处理…情况（本列…）…一、本年新收…`); the label must stay in the section.
+    """
     if heading is None:
         return []
     later = [h.start for h in headings if h.start > heading.start]
     stop = min(later) if later else end
-    return [t for t in tokens if heading.body <= t.start < stop]
+    out = []
+    for t in tokens:
+        if heading.body <= t.start < stop:
+            out.append(t)
+        elif t.kind == "text" and t.start < heading.body < t.start + len(t.raw):
+            cut = heading.body - t.start
+            out.append(Token("text", t.raw[cut:], heading.body, t.page))
+    return out
 
 
 def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[str]) -> list[Figure]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from math import comb
 
 from .checks import Identity, Key, holds
 
@@ -30,14 +31,13 @@ class Ambiguous:
 def cut(tokens: list[str], width: int) -> list[list[str]]:
     """Every way to split `tokens` (digit runs) into exactly `width` valid numbers.
 
-    A part is a valid number when it has no leading zero (or is `0`).
+    A part is a valid number when it has no leading zero (or is `0`). Runs that could
+    be cut in more ways than `MAX_CANDIDATES` give none: too many fits to trust any.
     """
-    out: list[list[str]] = []
-    for parts in _cut(tokens, width):
-        out.append(parts)
-        if len(out) > MAX_CANDIDATES:
-            break
-    return out
+    total = sum(len(t) for t in tokens)
+    if width > total or comb(total - 1, width - 1) > MAX_CANDIDATES:
+        return []
+    return list(_cut(tokens, width))
 
 
 def _cut(tokens: list[str], width: int) -> Iterator[list[str]]:
@@ -117,8 +117,8 @@ def prefer_stated(amb: Ambiguous, narrative: str, anchors: tuple[str, ...]) -> l
     """The option whose cells the narrative states in sentences about the row.
 
     Table 2 has no identity; reports usually say the same figures in words
-    ("现行有效行政规范性文件698件"). Only clauses that mention the row count, and one
-    option must score strictly best.
+    ("现行有效行政规范性文件698件"). Only clauses that mention the row count; an option
+    is confirmed when all its cells but one are stated, and exactly one must be.
     """
     stated: set[int] = set()
     for clause in re.split(r"[。；;，,]", narrative):
@@ -126,8 +126,6 @@ def prefer_stated(amb: Ambiguous, narrative: str, anchors: tuple[str, ...]) -> l
             stated.update(int(float(n)) for n in _NUMBER_IN_TEXT.findall(clause))
     if not stated:
         return None
-    scores = [sum(len(str(v)) for v in opt if v in stated) for opt in amb.options]
-    best = max(scores)
-    if best == 0 or scores.count(best) > 1:
-        return None
-    return amb.options[scores.index(best)]
+    # all cells but one must be stated, so a lone small number (3条) decides nothing
+    confirmed = [opt for opt in amb.options if sum(v in stated for v in opt) >= len(opt) - 1]
+    return confirmed[0] if len(confirmed) == 1 else None
