@@ -91,12 +91,11 @@ def evaluate(identity: Identity, values: Mapping[Key, float | int | None]) -> Ch
 
 def holds(identity: Identity, values: Mapping[Key, float | int | None]) -> bool | None:
     """True or False when every cell has a value, None otherwise."""
-    nums = [values.get(k) for k in identity.keys]
-    if any(v is None for v in nums):
+    left = [values.get(k) for k in identity.left]
+    right = [values.get(k) for k in identity.right]
+    if any(v is None for v in left) or any(v is None for v in right):
         return None
-    return (
-        abs(sum(values[k] for k in identity.left) - sum(values[k] for k in identity.right)) < 1e-6
-    )  # type: ignore[misc]
+    return abs(sum(left) - sum(right)) < 1e-6  # type: ignore[arg-type]
 
 
 def run_checks(
