@@ -7,13 +7,18 @@ named, never counted as zero.
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
+
 from . import reply
 from .agencies import Mention
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
+from .columns import Spread
 from .context import Ctx
-from .figures import Selection, add, broken_rules
+from .figures import Selection, broken_rules
 from .model import Answer
-from .queries import Cell, ReportRow
+from .queries import Cell, ReportRow, number
 from .reply import t
 from .vocab import MEASURES, Measure
 
@@ -66,39 +71,23 @@ def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
     if year is None or year not in years:
         return no_year_across(ctx, year, years)
     sel = Selection(measure, column)
-    all_cells = [c for rows in measure.row_sets for c in sel.cells(rows)]
-    values = ctx.reader.cells_by_report(all_cells, year)
-    meta = ctx.reader.reports_of_year(year)
-    allowed = None
+    spread = ctx.reader.columns.spread([sel.cells(rows) for rows in measure.row_sets], year)
+    assert spread is not None  # the year has reports
+    scope_ids = None
     if only is not None:
-        allowed = {ctx.agencies.ids[i] for i in only}
+        scope_ids = [ctx.agencies.ids[i] for i in only]
     elif p.kind is not None:
-        allowed = {ctx.agencies.ids[i] for i in ctx.agencies.of_kind(p.kind)}
-    entries: list[tuple[float | int, str, int]] = []
-    blanks: list[str] = []
-    for rid, (agency_id, name, _title) in meta.items():
-        if allowed is not None and agency_id not in allowed:
-            continue
-        got = values.get(rid, {})
-        rows = next(
-            (
-                rs
-                for rs in measure.row_sets
-                if any((measure.table, r, c) in got for r in rs for c in sel.columns)
-            ),
-            None,
-        )
-        if rows is None:
-            blanks.append(name)
-            continue
-        total = add(got.get(c) for c in sel.cells(rows))
-        if total is None:
-            blanks.append(name)
-        else:
-            entries.append((total, name, rid))
+        scope_ids = [ctx.agencies.ids[i] for i in ctx.agencies.of_kind(p.kind)]
+    in_scope = (
+        np.isin(spread.year.agency_ids, np.array(scope_ids, np.int64))
+        if scope_ids is not None
+        else np.ones(len(spread.totals), bool)
+    )
+    valid = in_scope & ~np.isnan(spread.totals)
+    blank = in_scope & np.isnan(spread.totals)
     scope = _scope_name(ctx, only)
     what = reply.measure_name(measure, column, ctx.lang)
-    if not entries and not blanks:
+    if not in_scope.any():
         text = t(ctx.lang, f"{year} 年没有{scope}的报告。", f"No {year} reports of {scope}.")
         return ctx.answer("not_found", "ranking" if ranking else "sum", text, year=year)
     source = t(
@@ -106,96 +95,139 @@ def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
         f"来源：各机关 {year} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
         f"Source: the {year} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
     )
-    blank_note = _blank_note(ctx, blanks)
+    blank_note = _blank_note(ctx, _names(ctx, spread, blank, 10), int(blank.sum()))
+    if ranking:
+        return _ranking(ctx, measure, sel, spread, valid, year, scope, what, [blank_note, source])
+    return _sum(ctx, measure, column, spread, valid, year, scope, what, [blank_note, source])
+
+
+def _names(ctx: Ctx, spread: Spread, mask: np.ndarray, limit: int) -> list[str]:
+    """Up to `limit` agency names of the masked reports, by name."""
+    picked = spread.year.agency_ids[mask]
+    names = [ctx.agencies.names[ctx.agencies.position[int(a)]] for a in picked[:1000]]
+    return sorted(names)[:limit]
+
+
+def _entries(ctx: Ctx, spread: Spread, positions: np.ndarray) -> list[tuple[float | int, str, int]]:
+    """(value, agency, report id) of the reports at `positions`."""
+    out = []
+    for i in positions:
+        agency = ctx.agencies.names[ctx.agencies.position[int(spread.year.agency_ids[i])]]
+        out.append((number(float(spread.totals[i])), agency, int(spread.year.report_ids[i])))
+    return out
+
+
+def _sum(
+    ctx: Ctx,
+    measure: Measure,
+    column: str,
+    spread: Spread,
+    valid: np.ndarray,
+    year: int,
+    scope: str,
+    what: str,
+    notes: list[str],
+) -> Answer:
+    count = int(valid.sum())
     u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
-    if not ranking and not entries:
+    if not count:
         text = t(
             ctx.lang,
             f"{year} 年{scope}的报告都没有印出{what}的数字，无法合计。",
             f"No {year} report of {scope} prints a number for {what}: no total can be made.",
         )
-        return ctx.answer("answered", "sum", "\n".join([text, blank_note, source]), year=year)
-    if not ranking:
-        total = add(v for v, _, _ in entries)
-        lines = [
-            t(
-                ctx.lang,
-                f"{year} 年{scope}（{len(entries)} 份报告）{what}合计：{u(total)}。",
-                f"{year}, {scope} ({len(entries)} reports): {what}, in total: {u(total)}.",
-            )
-        ]
-        if len(entries) <= 10:
-            lines.extend(
-                f"· {n}：{u(v)}" if ctx.lang == "zh" else f"· {n}: {u(v)}"
-                for v, n, _ in sorted(entries, key=lambda e: (-e[0], e[1]))
-            )
-        if blank_note:
-            lines.append(blank_note)
-        lines.append(source)
-        figs = [
-            {
-                "table": measure.table,
-                "row": measure.key,
-                "column": column,
-                "value": v,
-                "agency": n,
-                "year": year,
-            }
-            for v, n, _ in entries[:50]
-        ]
-        return ctx.answer("answered", "sum", "\n".join(lines), year=year, value=total, figures=figs)
-    descending = not p.has("min")
-    entries.sort(key=lambda e: (-e[0] if descending else e[0], e[1]))
-    top_value = entries[0][0] if entries else None
-    tied = [e for e in entries if e[0] == top_value]
-    limit = p.top or (max(len(tied), 5) if p.has("max", "min") else RANK_DEFAULT)
-    shown = entries[:limit]
-    most = t(
-        ctx.lang,
-        "最少" if not descending else "最多",
-        "the least" if not descending else "the most",
-    )
-    lines = []
-    if entries:
-        if len(tied) == 1:
-            lines.append(
-                t(
-                    ctx.lang,
-                    f"{year} 年{scope}中，{what}{most}的是 {tied[0][1]}：{u(top_value)}。",
-                    f"{year}, {scope}: {most} {what}: {tied[0][1]}, {u(top_value)}.",
-                )
-            )
-        else:
-            names = t(ctx.lang, "、", ", ").join(n for _, n, _ in tied)
-            lines.append(
-                t(
-                    ctx.lang,
-                    f"{year} 年{scope}中，{what}{most}的有 {len(tied)} 个并列：{names}，均为 {u(top_value)}。",
-                    f"{year}, {scope}: {len(tied)} agencies tie for {most} {what}: {names}, {u(top_value)} each.",
-                )
-            )
-        lines.append(
-            t(
-                ctx.lang,
-                f"排名（共 {len(entries)} 个机关有此数字）：",
-                f"Ranking ({len(entries)} agencies print this figure):",
-            )
+        return ctx.answer("answered", "sum", "\n".join([text, *filter(None, notes)]), year=year)
+    total = number(round(math.fsum(spread.totals[valid].tolist()), 6))
+    lines = [
+        t(
+            ctx.lang,
+            f"{year} 年{scope}（{count} 份报告）{what}合计：{u(total)}。",
+            f"{year}, {scope} ({count} reports): {what}, in total: {u(total)}.",
         )
+    ]
+    entries = _entries(ctx, spread, np.flatnonzero(valid)) if count <= 50 else []
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    if count <= 10:
         lines.extend(
-            f"{i}. {n}：{u(v)}" if ctx.lang == "zh" else f"{i}. {n}: {u(v)}"
-            for i, (v, n, _) in enumerate(shown, 1)
+            f"· {n}：{u(v)}" if ctx.lang == "zh" else f"· {n}: {u(v)}" for v, n, _ in entries
+        )
+    lines.extend(filter(None, notes))
+    figs = [
+        {
+            "table": measure.table,
+            "row": measure.key,
+            "column": column,
+            "value": v,
+            "agency": n,
+            "year": year,
+        }
+        for v, n, _ in entries
+    ]
+    return ctx.answer("answered", "sum", "\n".join(lines), year=year, value=total, figures=figs)
+
+
+def _ranking(
+    ctx: Ctx,
+    measure: Measure,
+    sel: Selection,
+    spread: Spread,
+    valid: np.ndarray,
+    year: int,
+    scope: str,
+    what: str,
+    notes: list[str],
+) -> Answer:
+    p = ctx.p
+    column = sel.column
+    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    positions = np.flatnonzero(valid)
+    if not len(positions):
+        text = t(
+            ctx.lang,
+            f"{year} 年{scope}的报告都没有这项数字。",
+            f"No {year} report of {scope} prints this figure.",
+        )
+        return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]), year=year)
+    descending = not p.has("min")
+    values = spread.totals[positions]
+    top_value = values.max() if descending else values.min()
+    n_tied = int((values == top_value).sum())
+    limit = p.top or (min(max(n_tied, 5), RANK_DEFAULT) if p.has("max", "min") else RANK_DEFAULT)
+    # the `limit` best reports and every report tied with the best (ordered by name below)
+    order = np.argsort(-values if descending else values, kind="stable")
+    shown = _entries(ctx, spread, positions[order[: max(limit, min(n_tied, 5000))]])
+    shown.sort(key=lambda e: (-e[0] if descending else e[0], e[1]))
+    tied = [e for e in shown if e[0] == number(float(top_value))]
+    shown = shown[:limit]
+    most = t(ctx.lang, "最多" if descending else "最少", "the most" if descending else "the least")
+    top = u(number(float(top_value)))
+    if n_tied == 1:
+        head = t(
+            ctx.lang,
+            f"{year} 年{scope}中，{what}{most}的是 {tied[0][1]}：{top}。",
+            f"{year}, {scope}: {most} {what}: {tied[0][1]}, {top}.",
         )
     else:
-        lines.append(
-            t(
-                ctx.lang,
-                f"{year} 年{scope}的报告都没有这项数字。",
-                f"No {year} report of {scope} prints this figure.",
-            )
+        names = t(ctx.lang, "、", ", ").join(n for _, n, _ in tied[:RANK_DEFAULT])
+        more = t(ctx.lang, "等", " …") if n_tied > RANK_DEFAULT else ""
+        head = t(
+            ctx.lang,
+            f"{year} 年{scope}中，{what}{most}的有 {n_tied} 个并列：{names}{more}，均为 {top}。",
+            f"{year}, {scope}: {n_tied} agencies tie for {most} {what}: {names}{more}, {top} each.",
         )
-    if blank_note:
-        lines.append(blank_note)
-    lines.append(source)
+    lines = [
+        head,
+        t(
+            ctx.lang,
+            f"排名（共 {len(positions)} 个机关有此数字）：",
+            f"Ranking ({len(positions)} agencies print this figure):",
+        ),
+    ]
+    lines.extend(
+        f"{i}. {n}：{u(v)}" if ctx.lang == "zh" else f"{i}. {n}: {u(v)}"
+        for i, (v, n, _) in enumerate(shown, 1)
+    )
+    lines.extend(filter(None, notes))
     warn = _ranking_warnings(ctx, measure, sel, shown)
     if warn:
         lines.append(warn)
@@ -211,14 +243,13 @@ def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
         }
         for i, (v, n, _) in enumerate(shown, 1)
     ]
-    agency = tied[0][1] if len(tied) == 1 else None
     return ctx.answer(
         "answered",
         "ranking",
         "\n".join(lines),
-        agency=agency,
+        agency=tied[0][1] if n_tied == 1 else None,
         year=year,
-        value=top_value,
+        value=number(float(top_value)),
         figures=figs,
     )
 
@@ -231,16 +262,16 @@ def _scope_name(ctx: Ctx, only: list[int] | None) -> str:
     return t(ctx.lang, "所有机关", "all agencies")
 
 
-def _blank_note(ctx: Ctx, blanks: list[str]) -> str:
-    if not blanks:
+def _blank_note(ctx: Ctx, names: list[str], count: int) -> str:
+    if not count:
         return ""
-    names = t(ctx.lang, "、", ", ").join(sorted(blanks)[:10]) + (
-        t(ctx.lang, "等", " …") if len(blanks) > 10 else ""
+    listed = t(ctx.lang, "、", ", ").join(names) + (
+        t(ctx.lang, "等", " …") if count > len(names) else ""
     )
     return t(
         ctx.lang,
-        f"{len(blanks)} 份报告这项数字未填写或不完整，未计入（空白不等于 0）：{names}。",
-        f"{len(blanks)} reports leave this figure blank or incomplete and are not counted (a blank is not a zero): {names}.",
+        f"{count} 份报告这项数字未填写或不完整，未计入（空白不等于 0）：{listed}。",
+        f"{count} reports leave this figure blank or incomplete and are not counted (a blank is not a zero): {listed}.",
     )
 
 

@@ -28,8 +28,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 _LEVEL_CHARS = "省市州县区盟旗"
+_LEVEL_AFTER = {"州": "省市县", "市": "区县"}
 _PLACE = re.compile(
-    r"[^局厅委办部会院所处室站队中心（）()、，,\s]{1,9}?"
+    r"[^局厅委办部会院所处室站队（）()、，,\s]{1,9}?"
     r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)"
 )
 _LEVEL_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)$")
@@ -62,6 +63,8 @@ _OFFICE_END = "局厅委办部会院所处室站队府心"
 
 def core_name(name: str) -> str:
     """The name without its parenthesised remark: 上海市人民政府办公厅（代表市政府） → 上海市人民政府办公厅."""
+    if "（" not in name and "(" not in name:
+        return name
     return _PARENS.sub("", name).strip() or name
 
 
@@ -74,9 +77,41 @@ def split_name(name: str) -> tuple[tuple[str, ...], str]:
         m = _PLACE.match(core, pos)
         if not m or m.group(0) in _NOT_PLACES:
             break
-        places.append(m.group(0))
-        pos = m.end()
+        end = m.end()
+        if end < len(core) and core[end] in _LEVEL_AFTER.get(core[end - 1], ""):
+            end += 1  # 广州 + 市, 沙市 + 区: the level char was part of the name
+        places.append(core[pos:end])
+        pos = end
     return tuple(places), core[pos:]
+
+
+class _Splitter:
+    """`split_name` for many names that share places and offices, reading each place once.
+
+    A national index is some 3,000 places times some 30 offices: once an office is
+    known, a name ending in it only needs its place part, which is looked up.
+    """
+
+    def __init__(self) -> None:
+        self.offices: set[str] = set()
+        self.lengths: list[int] = []
+        self.chains: dict[str, tuple[str, ...] | None] = {}
+
+    def split(self, core: str) -> tuple[tuple[str, ...], str]:
+        for n in self.lengths:
+            if n < len(core) and core[-n:] in self.offices:
+                head = core[:-n]
+                chain = self.chains.get(head, ())
+                if chain == ():
+                    places, rest = split_name(head)
+                    chain = self.chains[head] = places if places and not rest else None
+                if chain:
+                    return chain, core[-n:]
+        chain, office = split_name(core)
+        if office and office not in self.offices:
+            self.offices.add(office)
+            self.lengths = sorted({len(o) for o in self.offices}, reverse=True)
+        return chain, office
 
 
 def _short_forms(place: str) -> set[str]:
@@ -161,6 +196,7 @@ class AgencyIndex:
         self.office_forms: dict[str, set[str]] = defaultdict(set)  # variant -> offices
         chains: dict[tuple[str, ...], Place] = {}
         variants_cache: dict[str, set[str]] = {}
+        splitter = _Splitter()
         for agency_id, name in agencies:
             idx = len(self.ids)
             self.ids.append(agency_id)
@@ -169,7 +205,7 @@ class AgencyIndex:
             core = core_name(name)
             if core != name:
                 self.full[core].append(idx)
-            chain, office = split_name(name)
+            chain, office = splitter.split(core)
             self.office_of.append(office)
             self.level_of.append(chain[-1][-1] if chain else None)
             if office:
@@ -193,6 +229,7 @@ class AgencyIndex:
                     self.office_forms[v].add(office)
             for v in variants:
                 place.offices.setdefault(v, []).append(idx)
+        self.position = {agency_id: idx for idx, agency_id in enumerate(self.ids)}
         self.full = dict(self.full)
         self.by_office = dict(self.by_office)
         self._place_lengths = sorted({len(k) for k in self.places}, reverse=True)

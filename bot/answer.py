@@ -8,6 +8,7 @@ candidate carries the full question that answers it (the bot makes buttons of th
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,23 @@ from .agencies import AgencyIndex
 from .intents import respond
 from .model import STATUSES, Answer
 from .queries import Reader
+from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES
 
 __all__ = ["STATUSES", "Answer", "Engine", "NoIndex"]
+
+
+# the cells of the report card: what rankings and sums are mostly asked about
+WARM_CELLS = [
+    *(
+        (MEASURES[k].table, row, "total")
+        for k in CARD_MEASURES
+        for rows in MEASURES[k].row_sets
+        for row in rows
+    ),
+    *((4, row, "corrected") for row in ("review", "litigation_direct", "litigation_after_review")),
+    *((2, k, "decisions") for k in CARD_TABLE2 if k in ("licensing", "penalty", "coercion")),
+    (2, "fees", "amount"),
+]
 
 
 class NoIndex(GongkaiError):
@@ -53,9 +69,24 @@ class Engine:
             reader.close()
             raise NoIndex(f"{self.db_path} is not a gongkai index: {e}") from e
         with self._lock:
-            old, self._reader, self.agencies = self._reader, reader, agencies
-        if old is not None:
-            old.close()
+            # the old reader is not closed here: a question may still be using it; it
+            # closes when the last reference goes
+            self._reader, self.agencies = reader, agencies
+
+    def warm(self) -> float:
+        """Read the figures most rankings and sums use, across all reports; returns seconds.
+
+        The first ranking or sum over a figure reads it from every report (about a
+        second per figure on a national index); calling this once in the background
+        after start-up moves that wait out of the first questions.
+        """
+        started = time.perf_counter()
+        reader = self._reader
+        if reader is not None and reader.years():
+            latest = reader.years()[-1][0]
+            for cell in WARM_CELLS:
+                reader.columns.cell(cell, latest)  # reads every year of the cell
+        return time.perf_counter() - started
 
     def close(self) -> None:
         with self._lock:

@@ -73,7 +73,7 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
         return narrative(ctx, report, note, prefer=6)
     if p.measures or p.outcome:
         return figure(ctx, report, note)
-    if p.has("card") or not p.has("ask"):
+    if p.has("card") or not p.has("ask") or len(p.content) < 2:
         return card(ctx, report, note)
     return narrative(ctx, report, note)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-Cell = tuple[int, str, str]
+from .columns import Cell, Columns
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,14 @@ class Reader:
         uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
         self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self.lock = threading.Lock()
+        self.columns = Columns(self._all)
+        self._years: list[tuple[int, int]] | None = None
 
     def close(self) -> None:
         with self.lock:
             self.conn.close()
 
-    def _all(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
@@ -114,42 +116,21 @@ class Reader:
 
     def years(self) -> list[tuple[int, int]]:
         """(year, number of reports), oldest first."""
-        return self._all("select year, count(*) from reports group by year order by year")
+        if self._years is None:
+            self._years = self._all(
+                "select year, count(*) from reports group by year order by year"
+            )
+        return self._years
 
     def catalogue(self, limit: int) -> list[tuple[str, str]]:
         """(agency, comma-separated years) for the first `limit` agencies by name."""
         return self._all(
-            "select agency, group_concat(year, ',') from (select agency, year from reports order by agency, year) "
-            "group by agency order by agency limit ?",
+            "select a.name, (select group_concat(year, ',') from "
+            "(select year from reports r where r.agency_id = a.id order by year)) "
+            "from agencies a where exists (select 1 from reports r where r.agency_id = a.id) "
+            "order by a.name limit ?",
             (limit,),
         )
-
-    def report_count(self) -> int:
-        return self._all("select count(*) from reports")[0][0]
-
-    def cells_by_report(
-        self, cells: list[Cell], year: int
-    ) -> dict[int, dict[Cell, float | int | None]]:
-        """For every report of `year`: the values of `cells` it prints (report id → cell → value)."""
-        out: dict[int, dict[Cell, float | int | None]] = defaultdict(dict)
-        for t, r, c in cells:
-            for report_id, value in self._all(
-                "select f.report_id, f.value from figures f join reports r on r.id = f.report_id "
-                "where f.table_number = ? and f.row_key = ? and f.column_key = ? and r.year = ?",
-                (t, r, c, year),
-            ):
-                out[report_id][(t, r, c)] = number(value)
-        return out
-
-    def reports_of_year(self, year: int) -> dict[int, tuple[int, str, str]]:
-        """report id → (agency id, agency, title) for every report of `year`."""
-        return {
-            rid: (aid, agency, title)
-            for rid, aid, agency, title in self._all(
-                "select r.id, r.agency_id, a.name, r.title from reports r join agencies a on a.id = r.agency_id where r.year = ?",
-                (year,),
-            )
-        }
 
     def failed_checks(self, report_id: int) -> list[tuple[str, str]]:
         """(rule, detail) of every identity the report breaks."""

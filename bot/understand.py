@@ -16,7 +16,7 @@ from .vocab import MEASURES, Hit, Measure, find_phrases, top_n
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
-    "的在是有和与及了对中里共于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
+    "的在是有和与及了对于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
 )
 _EN_WORD = re.compile(r"[a-z]{2,}")
 _EN_KINDS: dict[str, str] = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.agencies import AgencyIndex, place_keys, split_name
 from bot.answer import Engine
 
 from .answer_support import synthetic_db
@@ -167,3 +168,42 @@ def test_figure_without_agency_asks_for_one(real: Engine) -> None:
     assert a.candidates and all(
         real.answer(c["question"]).status == "answered" for c in a.candidates
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "places", "office"),
+    [
+        ("伊川县司法局", ("伊川县",), "司法局"),
+        ("重庆市綦江区司法局", ("重庆市", "綦江区"), "司法局"),
+        ("攀枝花市西区司法局", ("攀枝花市", "西区"), "司法局"),
+        ("平潭综合实验区", ("平潭综合实验区",), ""),
+        ("上海市人民政府办公厅（代表市政府）", ("上海市",), "人民政府办公厅"),
+        ("广州市中心医院", ("广州市",), "中心医院"),
+        ("贵州省人民政府", ("贵州省",), "人民政府"),
+        ("荆州市沙市区司法局", ("荆州市", "沙市区"), "司法局"),
+        ("济南市市中区人民政府", ("济南市", "市中区"), "人民政府"),
+        ("兰州市榆中县教育局", ("兰州市", "榆中县"), "教育局"),
+        ("凉山彝族自治州人民政府", ("凉山彝族自治州",), "人民政府"),
+        ("伊川县市场监督管理局", ("伊川县",), "市场监督管理局"),
+        ("伊川县城市管理局", ("伊川县",), "城市管理局"),
+        ("国家税务总局伊川县税务局", (), "国家税务总局伊川县税务局"),
+    ],
+)
+def test_a_name_is_places_then_an_office(name: str, places: tuple[str, ...], office: str) -> None:
+    assert split_name(name) == (places, office)
+    assert AgencyIndex([(1, name)]).office_of == [office]
+
+
+@pytest.mark.parametrize(
+    ("chain", "keys"),
+    [
+        (("伊川县",), {"伊川县", "伊川"}),
+        (("重庆市", "綦江区"), {"重庆市綦江区", "重庆市綦江", "綦江区", "綦江"}),
+        (("攀枝花市", "西区"), {"攀枝花市西区", "西区"}),
+        (("平潭综合实验区",), {"平潭综合实验区", "平潭综合实验", "平潭"}),
+    ],
+)
+def test_a_place_is_found_by_its_tails_and_short_forms(
+    chain: tuple[str, ...], keys: set[str]
+) -> None:
+    assert place_keys(chain) == keys
