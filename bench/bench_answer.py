@@ -350,8 +350,12 @@ def pct(values: list[float], p: float) -> float:
 
 
 def report(result: dict, db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("pragma page_count").fetchone()[0]
+        pages -= conn.execute("pragma freelist_count").fetchone()[0]
+        size = pages * conn.execute("pragma page_size").fetchone()[0]
     print(
-        f"index: {db} ({db.stat().st_size / 2**30:.1f} GiB), {result['agencies']:,} agencies × {len(YEARS)} years"
+        f"index: {db} ({size / 2**30:.1f} GiB in use), {result['agencies']:,} agencies × {len(YEARS)} years"
     )
     print(
         f"start-up: Engine(db) {result['startup_s']:.2f} s (+ {result['import_s']:.2f} s importing the engine)"

@@ -32,8 +32,9 @@ _CN_DIGIT = {
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
 _RELATIVE_ZH = (("大前年", -3), ("前年", -2), ("去年", -1), ("今年", 0), ("这一年", 0))
+# "carried over from last year" names a row of table 3, not a year
 _RELATIVE_EN = re.compile(
-    r"\b(this year|last year|the year before last|previous year|current year)\b"
+    r"(?<!from )(?<!over )(?<!from the )\b(this year|last year|the year before last|previous year|current year)\b"
 )
 _RELATIVE_EN_OFFSET = {
     "this year": 0,
