@@ -265,7 +265,31 @@ class AgencyIndex:
                     kept[-1] = m
                 continue
             kept.append(m)
-        return kept
+        return [self._longer_name(compact, m, stop) for m in kept]
+
+    def _longer_name(self, compact: str, m: Mention, stop: Callable[[str, int], bool]) -> Mention:
+        """A name followed by more of an office is another agency: 淮安市人民政府办公室 is
+        not 淮安市人民政府, even when only the latter is indexed."""
+        if m.how == "unknown":
+            return m
+        tail = _until_stop(compact, m.end, stop)
+        more = self._office_prefix(tail) or self._office_extended(compact[: m.end], tail, m)
+        if not more:
+            return m
+        written = compact[m.start : m.end + len(more)]
+        return Mention(m.start, m.end + len(more), self.suggest(written), "unknown")
+
+    def _office_extended(self, head: str, tail: str, m: Mention) -> str:
+        """The start of `tail` that makes the office a longer one (淮安市政府 + 办 = 政府办)."""
+        offices = {self.office_of[i] for i in m.agencies}
+        for office in offices:
+            for variant in office_variants(office) if office else ():
+                if not head.endswith(variant):
+                    continue
+                for k in range(min(len(tail), 4), 0, -1):
+                    if variant + tail[:k] in self.office_forms:
+                        return tail[:k]
+        return ""
 
     def _full_hit(self, compact: str, start: int, end: int) -> Mention:
         found = self.full[compact[start:end]]

@@ -38,10 +38,6 @@ class Measure:
     def rows(self) -> tuple[str, ...]:
         return self.row_sets[0]
 
-    @property
-    def unit_zh(self) -> str:
-        return "万元" if self.key in ("fees", "procurement") else "件"
-
 
 def _row(table: int, key: str, zh: str | None = None, parent: str | None = None) -> Measure:
     r = LABELS.rows[table][key]
@@ -181,7 +177,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "other_no_correction", "逾期不补正", "不补正"),
     *_p("measure", "other_unpaid_fee", "收费通知", "缴纳费用", "未缴费", "逾期未缴", "未按收费"),
     *_p("measure", "other_misc", "其他处理中的其他", "其他原因", "其他情形"),
-    *_p("measure", "results_total", "办结", "办理结果总计", "办理总数", "办理完毕", "答复了", "处理了"),
+    *_p("measure", "results_total", "办结", "办理结果总计", "办理总数", "办理完毕", "答复了", "处理了", "办理了"),
     *_p("measure", "carried_forward", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
     # table 4
     *_p("measure", "review", "行政复议", "复议"),

@@ -73,6 +73,10 @@ UNKNOWN = [
     ("上海市政府2019年收到多少申请", "上海市人民政府办公厅"),
     ("淮安市公安局收到多少申请", "淮安市人民政府"),
     ("how many applications did 淮安市公安局 receive", "淮安市人民政府"),
+    # a longer name than an indexed one is another agency, never the indexed one
+    ("淮安市人民政府办公室收到多少申请", "淮安市人民政府"),
+    ("淮安市政府办收到多少申请", "淮安市人民政府"),
+    ("伊川县司法局办公室收到多少申请", "伊川县司法局"),
 ]
 
 
