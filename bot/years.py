@@ -29,6 +29,8 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
+# 24年 for 2024, but not 近10年 / 10年来 (ten years)
+_YEAR_SHORT = re.compile(r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)")
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
 _RELATIVE_ZH = (("大前年", -3), ("前年", -2), ("去年", -1), ("今年", 0), ("这一年", 0))
@@ -70,6 +72,10 @@ def find_years(text: Text, today: date) -> YearRef:
     for m in _YEAR_ZH.finditer(compact):
         if not _inside(m.start(), taken):
             found.append((m.start(), m.end(), int(m.group(1))))
+    for m in _YEAR_SHORT.finditer(compact):
+        year = 2000 + int(m.group(1))
+        if 2015 <= year <= today.year + 1:
+            found.append((m.start(), m.end(), year))
     for m in _YEAR_CN.finditer(compact):
         found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
     for word, offset in _RELATIVE_ZH:
