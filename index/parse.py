@@ -5,6 +5,7 @@ This is the one path every format takes after its reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks import Key, identities, run_checks
@@ -45,6 +46,9 @@ def parse_document(doc: Document) -> Report:
     if 3 not in by_number:
         raise NotAReport("not an annual report: no table 三 found")
     warnings: list[str] = []
+    if 2 not in by_number:
+        headings = _table2_without_heading(text, headings, by_number[3])
+        by_number = {h.number: h for h in headings}
     first = by_number.get(2, by_number[3])
     after_tables = [h.start for h in headings if h.number > 4]
     tokens = tokenize(text, spans, first.body, min(after_tables) if after_tables else len(text))
@@ -53,11 +57,7 @@ def parse_document(doc: Document) -> Report:
         return _tokens_in(tokens, by_number.get(n), headings, len(text))
 
     table2 = region(2)
-    is_2019 = (
-        any(m in fold(text[by_number[2].body : by_number[3].start]) for m in TABLE2_2019_MARKERS)
-        if 2 in by_number
-        else False
-    )
+    is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
     reads: list[tuple[int, RowRead]] = []
     for number, lines, toks in (
         (2, TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021, table2),
@@ -75,6 +75,7 @@ def parse_document(doc: Document) -> Report:
     ):
         if not any(t == number for t, _ in reads):
             warnings.append(what)
+    warnings.extend(_rows_not_read(reads, is_2019))
 
     sections = split_sections(text, headings)
     figures = _figures(reads, sections[0].text if sections else "", warnings)
@@ -91,6 +92,37 @@ def parse_document(doc: Document) -> Report:
         warnings=warnings,
         source_format=doc.source_format,
     )
+
+
+def _is_2019(table2_text: str) -> bool:
+    """The older table 2, told by its column headers (not by a 政府集中采购 row alone)."""
+    squeezed = re.sub(r"\s+", "", table2_text)
+    return "制发件数" not in squeezed and any(m in squeezed for m in TABLE2_2019_MARKERS)
+
+
+def _table2_without_heading(text: str, headings: list[Heading], third: Heading) -> list[Heading]:
+    """Table 2 printed with no 二、 heading: it starts at its first 第二十条 before table 3."""
+    before = [h for h in headings if h.start < third.start]
+    start = before[-1].body if before else 0
+    at = fold(text).find("第二十条", start, third.start)
+    if at < 0:
+        return headings
+    return sorted([*headings, Heading(2, "", at, at)], key=lambda h: h.start)
+
+
+def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]:
+    """Name every template row a table printed no numbers for (its figures are absent)."""
+    read = {(t, r.line.row) for t, r in reads}
+    tables = {t for t, _ in reads}
+    single = (3, "other_processing") in read
+    expected = [(2, line.row) for line in (TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021)]
+    expected += [
+        (3, line.row)
+        for line in TABLE3_LINES
+        if (line.row == "other_processing") == single or not line.row.startswith("other_")
+    ]
+    missing = [f"{t}.{row}" for t, row in expected if t in tables and (t, row) not in read]
+    return [f"rows with no numbers found: {', '.join(missing)}"] if missing else []
 
 
 def _tokens_in(
@@ -125,11 +157,13 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
         toks = read.tokens
         if len(toks) == read.width:
             for key, tok in zip(keys, toks, strict=True):
+                value = _in_wanyuan(key, tok, read.context)
                 cells[key] = Figure(
-                    table, key[1], key[2], tok.value, tok.raw, tok.note, label, tok.page
+                    table, key[1], key[2], value, tok.raw, tok.note, label, tok.page
                 )
             continue
-        runs = [t.raw for t in toks] if all(t.is_run or _single_digit(t) for t in toks) else []
+        # only a single run lost its separators; several numbers with gaps mean a blank cell
+        runs = [toks[0].raw] if len(toks) == 1 and toks[0].is_run else []
         options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
         raw = " ".join(t.raw for t in toks)
         page = toks[0].page
@@ -148,8 +182,16 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
     return list(cells.values())
 
 
-def _single_digit(tok: Token) -> bool:
-    return tok.kind == "value" and not tok.from_grid and tok.raw.isdigit()
+_YUAN_HEADER = re.compile(r"\((?:单位:?)?元\)")
+
+
+def _in_wanyuan(key: Key, tok: Token, context: str) -> float | int | None:
+    """Amounts whose header says 元 (`本年收费金额（单位：元）`) converted to the template's 万元."""
+    if key[2] != "amount" or tok.value is None or "元" in tok.raw:
+        return tok.value
+    if _YUAN_HEADER.search(context) and "万元" not in context:
+        return round(tok.value / 10000, 6)
+    return tok.value
 
 
 def _resolve(

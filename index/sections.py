@@ -19,12 +19,15 @@ SECTION_PATTERNS: dict[int, re.Pattern[str]] = {
     2: re.compile(r"主动公开.{0,4}(?:信息)?.{0,2}情况|主动公开政府信息"),
     3: re.compile(r"收到和处理.{0,12}申请|依申请公开.{0,8}情况"),
     4: re.compile(r"行政.{0,2}复议|行政诉讼"),
-    5: re.compile(r"存在的?主要问题|问题及改进|改进情况|存在.{0,3}问题"),
+    5: re.compile(r"存在的?主要问题|问题及改进|改进情况|改进措施|存在.{0,3}(?:问题|不足)|不足"),
     6: re.compile(r"其他需要报告|其他.{0,2}事项"),
 }
-_HEADING = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])\s*[、.]\s*")
+_HEADING = re.compile(
+    r"(?:(?<![一二三四五六七八九十])([一二三四五六七八九十])\s*[、.]|第([一二三四五六七八九十])部分[、.:]?"
+    r"|(?<![\d.])([1-9])\s*[、.](?!\d))\s*"
+)
 _TITLE_WINDOW = re.compile(r"[^\s\d。;:!?]{1,40}")
-_TITLE_END = re.compile(r".*(?:情况|事项|问题|概述)")
+_TITLE_END = re.compile(r".*(?:情况|事项|问题|概述|措施)")
 _SUBSECTION = re.compile(
     r"(?:^|(?<=[\s。]))[(（]([一二三四五六七八九十])[)）]\s*([^\s\d。:：;；,，]{1,24})"
 )
@@ -47,7 +50,9 @@ def find_headings(text: str) -> list[Heading]:
         window = _TITLE_WINDOW.match(folded, m.end())
         if not window:
             continue
-        number = _classify(window.group(), after=found[-1].number if found else 0)
+        # `1.` also numbers table rows (1.属于国家秘密): such a heading must say its title at once
+        reach = 6 if m.group(3) else 12
+        number = _classify(window.group(), after=found[-1].number if found else 0, reach=reach)
         if number is None:
             continue
         title_match = _TITLE_END.match(window.group())
@@ -58,10 +63,10 @@ def find_headings(text: str) -> list[Heading]:
     return found
 
 
-def _classify(window: str, after: int) -> int | None:
+def _classify(window: str, after: int, reach: int) -> int | None:
     for number in range(after + 1, 7):
         m = SECTION_PATTERNS[number].search(window)
-        if m and m.start() <= 12:
+        if m and m.start() <= reach:
             return number
     return None
 

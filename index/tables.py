@@ -38,6 +38,7 @@ class RowRead:
     line: Line
     label: str
     tokens: list[Token] = field(default_factory=list)
+    context: str = ""  # all the label text before the values, headers included (units)
 
     @property
     def width(self) -> int:
@@ -75,11 +76,11 @@ def _matches(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[i
     """(position in the label, line index) of every line from `start` whose anchor matches."""
     found = []
     for li in range(start, len(lines)):
-        for anchor in lines[li].anchors:
-            m = _compiled(anchor).search(squeezed)
-            if m:
-                found.append((m.start(), li))
-                break
+        positions = [m.start() for a in lines[li].anchors for m in _compiled(a).finditer(squeezed)]
+        if positions:
+            # the rightmost mention: a sub-heading (（一）主动公开规章及规范性文件情况) may
+            # name rows before the label that the numbers follow
+            found.append((max(positions), li))
     found.sort()
     return found
 
@@ -118,9 +119,8 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 next_line = last + 1
                 current = None
                 continue
-            current = RowRead(
-                lines[last], _label_from(seg.label, last_pos, seg.squeezed), list(seg.values)
-            )
+            label = _label_from(seg.label, last_pos, seg.squeezed)
+            current = RowRead(lines[last], label, list(seg.values), seg.squeezed)
             reads.append(current)
             next_line = last + 1
             continue

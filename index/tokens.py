@@ -23,6 +23,9 @@ _ITEM_AFTER = re.compile(r"[.、．]\s*[\u3400-\u9fff\"“]")
 _NOT_A_VALUE_AFTER = re.compile(r"\s*(?:年|月|日|号|%|个百分点|〕)")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")
 _MARKER_WORD = re.compile(r"^[/／\\\-－—–]+$")
+_COUNT_UNIT_END = re.compile(r"(?<=\d)[件条个项篇次家份]$")
+_COUNT_UNIT_START = re.compile(r"^[件条个项篇次家份]")
+_PROSE_PUNCT = re.compile(r"[，,。；;：:]")
 
 
 @dataclass
@@ -57,7 +60,7 @@ def parse_number(text: str) -> tuple[float | int | None, str | None, bool]:
     t = text.strip()
     if t == "" or t in NULL_MARKERS or _MARKER_WORD.match(t):
         return None, None, True
-    m = _NUMBER.fullmatch(t.replace(" ", ""))
+    m = _NUMBER.fullmatch(_COUNT_UNIT_END.sub("", t.replace(" ", "")))
     if not m:
         return None, None, False
     return _number_value(m), _note(m), True
@@ -89,10 +92,68 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
             continue
         if isinstance(block, Paragraph):
             tokens.extend(_words(fold(text[a:b]), a, block.page))
+            continue
         else:
             by_row.setdefault((id(block), i), []).append((a, b, j))
             if j == _last_col(block, i):
                 tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i))
+    return _prose_to_text(_attach_notes(tokens))
+
+
+def _attach_notes(tokens: list[Token]) -> list[Token]:
+    """`4 （含自然失` … `效2件）`: a bracketed note after a value, over words and lines, is that value's note.
+
+    Left as tokens, the numbers inside the note would be taken for the next cells.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if (
+            tok.kind == "text"
+            and tok.raw.startswith("(")
+            and out
+            and out[-1].kind == "value"
+            and ")" not in tok.raw
+        ):
+            close = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + 12, len(tokens)))
+                    if ")" in tokens[j].raw and tokens[j].kind == "text"
+                ),
+                None,
+            )
+            if close is not None:
+                tail = tokens[close].raw
+                cut = tail.index(")") + 1
+                note = "".join(t.raw for t in tokens[i:close]) + tail[:cut]
+                out[-1].note = note[1:-1] if not out[-1].note else f"{out[-1].note} {note[1:-1]}"
+                if tail[cut:]:
+                    out.append(
+                        Token("text", tail[cut:], tokens[close].start + cut, tokens[close].page)
+                    )
+                i = close + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _prose_to_text(tokens: list[Token]) -> list[Token]:
+    """Numbers of a sentence (`行政复议4件，行政诉讼4件。`) are words, not cells.
+
+    A number followed by a count word and punctuation is prose; a table cell printed
+    `0件` has no punctuation beside it and stays a value.
+    """
+    for k, tok in enumerate(tokens):
+        if tok.kind != "value" or tok.from_grid or k + 1 >= len(tokens):
+            continue
+        after = tokens[k + 1]
+        if after.kind == "text" and _COUNT_UNIT_START.match(after.raw):
+            before = tokens[k - 1].raw if k and tokens[k - 1].kind == "text" else ""
+            if _PROSE_PUNCT.search(after.raw[:4]) or _PROSE_PUNCT.search(before[-6:]):
+                tok.kind, tok.value, tok.note = "text", None, None
     return tokens
 
 
