@@ -17,6 +17,7 @@ from index.errors import GongkaiError
 from .agencies import AgencyIndex
 from .intents import respond
 from .model import STATUSES, Answer
+from .one_agency import search_words
 from .queries import Reader
 from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES
 
@@ -74,13 +75,15 @@ class Engine:
             self._reader, self.agencies = reader, agencies
 
     def warm(self) -> float:
-        """Read the figures most rankings and sums use, across all reports; returns seconds.
+        """Read ahead what first questions would wait for; returns the seconds it took.
 
         The first ranking or sum over a figure reads it from every report (about a
-        second per figure on a national index); calling this once in the background
-        after start-up moves that wait out of the first questions.
+        second per figure on a national index), and the first narrative question
+        loads jieba's dictionary; calling this once in the background after start-up
+        moves those waits out of the first questions.
         """
         started = time.perf_counter()
+        search_words("政府信息公开")  # loads jieba's dictionary
         reader = self._reader
         if reader is not None and reader.years():
             latest = reader.years()[-1][0]

@@ -362,6 +362,10 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     unit = asked.group(1) if asked else None
     best: tuple[float, str, str] | None = None
     sections = ctx.reader.sections(report.id)
+    matched = ctx.reader.matching(sections, search_words(content))
+    numbers = {s.number for s in sections if s.id in matched}
+    if numbers:  # the sections the full-text index finds the question's words in
+        sections = [s for s in sections if s.number in numbers]
     whole = {s.number for s in sections if not s.subsection and s.text.strip()}
     for s in sections:
         if s.subsection and s.number in whole:
@@ -406,6 +410,18 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     return ctx.answer(
         "answered", "narrative", text, agency=report.agency, year=report.year, value=value
     )
+
+
+def search_words(content: str) -> list[str]:
+    """The question's words as the full-text index has them (jieba, as `index.store`).
+
+    Single characters (了, 在, 篇) would match every section, so only longer words count.
+    """
+    if len(content) < 2:
+        return []
+    from index.store import segment  # jieba loads its dictionary on first use: only here
+
+    return sorted({w for w in segment(content).split() if len(w) >= 2})
 
 
 def _stated_number(sentence: str, unit: str | None, grams: set[str]) -> float | int | None:

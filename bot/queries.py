@@ -42,6 +42,7 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class SectionRow:
+    id: int
     number: int
     subsection: int | None
     title: str
@@ -107,12 +108,33 @@ class Reader:
 
     def sections(self, report_id: int) -> list[SectionRow]:
         return [
-            SectionRow(n, sub, title or "", text or "")
-            for n, sub, title, text in self._all(
-                "select number, subsection, title, text from sections where report_id = ? order by number, coalesce(subsection, 0), id",
+            SectionRow(i, n, sub, title or "", text or "")
+            for i, n, sub, title, text in self._all(
+                "select id, number, subsection, title, text from sections where report_id = ? order by number, coalesce(subsection, 0), id",
                 (report_id,),
             )
         ]
+
+    def matching(self, sections: list[SectionRow], words: list[str]) -> set[int]:
+        """Ids of the sections whose full-text index holds any of `words`.
+
+        One lookup per section of the report: MATCH with `rowid = ?` seeks in the
+        index, while MATCH alone would first list every report that uses the word.
+        """
+        if not words:
+            return set()
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        found: set[int] = set()
+        try:
+            for s in sections:
+                if self._all(
+                    "select 1 from sections_fts where sections_fts match ? and rowid = ?",
+                    (query, s.id),
+                ):
+                    found.add(s.id)
+        except sqlite3.OperationalError:  # an index without full-text search
+            return set()
+        return found
 
     def years(self) -> list[tuple[int, int]]:
         """(year, number of reports), oldest first."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answer, Engine, NoIndex
+from bot.one_agency import search_words
 from index.store import Store
 
 from .answer_support import report, row, synthetic_db
@@ -104,3 +105,35 @@ def test_the_engine_never_writes(built_db: Path, tmp_path: Path) -> None:
         engine.answer(q)
     engine.close()
     assert db.read_bytes() == before
+
+
+def test_narrative_looks_in_the_sections_the_full_text_index_finds(built_db: Path) -> None:
+    engine = Engine(built_db)
+    reader = engine._reader
+    assert reader is not None
+    agency_id = next(
+        i
+        for i, n in zip(engine.agencies.ids, engine.agencies.names, strict=True)
+        if n == "渠县司法局"
+    )
+    report = reader.report(agency_id, 2024)
+    assert report is not None
+    sections = reader.sections(report.id)
+    found = reader.matching(sections, search_words("微信公众号发布"))
+    assert {s.number for s in sections if s.id in found} >= {1}
+    assert 3 not in {
+        s.number for s in sections if s.id in found
+    }  # table sections hold only their title
+
+
+def test_narrative_without_a_full_text_index_reads_every_section(tmp_path: Path) -> None:
+    db = tmp_path / "no-fts.db"
+    shutil.copy(synthetic_db(), db)
+    with sqlite3.connect(db) as conn:
+        for (name,) in conn.execute(
+            "select name from sqlite_master where type = 'trigger'"
+        ).fetchall():
+            conn.execute(f"drop trigger {name}")
+        conn.execute("drop table sections_fts")
+    a = Engine(db).answer("北河县司法局在网站发布多少条信息")
+    assert (a.status, a.intent, a.value) == ("answered", "narrative", 77)
