@@ -24,6 +24,7 @@ from .template import (
     TABLE2_LINES_2021,
     TABLE3_LINES,
     TABLE4_LINES,
+    row_label,
 )
 from .tokens import Token, tokenize
 
@@ -173,13 +174,21 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
                 f"({raw}); its cells are left without values"
             )
         for key in keys:
-            cells[key] = Figure(table, key[1], key[2], None, raw, None, label, page)
+            cells[key] = Figure(
+                table, key[1], key[2], None, raw, None, _cite(table, key, label), page
+            )
         if options:
             ambiguous.append((Ambiguous(keys, options, raw), table, read))
 
     if ambiguous:
         _resolve(ambiguous, cells, narrative, warnings)
     return list(cells.values())
+
+
+def _cite(table: int, key: Key, printed: str) -> str:
+    """The row label to cite: as printed, except table 4, whose one line of numbers sits
+    under a header of three proceedings."""
+    return row_label(4, key[1]) if table == 4 else printed
 
 
 _YUAN_HEADER = re.compile(r"\((?:单位:?)?元\)")

@@ -126,9 +126,12 @@ class Store:
                 foreign_keys=[("report_id", "reports", "id")],
             )
             db["figures"].create_index(["report_id"])
-            db["figures"].create_index(["table_number", "row_key", "column_key"])
+            # covering: a ranking reads one figure of every report from the index alone
+            db["figures"].create_index(
+                ["table_number", "row_key", "column_key", "report_id", "value"]
+            )
             db["checks"].create(
-                {"report_id": int, "rule": str, "status": str, "detail": str},
+                {"report_id": int, "rule": str, "status": str, "detail": str, "cells": str},
                 foreign_keys=[("report_id", "reports", "id")],
             )
             db["checks"].create_index(["report_id"])
@@ -185,7 +188,13 @@ class Store:
                 ],
             )
             db["checks"].insert_all(
-                {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail}
+                {
+                    "report_id": report_id,
+                    "rule": c.rule,
+                    "status": c.status,
+                    "detail": c.detail,
+                    "cells": " ".join(c.cells),  # dotted keys, e.g. 3.received.total
+                }
                 for c in report.checks
             )
         return Stored("replaced" if same else "added", report_id)

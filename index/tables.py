@@ -29,6 +29,7 @@ class Segment:
     label: str
     squeezed: str
     values: list[Token]
+    starts: list[int] = field(default_factory=list)  # where each text token begins in `label`
 
 
 @dataclass
@@ -63,8 +64,9 @@ def segments(tokens: list[Token]) -> list[Segment]:
 
 
 def _segment(label: list[str], values: list[Token]) -> Segment:
-    printed = "".join(label)
-    return Segment(re.sub(r"\s+", "", printed), squeeze(printed), values)
+    parts = [re.sub(r"\s+", "", t) for t in label]
+    starts = [sum(len(p) for p in parts[:k]) for k in range(len(parts))]
+    return Segment("".join(parts), squeeze("".join(label)), values, starts)
 
 
 @lru_cache(maxsize=512)
@@ -119,7 +121,7 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 next_line = last + 1
                 current = None
                 continue
-            label = _label_from(seg.label, last_pos, seg.squeezed)
+            label = _label_from(seg, last_pos)
             current = RowRead(lines[last], label, list(seg.values), seg.squeezed)
             reads.append(current)
             next_line = last + 1
@@ -142,16 +144,20 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
     return [r for r in reads if r.tokens], warnings
 
 
-def _label_from(label: str, pos: int, squeezed: str) -> str:
-    """The printed label from where the matched row's own text starts (drop group labels before)."""
-    if pos <= 0 or len(label) != len(squeezed):
-        return label
-    # walk back to the start of the row's numbering ("1." or "(二)") if it precedes the anchor
-    start = pos
-    m = re.search(
-        r"(?:\d+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)[^\d()]{0,12}$",
-        squeezed[:pos],
-    )
-    if m:
-        start = m.start()
-    return label[start:]
+_NUMBERING = re.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
+def _label_from(seg: Segment, pos: int) -> str:
+    """The row's own printed label: from the word (cell, line) holding the anchor, or the
+    numbering just before it, to the end; group labels and headers before it are dropped."""
+    if len(seg.label) != len(seg.squeezed) or not seg.starts:
+        return seg.label
+    k = max(i for i, start in enumerate(seg.starts) if start <= pos)
+    start = seg.starts[k]
+    word = seg.squeezed[start:pos]
+    numbered = [m.start() for m in _NUMBERING.finditer(word) if len(word) - m.start() <= 14]
+    if numbered:
+        start += numbered[-1]
+    elif k and _NUMBERING.fullmatch(seg.squeezed[seg.starts[k - 1] : start]):
+        start = seg.starts[k - 1]
+    return seg.label[start:]

@@ -91,7 +91,9 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
         if b < start or a >= end:
             continue
         if isinstance(block, Paragraph):
-            tokens.extend(_words(fold(text[a:b]), a, block.page))
+            for tok in _words(fold(text[a:b]), a, block.page):
+                tok.raw = text[tok.start : tok.start + len(tok.raw)]  # as printed, not folded
+                tokens.append(tok)
             continue
         else:
             by_row.setdefault((id(block), i), []).append((a, b, j))
@@ -111,22 +113,22 @@ def _attach_notes(tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         if (
             tok.kind == "text"
-            and tok.raw.startswith("(")
+            and fold(tok.raw).startswith("(")
             and out
             and out[-1].kind == "value"
-            and ")" not in tok.raw
+            and ")" not in fold(tok.raw)
         ):
             close = next(
                 (
                     j
                     for j in range(i + 1, min(i + 12, len(tokens)))
-                    if ")" in tokens[j].raw and tokens[j].kind == "text"
+                    if ")" in fold(tokens[j].raw) and tokens[j].kind == "text"
                 ),
                 None,
             )
             if close is not None:
                 tail = tokens[close].raw
-                cut = tail.index(")") + 1
+                cut = fold(tail).index(")") + 1
                 note = "".join(t.raw for t in tokens[i:close]) + tail[:cut]
                 out[-1].note = note[1:-1] if not out[-1].note else f"{out[-1].note} {note[1:-1]}"
                 if tail[cut:]:
