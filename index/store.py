@@ -28,7 +28,7 @@ from .model import Report
 
 jieba.setLogLevel(logging.WARNING)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def segment(text: str) -> str:
@@ -72,6 +72,7 @@ class Store:
     def _ensure_schema(self) -> None:
         db = self.db
         if "agencies" in db.table_names():
+            self._migrate()
             return
         with db.conn:
             db["agencies"].create({"id": int, "name": str}, pk="id")
@@ -138,6 +139,18 @@ class Store:
             db["meta"].create({"key": str, "value": str}, pk="key")
             db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
         db["sections"].enable_fts(["title", "text_segmented"], create_triggers=True)
+
+    def _migrate(self) -> None:
+        """Bring an index made by an older gongkai up to this schema (version 1 → 2)."""
+        db = self.db
+        if "cells" not in db["checks"].columns_dict:
+            with db.conn:
+                db["checks"].add_column("cells", str)
+                db["figures"].create_index(
+                    ["table_number", "row_key", "column_key", "report_id", "value"],
+                    if_not_exists=True,
+                )
+                db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
         """Store `report`, replacing any older report for the same agency and year."""

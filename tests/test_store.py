@@ -120,3 +120,24 @@ def test_report_rows_name_their_source(built_db: Path) -> None:
     assert qu["source_file"] == SEEDS["qu"].name
     assert qu["sha256"] == hashlib.sha256(SEEDS["qu"].read_bytes()).hexdigest()
     assert qu["year"] == 2024 and qu["format"] == "2021" and qu["failed_checks"] == 0
+
+
+def test_an_index_made_before_checks_kept_their_cells_is_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    build_paths([SEEDS["qu"]], db)
+    con = sqlite3.connect(db)
+    con.execute("alter table checks drop column cells")
+    con.commit()
+    con.close()
+    results = build_paths([SEEDS["yichuan"]], db)
+    assert [r.status for r in results] == ["added"]
+    con = sqlite3.connect(db)
+    try:
+        cells = con.execute(
+            "select cells from checks where rule = 't3.balance.total' and cells is not null"
+        ).fetchall()
+    finally:
+        con.close()
+    assert cells == [
+        ("3.received.total 3.carried_over.total 3.results_total.total 3.carried_forward.total",)
+    ]
