@@ -41,7 +41,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 def is_page_marker(line: str) -> bool:
     """`- 4 -`, `第4页 共6页`, `4/6`: lines that only number a page."""
-    return bool(_PAGE_MARKER.match(fold(line)))
+    return len(line) <= 24 and bool(_PAGE_MARKER.match(fold(line)))
 
 
 def clean_document(doc: Document) -> Document:

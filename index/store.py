@@ -200,15 +200,9 @@ class Store:
                     for f in report.figures
                 ],
             )
-            db["checks"].insert_all(
-                {
-                    "report_id": report_id,
-                    "rule": c.rule,
-                    "status": c.status,
-                    "detail": c.detail,
-                    "cells": " ".join(c.cells),  # dotted keys, e.g. 3.received.total
-                }
-                for c in report.checks
+            db.conn.executemany(
+                "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
+                [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in report.checks],
             )
         return Stored("replaced" if same else "added", report_id)
 

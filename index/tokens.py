@@ -21,6 +21,8 @@ _NUMBER = re.compile(
 )
 _ITEM_AFTER = re.compile(r"[.、．]\s*[\u3400-\u9fff\"“]")
 _NOT_A_VALUE_AFTER = re.compile(r"\s*(?:年|月|日|号|%|个百分点|〕)")
+_WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")
 _MARKER_WORD = re.compile(r"^[/／\\\-－—–]+$")
 _COUNT_UNIT_END = re.compile(r"(?<=\d)[件条个项篇次家份]$")
@@ -185,8 +187,14 @@ def _grid_row(text: str, cells: list[tuple[int, int, int]], table: Table, i: int
 
 def _words(folded: str, offset: int, page: int | None) -> list[Token]:
     tokens: list[Token] = []
-    for w in re.finditer(r"\S+", folded):
+    for w in _WORD.finditer(folded):
         word, base = w.group(), offset + w.start()
+        if word.isascii() and word.isdigit():  # the common cell: fast path
+            tokens.append(Token("value", word, base, page, int(word)))
+            continue
+        if not _DIGIT.search(word) and word not in NULL_MARKERS and not _MARKER_WORD.match(word):
+            tokens.append(Token("text", word, base, page))
+            continue
         if _ITEM_NUMBER.match(word):
             tokens.append(Token("text", word, base, page))
             continue
