@@ -69,6 +69,26 @@ async def test_ambiguous_answer_buttons_carry_ids_and_a_tap_answers(
         assert len(api.calls_of("answerCallbackQuery")) == 1
 
 
+async def test_not_found_answer_offers_the_closest_names_as_buttons(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    """宜川县 is not 伊川县 (a place typo is never forgiven), but the closest name is a tap away."""
+    closest = [{"id": 2, "label": "伊川县司法局", "question": "伊川县司法局收到多少申请？"}]
+    engine = FakeEngine(
+        {
+            "宜川县司法局收到多少申请？": FakeAnswer(
+                "", status="not_found", text="没有找到", candidates=closest
+            )
+        }
+    )
+    async with fed_bot(bot_config(db_copy, tmp_path), lambda: engine) as (api, feed):
+        await feed(message=api.message("宜川县司法局收到多少申请？"))
+        (reply,) = api.calls_of("sendMessage")
+        assert [b["text"] for b in reply.buttons] == ["伊川县司法局"]
+        await feed(callback_query=_tap(reply.result, reply.buttons[0]["callback_data"]))
+        assert engine.asked[-1] == "伊川县司法局收到多少申请？"
+
+
 @pytest.mark.parametrize("data", ["p:999:1", "zz:1", "c:999"])
 async def test_every_tap_is_answered_even_stale_ones(
     db_copy: Path, tmp_path: Path, data: str

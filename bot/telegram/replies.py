@@ -84,14 +84,15 @@ async def ask(
 ) -> AnswerLike:
     """Ask the engine (showing "typing…" meanwhile) and send its answer.
 
-    An ambiguous answer comes with one button per candidate; the buttons carry the
-    remembered question's number and the candidate's id.
+    An ambiguous answer comes with one button per candidate, and so does a not-found
+    one (the closest names, the years that exist); the buttons carry the remembered
+    question's number and the candidate's id.
     """
     await bot.send_chat_action(chat_id, ChatAction.TYPING)
     async with ChatActionSender.typing(bot=bot, chat_id=chat_id, initial_sleep=TYPING_EVERY):
         answer = await engine.answer(question)
     markup = None
-    if answer.status == "ambiguous" and answer.candidates:
+    if answer.status in ("ambiguous", "not_found") and answer.candidates:
         markup = keyboards.candidates(memory.remember(answer.candidates), answer.candidates)
     await send(bot, chat_id, answer_html(answer), markup, reply_to=reply_to, lang=answer.language)
     return answer
