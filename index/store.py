@@ -238,9 +238,6 @@ class Store:
             self.db.execute(f"delete from {table} where report_id = ?", [report_id])
         self.db.execute("delete from reports where id = ?", [report_id])
 
-    def has_sha256(self, sha256: str) -> bool:
-        return bool(list(self.db.query("select 1 from reports where sha256 = ?", [sha256])))
-
     def reports(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from reports order by agency, year"))
 

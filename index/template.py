@@ -285,18 +285,6 @@ TABLE2_2019_MARKERS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class FigureKey:
-    """A canonical figure `(table, row, column)`."""
-
-    table: int
-    row: str
-    column: str
-
-    def dotted(self) -> str:
-        return f"{self.table}.{self.row}.{self.column}"
-
-
 @dataclass
 class Labels:
     """Printed labels and English names of every row and column, by table."""
@@ -322,13 +310,3 @@ def row_label(table: int, row: str) -> str:
 
 def column_label(table: int, column: str) -> str:
     return LABELS.columns[table][column][0]
-
-
-SECTION_TITLES: dict[int, str] = {
-    1: "总体情况",
-    2: "主动公开政府信息情况",
-    3: "收到和处理政府信息公开申请情况",
-    4: "政府信息公开行政复议、行政诉讼情况",
-    5: "存在的主要问题及改进情况",
-    6: "其他需要报告的事项",
-}
