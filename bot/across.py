@@ -8,6 +8,7 @@ named, never counted as zero.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -152,17 +153,7 @@ def _sum(
             f"· {n}：{u(v)}" if ctx.lang == "zh" else f"· {n}: {u(v)}" for v, n, _ in entries
         )
     lines.extend(filter(None, notes))
-    figs = [
-        {
-            "table": measure.table,
-            "row": measure.key,
-            "column": column,
-            "value": v,
-            "agency": n,
-            "year": year,
-        }
-        for v, n, _ in entries
-    ]
+    figs = _agency_figures(measure, column, year, entries)
     return ctx.answer("answered", "sum", "\n".join(lines), year=year, value=total, figures=figs)
 
 
@@ -231,18 +222,7 @@ def _ranking(
     warn = _ranking_warnings(ctx, measure, sel, shown)
     if warn:
         lines.append(warn)
-    figs = [
-        {
-            "table": measure.table,
-            "row": measure.key,
-            "column": column,
-            "value": v,
-            "agency": n,
-            "year": year,
-            "rank": i,
-        }
-        for i, (v, n, _) in enumerate(shown, 1)
-    ]
+    figs = _agency_figures(measure, column, year, shown, ranked=True)
     return ctx.answer(
         "answered",
         "ranking",
@@ -252,6 +232,31 @@ def _ranking(
         value=number(float(top_value)),
         figures=figs,
     )
+
+
+def _agency_figures(
+    measure: Measure,
+    column: str,
+    year: int,
+    entries: list[tuple[float | int, str, int]],
+    *,
+    ranked: bool = False,
+) -> list[dict[str, Any]]:
+    """One cited figure per listed agency, so a sum and a ranking cite their figures alike."""
+    figs: list[dict[str, Any]] = []
+    for i, (v, n, _) in enumerate(entries, 1):
+        fig: dict[str, Any] = {
+            "table": measure.table,
+            "row": measure.key,
+            "column": column,
+            "value": v,
+            "agency": n,
+            "year": year,
+        }
+        if ranked:
+            fig["rank"] = i
+        figs.append(fig)
+    return figs
 
 
 def _scope_name(ctx: Ctx, only: list[int] | None) -> str:
