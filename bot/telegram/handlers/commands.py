@@ -113,6 +113,20 @@ def chart_series(answer: AnswerLike, by: str) -> tuple[list[str], list[float]]:
     return labels, values
 
 
+async def ask_for_chart(
+    message: Message, bot: Bot, question: str, engine: AsyncEngine, memory: AskMemory, by: str
+) -> tuple[AnswerLike, list[str], list[float]]:
+    """Ask as if the question were typed, and keep the figures a chart of the answer shows.
+
+    /compare and /trend differ only in the question and in what the chart runs over.
+    """
+    answer = await ask(
+        bot, message.chat.id, question, engine, memory, reply_to=quote_in_groups(message)
+    )
+    labels, values = chart_series(answer, by)
+    return answer, labels, values
+
+
 async def on_start(message: Message, bot: Bot, db_path: Path) -> None:
     """What the bot does, and three example questions to tap."""
     lang = language(None, message.from_user)
@@ -171,15 +185,9 @@ async def on_compare(
         await send(bot, message.chat.id, t("usage_compare", lang))
         return
     figure, kind = words[0], "".join(words[1:])
-    answer = await ask(
-        bot,
-        message.chat.id,
-        compare_question(figure, kind),
-        engine,
-        memory,
-        reply_to=quote_in_groups(message),
+    answer, labels, values = await ask_for_chart(
+        message, bot, compare_question(figure, kind), engine, memory, "agency"
     )
-    labels, values = chart_series(answer, "agency")
     if answer.status == "answered" and len(labels) > 1:
         await send_chart(bot, message.chat.id, labels, values, f"{figure} {kind}".strip())
 
@@ -202,15 +210,9 @@ async def on_trend(
         )
         return
     agency, figure = words[0], "".join(words[1:])
-    answer = await ask(
-        bot,
-        message.chat.id,
-        trend_question(agency, figure),
-        engine,
-        memory,
-        reply_to=quote_in_groups(message),
+    answer, labels, values = await ask_for_chart(
+        message, bot, trend_question(agency, figure), engine, memory, "year"
     )
-    labels, values = chart_series(answer, "year")
     if answer.status == "answered" and len(set(labels)) > 1:
         pairs = sorted(zip(labels, values, strict=True))
         title = f"{answer.agency or agency} {figure}"
