@@ -153,44 +153,47 @@ def _printed(report: ReportRow, table: int, row: str) -> str | None:
 
 def cell_name(cell: Cell, report: ReportRow, language: str) -> str:
     table, row, column = cell
-    label = row_label(table, row, _printed(report, table, row))
+    label = row_label_of(report, table, row)
     col = LABELS.columns[table][column][0 if language == "zh" else 1]
     return f"{label}／{col}" if language == "zh" else f"{label} / {col}"
+
+
+# A failed identity's sentence, by `t<table>.<kind>`; `{row}` is the row's label,
+# `{zh}` and `{en}` the column's names.
+_RULE_TEXTS: dict[str, tuple[str, str]] = {
+    "t3.row_total": (
+        "“{row}”行的总计应等于各类申请人之和",
+        "row “{row}”: the total should equal the sum of the applicant columns",
+    ),
+    "t3.balance": (
+        "“{zh}”列：第一项加第二项之和应等于第三项加第四项之和",
+        "column “{zh}” ({en}): received + carried over should equal handled + carried forward",
+    ),
+    "t3.results_total": (
+        "“{zh}”列：（七）总计应等于各项办理结果之和",
+        "column “{zh}” ({en}): (七) total should equal the sum of the outcomes",
+    ),
+    "t4.row_total": (
+        "“{row}”的总计应等于维持、纠正、其他、尚未审结之和",
+        "“{row}”: the total should equal upheld + corrected + other + pending",
+    ),
+}
 
 
 def rule_text(rule: str, detail: str, language: str) -> str:
     """A failed identity in words a reader can check against the report."""
     parts = rule.split(".")
-    if len(parts) == 3 and parts[0] == "t3" and parts[1] == "row_total":
-        label = LABELS.rows[3][parts[2]].label
-        text = t(
-            language,
-            f"“{label}”行的总计应等于各类申请人之和",
-            f"row “{label}”: the total should equal the sum of the applicant columns",
-        )
-    elif len(parts) == 3 and parts[0] == "t3" and parts[1] == "balance":
-        col = LABELS.columns[3][parts[2]]
-        text = t(
-            language,
-            f"“{col[0]}”列：第一项加第二项之和应等于第三项加第四项之和",
-            f"column “{col[0]}” ({col[1]}): received + carried over should equal handled + carried forward",
-        )
-    elif len(parts) == 3 and parts[0] == "t3" and parts[1] == "results_total":
-        col = LABELS.columns[3][parts[2]]
-        text = t(
-            language,
-            f"“{col[0]}”列：（七）总计应等于各项办理结果之和",
-            f"column “{col[0]}” ({col[1]}): (七) total should equal the sum of the outcomes",
-        )
-    elif len(parts) == 3 and parts[0] == "t4" and parts[1] == "row_total":
-        label = LABELS.rows[4][parts[2]].label
-        text = t(
-            language,
-            f"“{label}”的总计应等于维持、纠正、其他、尚未审结之和",
-            f"“{label}”: the total should equal upheld + corrected + other + pending",
-        )
-    else:
+    template = _RULE_TEXTS.get(".".join(parts[:2])) if len(parts) == 3 else None
+    if template is None:
         text = rule
+    else:
+        table, kind, key = int(parts[0][1:]), parts[1], parts[2]
+        if kind == "row_total":
+            names = {"row": LABELS.rows[table][key].label}
+        else:
+            zh, en = LABELS.columns[table][key]
+            names = {"zh": zh, "en": en}
+        text = t(language, *template).format(**names)
     return (
         f"{text}（{detail}）"
         if language == "zh" and detail
