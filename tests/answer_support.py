@@ -19,6 +19,19 @@ from index.model import Figure, Report, Section
 from index.store import Store
 from index.template import APPLICANT_COLUMNS, OUTCOME_COLUMNS, PROCEEDINGS, TABLE3_ROWS
 
+# The keys an answer's JSON puts first, the engine's and `python -m bot ask`'s alike.
+CONTRACT_KEYS = [
+    "question",
+    "status",
+    "intent",
+    "agency",
+    "year",
+    "value",
+    "figures",
+    "text",
+    "candidates",
+]
+
 T3_ROWS_2021 = [r.key for r in TABLE3_ROWS if r.key != "other_processing"]
 T3_ROWS_2019 = [
     r.key for r in TABLE3_ROWS if not r.key.startswith("other_") or r.key == "other_processing"

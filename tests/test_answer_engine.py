@@ -14,19 +14,7 @@ from bot.answer import Answer, Engine, NoIndex
 from bot.one_agency import search_words
 from index.store import Store
 
-from .answer_support import report, row, synthetic_db
-
-CONTRACT_KEYS = [
-    "question",
-    "status",
-    "intent",
-    "agency",
-    "year",
-    "value",
-    "figures",
-    "text",
-    "candidates",
-]
+from .answer_support import CONTRACT_KEYS, report, row, synthetic_db
 
 
 def test_to_json_has_the_contract_keys_first(built_db: Path) -> None:

@@ -11,18 +11,9 @@ import pytest
 
 from bot.cli import main
 
+from .answer_support import CONTRACT_KEYS
+
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT_KEYS = [
-    "question",
-    "status",
-    "intent",
-    "agency",
-    "year",
-    "value",
-    "figures",
-    "text",
-    "candidates",
-]
 
 
 def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -94,28 +85,18 @@ def test_ask_every_status_exits_zero(built_db: Path, capsys: pytest.CaptureFixtu
 
 
 def test_ask_today_sets_relative_years(built_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(
-        [
-            "ask",
-            "--db",
-            str(built_db),
-            "--json",
-            "--today",
-            "2024-07-01",
-            "伊川县司法局今年收到多少申请",
-        ]
-    )
-    main(
-        [
-            "ask",
-            "--db",
-            str(built_db),
-            "--json",
-            "--today",
-            "2025-07-01",
-            "伊川县司法局今年收到多少申请",
-        ]
-    )
+    for today in ("2024-07-01", "2025-07-01"):
+        main(
+            [
+                "ask",
+                "--db",
+                str(built_db),
+                "--json",
+                "--today",
+                today,
+                "伊川县司法局今年收到多少申请",
+            ]
+        )
     this_year, next_year = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert (this_year["status"], this_year["value"]) == ("answered", 2)
     assert (next_year["status"], next_year["year"]) == ("not_found", 2025)
