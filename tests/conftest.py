@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bot.answer import Engine
 from index.build import build_paths
+
+from .answer_support import synthetic_db
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"
@@ -19,6 +23,8 @@ SEEDS = {
     "qijiang": REPORTS / "003_2b2a966791f68e4e.txt",
     "youhao": REPORTS / "004_ac2f99b1ecb750a1.txt",
 }
+# The day the answer tests ask on, so that 今年 and 去年 do not move under them.
+TODAY = date(2025, 6, 1)
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +44,15 @@ def db_copy(built_db: Path, tmp_path: Path) -> Path:
     target = tmp_path / "gongkai.db"
     shutil.copy(built_db, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def real(built_db: Path) -> Engine:
+    """The engine over the real reports, one per test module, so no module sees what another asked."""
+    return Engine(built_db, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def invented() -> Engine:
+    """The engine over `answer_support`'s invented index, one per test module."""
+    return Engine(synthetic_db(), today=TODAY)

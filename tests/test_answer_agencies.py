@@ -7,28 +7,10 @@ agencies and offices that are real but not indexed come from the invented index 
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from bot.agencies import AgencyIndex, place_keys, split_name
 from bot.answer import Engine
-
-from .answer_support import synthetic_db
-
-TODAY = date(2025, 6, 1)
-
-
-@pytest.fixture(scope="module")
-def real(built_db: Path) -> Engine:
-    return Engine(built_db, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def invented() -> Engine:
-    return Engine(synthetic_db(), today=TODAY)
-
 
 # (question, agency the answer is about)
 NAMES = [

@@ -7,7 +7,6 @@ trends, warnings and blank cells over the invented index of `answer_support`.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,19 +14,6 @@ from bot.answer import Engine
 from bot.normalize import MAX_QUESTION_CHARS
 
 from .answer_support import synthetic_db
-
-TODAY = date(2025, 6, 1)
-
-
-@pytest.fixture(scope="module")
-def real(built_db: Path) -> Engine:
-    return Engine(built_db, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def invented() -> Engine:
-    return Engine(synthetic_db(), today=TODAY)
-
 
 # -- rankings and sums over the real reports ------------------------------------------
 
