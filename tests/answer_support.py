@@ -96,6 +96,17 @@ def row(
     return [natural, commercial, 0, 0, 0, 0, total]
 
 
+def granted_all(agency: str, n: int, *, t4: dict[str, list[float | None]] | None = None) -> Report:
+    """A 2024 report that received `n` applications from natural persons and granted them all.
+
+    Most invented agencies are there for their name (ambiguity, places, kinds), not
+    their figures; this keeps each to one readable line.
+    """
+    return report(
+        agency, 2024, {"received": row(n), "granted": row(n), "results_total": row(n)}, t4=t4
+    )
+
+
 REGS = {
     ("regulations", "issued"): 1,
     ("regulations", "repealed"): 0,
@@ -122,43 +133,13 @@ def reports() -> list[Report]:
             )
         )
     # 伊川县公安局 2024: a third agency in 伊川县
-    out.append(
-        report(
-            "伊川县公安局", 2024, {"received": row(3), "granted": row(3), "results_total": row(3)}
-        )
-    )
+    out.append(granted_all("伊川县公安局", 3))
     # two 西区司法局 in different cities
-    out.append(
-        report(
-            "攀枝花市西区司法局",
-            2024,
-            {"received": row(4), "granted": row(4), "results_total": row(4)},
-        )
-    )
-    out.append(
-        report(
-            "东海市西区司法局",
-            2024,
-            {"received": row(6), "granted": row(6), "results_total": row(6)},
-        )
-    )
+    out.append(granted_all("攀枝花市西区司法局", 4))
+    out.append(granted_all("东海市西区司法局", 6))
     # district governments of 东海市 (a ranking over 区政府)
-    out.append(
-        report(
-            "东海市西区人民政府",
-            2024,
-            {"received": row(20), "granted": row(20), "results_total": row(20)},
-            t4={"review": [2, 3, 0, 0, 5]},
-        )
-    )
-    out.append(
-        report(
-            "东海市南区人民政府",
-            2024,
-            {"received": row(30), "granted": row(30), "results_total": row(30)},
-            t4={"review": [1, 0, 0, 0, 1]},
-        )
-    )
+    out.append(granted_all("东海市西区人民政府", 20, t4={"review": [2, 3, 0, 0, 5]}))
+    out.append(granted_all("东海市南区人民政府", 30, t4={"review": [1, 0, 0, 0, 1]}))
     # 南山县司法局 2024: blank cells. Commercial applicants of row 一 blank; 4.保护第三方 total blank.
     out.append(
         report(
@@ -173,11 +154,7 @@ def reports() -> list[Report]:
         )
     )
     # 南山县司法所: makes 司法所 a real office, so 伊川县司法所 is not a typo of 司法局
-    out.append(
-        report(
-            "南山县司法所", 2024, {"received": row(1), "granted": row(1), "results_total": row(1)}
-        )
-    )
+    out.append(granted_all("南山县司法所", 1))
     # 北河县司法局 2024: total of 一 printed 9, its columns add to 8 (breaks t3.row_total.received
     # and t3.balance.total)
     out.append(
