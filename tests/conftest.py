@@ -10,6 +10,7 @@ import pytest
 
 from bot.answer import Engine
 from index.build import build_paths
+from index.model import Report
 
 from .answer_support import synthetic_db
 
@@ -23,6 +24,13 @@ SEEDS = {
     "qijiang": REPORTS / "003_2b2a966791f68e4e.txt",
     "youhao": REPORTS / "004_ac2f99b1ecb750a1.txt",
 }
+
+
+def figure_values(report: Report) -> dict[str, float | None]:
+    """A report's figures keyed `table.row.column`, the way the expected values are written."""
+    return {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+
+
 # The day the answer tests ask on, so that 今年 and 去年 do not move under them.
 TODAY = date(2025, 6, 1)
 

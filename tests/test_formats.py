@@ -12,20 +12,16 @@ from index.build import build_paths
 from index.errors import NotAReport
 from index.parse import parse_file
 
-from .conftest import DEVSET, SEEDS
+from .conftest import DEVSET, SEEDS, figure_values
 from .docx_fixtures import filled_template, sample_figures
 
 FILLED_PDF = Path(__file__).parent / "data" / "filled-2024.pdf"
 
 
-def figures(path: Path) -> dict[str, float | None]:
-    return {f"{f.table}.{f.row}.{f.column}": f.value for f in parse_file(path).figures}
-
-
 def test_word_report_with_a_figure_in_every_cell(tmp_path: Path) -> None:
     path = filled_template(sample_figures(), tmp_path / "r.docx")
     report = parse_file(path)
-    assert {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures} == sample_figures()
+    assert figure_values(report) == sample_figures()
     assert {c.status for c in report.checks} == {"pass"}
     assert report.source_format == "docx"
     assert report.agency and report.year
@@ -48,7 +44,7 @@ def test_word_blank_and_marked_cells_have_no_value(tmp_path: Path) -> None:
 
 def test_pdf_printed_from_word_with_table_three_across_pages() -> None:
     report = parse_file(FILLED_PDF)
-    assert {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures} == sample_figures()
+    assert figure_values(report) == sample_figures()
     pages = {f.page for f in report.figures if f.table == 3}
     assert len(pages) == 2
 

@@ -17,7 +17,7 @@ import pytest
 from index.parse import parse_file
 from index.template import APPLICANT_COLUMNS, OUTCOME_COLUMNS, PROCEEDINGS, TABLE3_ROWS
 
-from .conftest import SEEDS
+from .conftest import SEEDS, figure_values
 
 # a printed cell value: not an item number (1.), not a page marker (- 4 -)
 CELL = re.compile(r"(?<![\d.])(?<!- )\d+(?:\.\d+)?(?![\d.．、])(?! -)")
@@ -101,7 +101,7 @@ def write(tmp_path: Path, text: str, name: str = "report.txt") -> Path:
 
 
 def figures_of(path: Path) -> dict[str, float | None]:
-    return {f"{f.table}.{f.row}.{f.column}": f.value for f in parse_file(path).figures}
+    return figure_values(parse_file(path))
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -109,7 +109,7 @@ def test_distinct_values_in_every_cell(seed: str, tmp_path: Path) -> None:
     expected = consistent_figures(seed=len(seed))
     path = write(tmp_path, rewrite(SEEDS[seed].read_text(encoding="utf-8"), expected))
     report = parse_file(path)
-    assert {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures} == expected
+    assert figure_values(report) == expected
     assert {c.status for c in report.checks} == {"pass"}
 
 
@@ -149,7 +149,7 @@ def test_single_other_processing_row(tmp_path: Path) -> None:
         "二、上年结转政府信息公开申请数量 0 0 0 4 0 0 4",
     )
     report = parse_file(write(tmp_path, text))
-    figs = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+    figs = figure_values(report)
     assert figs["3.other_processing.social_welfare"] == 4
     assert figs["3.other_processing.total"] == 4
     assert not any(
@@ -194,7 +194,7 @@ def test_broken_identity_is_flagged_and_kept_as_printed(tmp_path: Path) -> None:
         "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 5",
     )
     report = parse_file(write(tmp_path, text))
-    figs = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+    figs = figure_values(report)
     assert figs["3.received.natural_person"] == 3
     assert figs["3.received.total"] == 5
     checks = {c.rule: c for c in report.checks}
@@ -238,7 +238,7 @@ def test_lost_cell_separators_never_give_a_wrong_number(seed: str, tmp_path: Pat
     start, end = text.index("二、主动公开政府信息情况"), text.index("五、存在的主要问题")
     text = text[:start] + re.sub(r"\s+", "", text[start:end]) + text[end:]
     report = parse_file(write(tmp_path, text))
-    got = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+    got = figure_values(report)
     assert set(got) == set(expected)
     assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
     assert sum(v is not None for v in got.values()) >= 150

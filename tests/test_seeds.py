@@ -11,7 +11,7 @@ import pytest
 from index.parse import parse_file
 from index.template import APPLICANT_COLUMNS, OUTCOME_COLUMNS, PROCEEDINGS, TABLE3_ROWS
 
-from .conftest import SEEDS
+from .conftest import SEEDS, figure_values
 
 SIX_TITLES = [
     "总体情况",
@@ -86,7 +86,7 @@ def seed(request: pytest.FixtureRequest):
 
 def test_every_figure(seed) -> None:
     name, report = seed
-    got = {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+    got = figure_values(report)
     expected = {k: NONZERO[name].get(k, 0) for k in all_2021_keys()}
     assert len(expected) == 200
     assert got == expected

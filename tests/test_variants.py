@@ -11,7 +11,7 @@ import pytest
 
 from index.parse import parse_file
 
-from .conftest import SEEDS
+from .conftest import SEEDS, figure_values
 from .docx_fixtures import filled_template, sample_figures
 from .test_layouts import consistent_figures, rewrite, write
 
@@ -20,10 +20,6 @@ QU = SEEDS["qu"].read_text(encoding="utf-8")
 
 def parsed(tmp_path: Path, text: str):
     return parse_file(write(tmp_path, text))
-
-
-def figures_of(report) -> dict[str, float | None]:
-    return {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
 
 
 PROSE = {
@@ -48,7 +44,7 @@ def test_a_sentence_before_a_table_moves_nothing(where: str, tmp_path: Path) -> 
     heading, prose = PROSE[where]
     text = rewrite(QU, expected).replace(heading, heading + prose, 1)
     assert prose in text
-    assert figures_of(parsed(tmp_path, text)) == expected
+    assert figure_values(parsed(tmp_path, text)) == expected
 
 
 def test_a_note_with_spaces_stays_with_its_number(tmp_path: Path) -> None:
@@ -151,4 +147,4 @@ def test_word_cells_printed_with_a_count_word(tmp_path: Path) -> None:
     values = {k: f"{v}件" if k.startswith("3.granted") else v for k, v in sample_figures().items()}
     report = parse_file(filled_template(values, tmp_path / "r.docx"))
     assert report.figure(3, "granted", "total").value == sample_figures()["3.granted.total"]
-    assert figures_of(report) == sample_figures()
+    assert figure_values(report) == sample_figures()
