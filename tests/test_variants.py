@@ -148,3 +148,11 @@ def test_word_cells_printed_with_a_count_word(tmp_path: Path) -> None:
     report = parse_file(filled_template(values, tmp_path / "r.docx"))
     assert report.figure(3, "granted", "total").value == sample_figures()["3.granted.total"]
     assert figure_values(report) == sample_figures()
+
+
+def test_a_sentence_without_punctuation_before_table_three(tmp_path: Path) -> None:
+    """`本年新收政府信息公开申请12件` names a row and a number, but it is prose, not the row."""
+    expected = consistent_figures(seed=4)
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    text = rewrite(QU, expected).replace(heading, heading + "本年新收政府信息公开申请12件\n", 1)
+    assert figure_values(parsed(tmp_path, text)) == expected
