@@ -148,23 +148,27 @@ def _prose_to_text(tokens: list[Token]) -> list[Token]:
     """Numbers of a sentence (`行政复议4件，行政诉讼4件。`) are words, not cells.
 
     A number followed by a count word is prose when punctuation is beside it, or when it
-    is written onto the words before it (`申请12件`); a table cell printed `0件` stands
-    apart from its label and has no punctuation beside it, and stays a value.
+    is written onto the words before it (`申请12件`); so is a number written between words
+    and punctuation (`数量为12，`). A table cell printed `0件` stands apart from its label
+    and has no punctuation beside it, and stays a value.
     """
     for k, tok in enumerate(tokens):
         if tok.kind != "value" or tok.from_grid or k + 1 >= len(tokens):
             continue
         after = tokens[k + 1]
-        if after.kind == "text" and _COUNT_UNIT_START.match(after.raw):
-            prev = tokens[k - 1] if k and tokens[k - 1].kind == "text" else None
-            before = prev.raw if prev else ""
-            attached = (
-                prev is not None
-                and prev.start + len(before) == tok.start
-                and before[-1:] >= "\u3400"
-            )
-            if attached or _PROSE_PUNCT.search(after.raw[:4]) or _PROSE_PUNCT.search(before[-6:]):
-                tok.kind, tok.value, tok.note = "text", None, None
+        if after.kind != "text" or after.start != tok.start + len(tok.raw):
+            continue
+        prev = tokens[k - 1] if k and tokens[k - 1].kind == "text" else None
+        before = prev.raw if prev else ""
+        attached = (
+            prev is not None and prev.start + len(before) == tok.start and before[-1:] >= "\u3400"
+        )
+        counted = bool(_COUNT_UNIT_START.match(after.raw))
+        punct_after = bool(_PROSE_PUNCT.search(after.raw[: 2 if counted else 1]))
+        if (counted and (attached or punct_after or _PROSE_PUNCT.search(before[-6:]))) or (
+            attached and punct_after
+        ):
+            tok.kind, tok.value, tok.note = "text", None, None
     return tokens
 
 

@@ -150,9 +150,12 @@ def test_word_cells_printed_with_a_count_word(tmp_path: Path) -> None:
     assert figure_values(report) == sample_figures()
 
 
-def test_a_sentence_without_punctuation_before_table_three(tmp_path: Path) -> None:
-    """`本年新收政府信息公开申请12件` names a row and a number, but it is prose, not the row."""
+@pytest.mark.parametrize(
+    "sentence", ["本年新收政府信息公开申请12件", "本年新收政府信息公开申请数量为12，较上年减少3。"]
+)
+def test_a_sentence_naming_a_row_before_table_three(sentence: str, tmp_path: Path) -> None:
+    """The sentence names a row and a number, but it is prose, not the row."""
     expected = consistent_figures(seed=4)
     heading = "三、收到和处理政府信息公开申请情况\n"
-    text = rewrite(QU, expected).replace(heading, heading + "本年新收政府信息公开申请12件\n", 1)
+    text = rewrite(QU, expected).replace(heading, heading + sentence + "\n", 1)
     assert figure_values(parsed(tmp_path, text)) == expected
