@@ -13,7 +13,7 @@ from .document import Document
 from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
-from .normalize import clean_document, fold, render
+from .normalize import Span, clean_document, fold, render
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .runs import Ambiguous, cut, narrow, prefer_stated
 from .sections import Heading, find_headings, split_sections
@@ -42,42 +42,8 @@ def parse_document(doc: Document) -> Report:
         title = doc.meta["title"]
     agency, year = agency_and_year(title, text)
     agency = agency or doc.meta.get("agency") or None
-    headings = find_headings(text)
-    by_number = {h.number: h for h in headings}
-    if 3 not in by_number:
-        raise NotAReport("not an annual report: no table 三 found")
-    warnings: list[str] = []
-    if 2 not in by_number:
-        headings = _table2_without_heading(text, headings, by_number[3])
-        by_number = {h.number: h for h in headings}
-    first = by_number.get(2, by_number[3])
-    after_tables = [h.start for h in headings if h.number > 4]
-    tokens = tokenize(text, spans, first.body, min(after_tables) if after_tables else len(text))
-
-    def region(n: int) -> list[Token]:
-        return _tokens_in(tokens, by_number.get(n), headings, len(text))
-
-    table2 = region(2)
-    is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
-    reads: list[tuple[int, RowRead]] = []
-    for number, lines, toks in (
-        (2, TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021, table2),
-        (3, TABLE3_LINES, region(3)),
-        (4, TABLE4_LINES, region(4)),
-    ):
-        rows, notes = read_rows(toks, lines)
-        warnings.extend(f"table {number}: {n}" for n in notes)
-        reads.extend((number, r) for r in rows)
-    if not any(t == 3 for t, _ in reads):
-        raise NotAReport("not an annual report: no figures found in table 三")
-    for number, what in (
-        (4, "table 4 missing: figures of tables 2 and 3 indexed"),
-        (2, "table 2 missing"),
-    ):
-        if not any(t == number for t, _ in reads):
-            warnings.append(what)
-    warnings.extend(_rows_not_read(reads, is_2019))
-
+    headings = _headings(text)
+    is_2019, reads, warnings = _read_tables(text, spans, headings)
     sections = split_sections(text, headings)
     figures = _figures(reads, sections[0].text if sections else "", warnings)
     values = {(f.table, f.row, f.column): f.value for f in figures}
@@ -93,6 +59,52 @@ def parse_document(doc: Document) -> Report:
         warnings=warnings,
         source_format=doc.source_format,
     )
+
+
+def _headings(text: str) -> list[Heading]:
+    """The section headings; a report without a table-3 section is not a report."""
+    headings = find_headings(text)
+    by_number = {h.number: h for h in headings}
+    if 3 not in by_number:
+        raise NotAReport("not an annual report: no table 三 found")
+    if 2 not in by_number:
+        headings = _table2_without_heading(text, headings, by_number[3])
+    return headings
+
+
+def _read_tables(
+    text: str, spans: list[Span], headings: list[Heading]
+) -> tuple[bool, list[tuple[int, RowRead]], list[str]]:
+    """Whether table 2 is of the 2019 format, the rows read from tables 2–4, and warnings."""
+    by_number = {h.number: h for h in headings}
+    first = by_number.get(2, by_number[3])
+    after_tables = [h.start for h in headings if h.number > 4]
+    tokens = tokenize(text, spans, first.body, min(after_tables) if after_tables else len(text))
+
+    def region(n: int) -> list[Token]:
+        return _tokens_in(tokens, by_number.get(n), headings, len(text))
+
+    is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
+    warnings: list[str] = []
+    reads: list[tuple[int, RowRead]] = []
+    for number, lines in (
+        (2, TABLE2_LINES_2019 if is_2019 else TABLE2_LINES_2021),
+        (3, TABLE3_LINES),
+        (4, TABLE4_LINES),
+    ):
+        rows, notes = read_rows(region(number), lines)
+        warnings.extend(f"table {number}: {n}" for n in notes)
+        reads.extend((number, r) for r in rows)
+    if not any(t == 3 for t, _ in reads):
+        raise NotAReport("not an annual report: no figures found in table 三")
+    for number, what in (
+        (4, "table 4 missing: figures of tables 2 and 3 indexed"),
+        (2, "table 2 missing"),
+    ):
+        if not any(t == number for t, _ in reads):
+            warnings.append(what)
+    warnings.extend(_rows_not_read(reads, is_2019))
+    return is_2019, reads, warnings
 
 
 def _is_2019(table2_text: str) -> bool:
