@@ -17,7 +17,7 @@ from .agencies import Mention
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
 from .columns import Spread
 from .context import Ctx
-from .figures import Selection, broken_rules
+from .figures import Selection, broken_rules, resolve
 from .model import Answer
 from .queries import Cell, ReportRow, number
 from .reply import t
@@ -50,7 +50,9 @@ def _column_for_all(ctx: Ctx, measure: Measure) -> str | None:
     }.get(measure.key)
 
 
-def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
+def across(
+    ctx: Ctx, *, ranking: bool, only: list[int] | None = None, year: int | None = None
+) -> Answer:
     """A ranking (or a sum) of one figure over agencies of a kind, of one year."""
     p = ctx.p
     measures = p.measures or ([MEASURES["review"], MEASURES["litigation"]] if p.outcome else [])
@@ -68,7 +70,8 @@ def across(ctx: Ctx, *, ranking: bool, only: list[int] | None = None) -> Answer:
         cols = ["issued", "repealed", "in_force"]
         dummy = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
         return ambiguous_column(ctx, measure, cols, dummy)
-    year, years = _across_year(ctx)
+    asked, years = _across_year(ctx)
+    year = year or asked
     if year is None or year not in years:
         return no_year_across(ctx, year, years)
     sel = Selection(measure, column)
@@ -316,4 +319,130 @@ def compare(ctx: Ctx, mentions: list[Mention]) -> Answer:
             "The question names several agencies. Say which figure to compare, or pick one.",
         )
         return ctx.answer("ambiguous", "agency", text, candidates=cands)
-    return across(ctx, ranking=True, only=[m.agencies[0] for m in mentions])
+    only = [m.agencies[0] for m in mentions]
+    year = _named_year(ctx, only)
+    if isinstance(year, Answer):
+        return year
+    return across(ctx, ranking=True, only=only, year=year)
+
+
+def _named_year(ctx: Ctx, only: list[int]) -> int | Answer:
+    """The one year to compare the named agencies in: the question's, or the latest they
+    all have a report for. A ranking that leaves out an agency named in the question for
+    want of a report that year would name a winner the question did not ask about."""
+    have = {i: ctx.reader.years_of(ctx.agencies.ids[i]) for i in only}
+    if ctx.p.years.years:
+        year = ctx.p.years.years[0]
+        lacking = [i for i in only if year not in have[i]]
+    else:
+        common = set.intersection(*(set(v) for v in have.values())) if have else set()
+        if common:
+            return max(common)
+        year, lacking = None, only
+    if not lacking:
+        assert year is not None
+        return year
+    parts = []
+    cands = []
+    measure = ctx.p.measures[0] if len(ctx.p.measures) == 1 else None
+    for i in lacking:
+        name = ctx.agencies.names[i]
+        ys = t(ctx.lang, "、", ", ").join(map(str, have[i])) or "—"
+        parts.append(t(ctx.lang, f"{name}（已收录：{ys}）", f"{name} (indexed: {ys})"))
+    for i in only:
+        name = ctx.agencies.names[i]
+        if have[i] and measure is not None:
+            y = max(have[i])
+            q = f"{name}{y}年{measure.zh}" if ctx.lang == "zh" else f"{measure.en} {name} {y}"
+            cands.append({"id": ctx.agencies.ids[i], "label": f"{name} {y}", "question": q})
+    listed = t(ctx.lang, "、", ", ").join(parts)
+    if year is not None:
+        text = t(
+            ctx.lang,
+            f"没有以下机关 {year} 年的报告，无法在 {year} 年比较：{listed}。",
+            f"No {year} report of: {listed}; they cannot be compared for {year}.",
+        )
+    else:
+        text = t(
+            ctx.lang,
+            f"这些机关没有同一年的报告，无法比较：{listed}。",
+            f"These agencies have no report of the same year to compare: {listed}.",
+        )
+    return ctx.answer("not_found", "ranking", text, year=year, candidates=cands)
+
+
+def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
+    """A比B多多少: the first agency's figure less the second's, in one year both report."""
+    only = [m.agencies[0] for m in mentions]
+    year = _named_year(ctx, only)
+    if isinstance(year, Answer):
+        return year
+    p = ctx.p
+    measures = p.measures or [MEASURES["review"], MEASURES["litigation"]]
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, None)
+    measure = measures[0]
+    column = _column_for_all(ctx, measure)
+    if column is None:
+        cols = ["issued", "repealed", "in_force"]
+        dummy = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
+        return ambiguous_column(ctx, measure, cols, dummy)
+    sel = Selection(measure, column)
+    what = reply.measure_name(measure, column, ctx.lang)
+    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    values: list[float | int | None] = []
+    names: list[str] = []
+    figs: list[dict[str, Any]] = []
+    for i in only:
+        name = ctx.agencies.names[i]
+        report = ctx.reader.report(ctx.agencies.ids[i], year)
+        assert report is not None
+        r = resolve(sel, report)
+        value = r.total if r is not None else None
+        values.append(value)
+        names.append(name)
+        figs.append(
+            {
+                "table": measure.table,
+                "row": measure.key,
+                "column": column,
+                "value": value,
+                "agency": name,
+                "year": year,
+            }
+        )
+    listed = t(ctx.lang, "，", "; ").join(f"{n} {u(v)}" for n, v in zip(names, values, strict=True))
+    lines = [t(ctx.lang, f"{year} 年{what}：{listed}。", f"{year}, {what}: {listed}.")]
+    a, b = values
+    diff = None
+    if a is None or b is None:
+        lines.append(
+            t(
+                ctx.lang,
+                "其中一份报告没有这项数字（空白不等于 0），无法计算差额。",
+                "One of the reports leaves this figure blank (a blank is not a zero): no difference can be given.",
+            )
+        )
+    else:
+        diff = number(round(a - b, 6))
+        if diff == 0:
+            lines.append(t(ctx.lang, "两者相同。", "They are the same."))
+        else:
+            more = t(ctx.lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
+            lines.append(
+                t(
+                    ctx.lang,
+                    f"{names[0]}比{names[1]}{more} {u(abs(diff))}。",
+                    f"{names[0]} has {u(abs(diff))} {more} than {names[1]}.",
+                )
+            )
+    lines.append(
+        t(
+            ctx.lang,
+            f"来源：各机关 {year} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
+            f"Source: the {year} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
+        )
+    )
+    return ctx.answer(
+        "answered", "difference", "\n".join(lines), year=year, value=diff, figures=figs
+    )

@@ -265,7 +265,10 @@ class AgencyIndex:
                     kept[-1] = m
                 continue
             kept.append(m)
-        return [self._longer_name(compact, m, stop) for m in kept]
+        # the next name bounds the office after this one: in 伊川县司法局比渠县司法局,
+        # 比渠县司法局 is another agency, not more of 伊川县司法局's office
+        bounds = [n.start for n in kept[1:]] + [len(compact)] if kept else []
+        return [self._longer_name(compact[:b], m, stop) for m, b in zip(kept, bounds, strict=True)]
 
     def _longer_name(self, compact: str, m: Mention, stop: Callable[[str, int], bool]) -> Mention:
         """A name followed by more of an office is another agency: 淮安市人民政府办公室 is

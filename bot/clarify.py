@@ -6,6 +6,7 @@ question with the uncertain words replaced, so the rest of what was asked is kep
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.template import LABELS
@@ -253,3 +254,48 @@ def no_year_across(ctx: Ctx, year: int | None, years: list[int]) -> Answer:
         f"No reports for {year}. Years indexed: {listed}.",
     )
     return ctx.answer("not_found", "year", text, year=year, candidates=cands)
+
+
+def english_name(ctx: Ctx, written: str) -> Answer:
+    """A place written in Latin letters ("Huai'an city government"): ask which agency.
+
+    Names are matched in Chinese only, so the agencies of the kind asked about are
+    offered instead of ranking them all as if the question had asked for that.
+    """
+    kind = ctx.p.kind
+    idxs = ctx.agencies.of_kind(kind) if kind is not None else []
+    words = ctx.p.text.words
+    label = re.escape(kind.label) if kind is not None else "$^"
+    m = re.search(
+        rf"{re.escape(written)}\s+{label}s?\b|\b{label}s?\s+of\s+{re.escape(written)}", words
+    ) or re.search(re.escape(written), words)
+    cands = []
+    for idx in idxs[:10]:
+        name = ctx.agencies.names[idx]
+        question = (
+            ctx.p.text.replace(m.start(), m.end(), name, view="words")
+            if m
+            else f"{name} {ctx.question}"
+        )
+        cands.append({"id": ctx.agencies.ids[idx], "label": name, "question": question})
+    text = t(
+        ctx.lang,
+        f"无法识别“{written}”是哪个机关，请用中文写出机关名称"
+        + ("，例如以下之一。" if cands else "。"),
+        f"I cannot tell which agency “{written}” is: please write the agency's name in Chinese"
+        + (", for example one of these." if cands else "."),
+    )
+    return ctx.answer("ambiguous", "agency", text, candidates=cands)
+
+
+def rate_unsupported(ctx: Ctx) -> Answer:
+    """A rate or share (公开率, 占比): the reports print counts, and no ratio is made up."""
+    hits = [h for h in ctx.p.hits if h.phrase.kind == "cue" and h.phrase.value == "rate"]
+    plain = ctx.p.text.rewrite([(h.start, h.end, h.view, "") for h in hits]) if hits else ""
+    cands = [{"id": 0, "label": plain, "question": plain}] if plain.strip() else []
+    text = t(
+        ctx.lang,
+        "年度报告的统计表只印件数，不印比率或占比；我不计算报告里没有的比率。可以分别问所需的各项数字。",
+        "The reports' tables print counts, not rates or shares, and I do not work out a ratio the report does not print. Ask for the counts instead.",
+    )
+    return ctx.answer("unsupported", "rate", text, candidates=cands)

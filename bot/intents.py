@@ -13,13 +13,20 @@ from __future__ import annotations
 from datetime import date
 
 from . import reply
-from .across import across, compare
+from .across import across, compare, difference
 from .agencies import AgencyIndex, Mention
-from .clarify import ambiguous_agency, unknown_agency, unknown_name, which_agency
+from .clarify import (
+    ambiguous_agency,
+    english_name,
+    rate_unsupported,
+    unknown_agency,
+    unknown_name,
+    which_agency,
+)
 from .context import Ctx
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text
-from .one_agency import about_agency
+from .one_agency import about_agency, change
 from .queries import Reader
 from .reply import t
 from .understand import understand
@@ -74,6 +81,23 @@ def route(ctx: Ctx) -> Answer:
     if unresolved:
         m = unresolved[0]
         return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
+    if p.has("rate") and (p.measures or p.outcome):
+        return rate_unsupported(ctx)
+    if p.has("change") and not p.has("trend") and (p.measures or p.outcome):
+        # 比去年多多少 / A比B多多少: a difference, never the figure itself
+        if len(resolved) == 1:
+            return change(ctx, resolved[0])
+        if len(resolved) == 2:
+            return difference(ctx, resolved)
+        return _unsupported(
+            ctx.question,
+            ctx.lang,
+            t(
+                ctx.lang,
+                "我只计算一个机关两个年份之间、或两个机关同一年之间的差额。",
+                "I only work out the change for one agency between two years, or the difference between two agencies in one year.",
+            ),
+        )
     if len(resolved) >= 2:
         return compare(ctx, resolved)
     if resolved:
@@ -82,6 +106,8 @@ def route(ctx: Ctx) -> Answer:
         return help_answer(ctx)
     if p.has("list") and not p.measures:
         return listing(ctx)
+    if p.en_name:
+        return english_name(ctx, p.en_name)
     if p.leftover and _name_like(p.leftover) and not p.kind:
         return unknown_name(ctx, p.leftover)
     if p.measures or p.kind or p.has("max", "min", "rank", "sum"):

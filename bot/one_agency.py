@@ -18,7 +18,7 @@ from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_no
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .model import Answer
-from .queries import Cell, ReportRow
+from .queries import Cell, ReportRow, number
 from .reply import t
 from .understand import Parsed
 from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES, Measure
@@ -82,9 +82,9 @@ def _section_cue(p: Parsed) -> tuple[int, tuple[str, ...] | None] | None:
     for cue, keys in SUBSECTION_CUES.items():
         if cue in p.cues:
             return (1, keys)
-    for cue, (number, _) in SECTION_CUES.items():
+    for cue, (section, _) in SECTION_CUES.items():
         if cue in p.cues:
-            return (number, None)
+            return (section, None)
     return None
 
 
@@ -513,4 +513,120 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     year, value = latest if latest else (None, None)
     return ctx.answer(
         "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
+    )
+
+
+_AGAINST_YEAR = re.compile(r"(?:比|较|与|和|跟|同|对比)((?:19|20)\d{2})")
+_AGAINST_YEAR_EN = re.compile(
+    r"(?:than|compared with|compared to|versus|vs\.?|from) ((?:19|20)\d{2})"
+)
+
+
+def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
+    """(year, the year it is compared with) of 比去年多多少 / 2024年比2022年 / 今年比去年."""
+    ys = ctx.p.years
+    against = _AGAINST_YEAR.search(ctx.p.text.compact) or _AGAINST_YEAR_EN.search(ctx.p.text.words)
+    if against:  # 比2023年多多少: 2023 is the year compared with
+        prior = int(against.group(1))
+        others = [y for y in ys.years if y != prior]
+        return (others[0] if others else max(available)), prior
+    if len(ys.explicit) == 1:
+        return ys.explicit[0], ys.explicit[0] - 1
+    if len(ys.years) >= 2:
+        return ys.years[0], ys.years[1]
+    # only 比去年 (去年 is then the year before the one asked about) or no year at all
+    base = max(available)
+    return base, base - 1
+
+
+def change(ctx: Ctx, m: Mention) -> Answer:
+    """A figure of one agency against another year: the difference, both figures cited."""
+    p = ctx.p
+    idx = m.agencies[0]
+    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    available = ctx.reader.years_of(agency_id)
+    if not available:
+        return not_found_name(ctx, name, [])
+    measures = p.measures or [MEASURES["review"], MEASURES["litigation"]]
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, None)
+    measure = measures[0]
+    base, prior = _change_years(ctx, available)
+    missing = [y for y in (base, prior) if y not in available]
+    if missing:
+        years = t(ctx.lang, "、", ", ").join(map(str, available))
+        gone = t(ctx.lang, "、", ", ").join(map(str, missing))
+        text = t(
+            ctx.lang,
+            f"没有{name} {gone} 年的报告，无法比较 {base} 年与 {prior} 年。已收录的年份：{years}。",
+            f"There is no {gone} report of {name}, so {base} cannot be compared with {prior}. Years indexed: {years}.",
+        )
+        cands = []
+        for y in sorted(available, reverse=True):
+            q = f"{name}{y}年{measure.zh}" if ctx.lang == "zh" else f"{measure.en} {name} {y}"
+            cands.append({"id": y, "label": t(ctx.lang, f"{y}年", str(y)), "question": q})
+        return ctx.answer(
+            "not_found", "change", text, agency=name, year=missing[0], candidates=cands
+        )
+    values: dict[int, float | int | None] = {}
+    figures: list[dict[str, Any]] = []
+    what = measure.zh if ctx.lang == "zh" else measure.en
+    column = "total"
+    for year in (base, prior):
+        report = ctx.reader.report(agency_id, year)
+        assert report is not None
+        sel = _selection(ctx, measure, report)
+        if isinstance(sel, list):
+            return ambiguous_column(ctx, measure, sel, report)
+        column = sel.column
+        what = reply.measure_name(measure, sel.column, ctx.lang)
+        r = resolve(sel, report)
+        values[year] = r.total if r is not None else None
+        if r is not None:
+            figures.extend(_figure_dicts(report, r, year=year))
+    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    lines = [
+        t(
+            ctx.lang,
+            f"{name}{reply.read_as(name, m.how, ctx.lang)}{what}：{base} 年 {u(values[base])}，{prior} 年 {u(values[prior])}。",
+            f"{name}{reply.read_as(name, m.how, ctx.lang)}, {what}: {base}: {u(values[base])}; {prior}: {u(values[prior])}.",
+        )
+    ]
+    a, b = values[base], values[prior]
+    diff = None
+    if a is None or b is None:
+        lines.append(
+            t(
+                ctx.lang,
+                "其中一年的报告没有这项数字（空白不等于 0），无法计算差额。",
+                "One of the reports leaves this figure blank (a blank is not a zero): no difference can be given.",
+            )
+        )
+    else:
+        diff = number(round(a - b, 6))
+        if diff == 0:
+            said = t(ctx.lang, f"{base} 年与 {prior} 年持平。", f"{base} is the same as {prior}.")
+        else:
+            more = t(ctx.lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
+            said = t(
+                ctx.lang,
+                f"{base} 年比 {prior} 年{more} {u(abs(diff))}。",
+                f"{base} has {u(abs(diff))} {more} than {prior}.",
+            )
+        lines.append(said)
+    lines.append(
+        t(
+            ctx.lang,
+            f"来源：{name} {prior}、{base} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
+            f"Source: {name}'s {prior} and {base} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
+        )
+    )
+    return ctx.answer(
+        "answered",
+        "change",
+        "\n".join(lines),
+        agency=name,
+        year=base,
+        value=diff,
+        figures=figures,
     )

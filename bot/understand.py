@@ -12,7 +12,7 @@ from datetime import date
 
 from .agencies import AgencyIndex, Kind, Mention
 from .normalize import Text, cjk_count, is_cjk
-from .vocab import MEASURES, Hit, Measure, find_phrases, top_n
+from .vocab import EN, MEASURES, Hit, Measure, find_phrases, top_n
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
@@ -59,6 +59,9 @@ class Parsed:
     leftover: str  # the longest run of Chinese no phrase explains: a name we do not know?
     content: str  # the question without names, years and question words, for text search
     hits: list[Hit] = field(default_factory=list)
+    # a name in Latin letters beside a kind of agency ("Huai'an city government"): one
+    # agency we cannot read, not every agency of the kind
+    en_name: str | None = None
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -80,6 +83,8 @@ def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
     strong = [h.phrase for h in hits if not h.phrase.weak]
     weak = [h.phrase for h in hits if h.phrase.weak]
     cues = {p.value for p in strong if p.kind == "cue"}
+    if _AGAINST.search(text.compact):  # 2023年比2022年… / 比上年…: a change, whatever the verb
+        cues.add("change")
     weak_cues = {p.value for p in weak if p.kind == "cue"}
     phrases = masked.masked([(h.start, h.end) for h in hits if h.view == "compact"])
     kind_span = None if mentions else agencies.find_kind(phrases.compact)
@@ -92,6 +97,9 @@ def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
         mentions.append(Mention(first, kind_span[2], agencies.suggest(written), "unknown"))
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
+    en_name = None
+    if kind is not None and not kind_span and not mentions:
+        en_name = _english_name(masked.words, kind.label)
     return Parsed(
         text=text,
         language=_language(masked),
@@ -108,6 +116,7 @@ def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
         leftover=_leftover(masked, hits, years, kind_span),
         content=_content(masked, hits, years),
         hits=hits,
+        en_name=en_name,
     )
 
 
@@ -152,6 +161,32 @@ def _english_kind(words: str, agencies: AgencyIndex) -> Kind | None:
         if m and office in agencies.by_office:
             level = _EN_LEVELS.get(m.group(1) or "")
             return Kind(office, level, (m.group(1) + " " if level else "") + phrase)
+    return None
+
+
+_AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
+_EN_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
+# words that may stand before or after a kind of agency without naming one
+_EN_NOT_NAMES = frozenset(
+    """a an the of did does do is was were has have had which what how many much in for by
+    all each every any to from and or vs versus with that this these those its their our my
+    per among other some most least top rank ranking compare between across against about
+    on at there where when who whose why""".split()
+) | {w for phrase, _ in EN for w in re.findall(r"[a-z][a-z'’\-]*", phrase)}
+
+
+def _english_name(words: str, label: str) -> str | None:
+    """The Latin-letter name written before ("huai'an city government") or after
+    ("government of huai'an") a kind of agency, if the question has one."""
+    m = re.search(r"\b" + re.escape(label) + r"s?\b", words)
+    if not m:
+        return None
+    before = _EN_TOKEN.findall(words[: m.start()])
+    if before and before[-1] not in _EN_NOT_NAMES and before[-1] not in _EN_LEVELS:
+        return before[-1]
+    after = _EN_TOKEN.findall(words[m.end() :])
+    if len(after) >= 2 and after[0] == "of" and after[1] not in _EN_NOT_NAMES:
+        return after[1]
     return None
 
 

@@ -238,7 +238,11 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "list", "哪些机关", "哪些单位", "哪些部门", "哪些报告", "收录", "索引了", "列表", "清单", "列出", "有哪些年", "哪些年份", "覆盖"),
     *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费"),
-    *_p("cue", "words", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
+    # a change from one year (or agency) to another: a difference, not the figure itself
+    *_p("cue", "change", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "增幅", "降幅", "多了多少", "少了多少", "多多少", "少多少", "差多少", "相差", "差距", "差几"),
+    # a rate or share: the tables print counts, not ratios
+    *_p("cue", "rate", "率", "比例", "比重", "占比", "百分比", "百分之", "几成"),
+    *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
 ]
 
 EN: list[tuple[str, Phrase]] = [
@@ -327,6 +331,8 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "list", "which agencies", "what agencies", "list", "indexed", "coverage", "covered", "which reports", "what reports"),
     *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
+    *_p("cue", "change", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
+    *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%"),
 ]
 
 # fmt: on

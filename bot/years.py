@@ -55,6 +55,7 @@ class YearRef:
     spans: tuple[tuple[int, int], ...]  # compact spans
     relative: bool  # any year given as 今年/去年/last year…
     is_range: bool  # "2022到2024": every year between
+    explicit: tuple[int, ...] = ()  # the years written as years (2024, 24年), not 去年/last year
 
 
 def find_years(text: Text, today: date) -> YearRef:
@@ -90,11 +91,25 @@ def find_years(text: Text, today: date) -> YearRef:
         found.append((*span, today.year + _RELATIVE_EN_OFFSET[m.group(1)]))
         relative = True
     found.sort()
+    relative_spans = {(s, e) for s, e, y in found if _is_relative(compact[s:e])}
+    explicit: list[int] = []
+    for s, e, y in found:
+        if (s, e) not in relative_spans and y not in explicit:
+            explicit.append(y)
     years: list[int] = []
     for _, _, y in found:
         if y not in years:
             years.append(y)
-    return YearRef(tuple(years), tuple((s, e) for s, e, _ in found), relative, is_range)
+    return YearRef(
+        tuple(years), tuple((s, e) for s, e, _ in found), relative, is_range, tuple(explicit)
+    )
+
+
+def _is_relative(written: str) -> bool:
+    """Whether a year's text is 今年/去年/… or this/last year rather than the year itself."""
+    return not any(c.isdigit() or c in _CN_DIGIT for c in written) or any(
+        w in written for w, _ in _RELATIVE_ZH
+    )
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
