@@ -179,8 +179,10 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
         runs = [toks[0].raw] if len(toks) == 1 and toks[0].is_run else []
         options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
         raw = " ".join(t.raw for t in toks)
-        page = toks[0].page
-        if not options:
+        page = toks[0].page if toks else None
+        if not toks:
+            warnings.append(f"table {table}: row {read.line.row} is printed without numbers")
+        elif not options:
             warnings.append(
                 f"table {table}: row {read.line.row} has {len(toks)} numbers for {read.width} cells "
                 f"({raw}); its cells are left without values"

@@ -101,7 +101,11 @@ def _fuzzy(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int
 
 
 def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRead], list[str]]:
-    """The rows of one table found in `tokens`, and warnings about what did not fit."""
+    """The rows of one table found in `tokens`, and warnings about what did not fit.
+
+    A row whose label is printed with no numbers after it is read with no tokens: its
+    cells are figures without a value, as the report prints them.
+    """
     reads: list[RowRead] = []
     warnings: list[str] = []
     next_line = 0
@@ -121,6 +125,12 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 next_line = last + 1
                 current = None
                 continue
+            # rows named before another in the same label text were printed without numbers
+            reads.extend(
+                RowRead(lines[li], _label_from(seg, pos), [], seg.squeezed)
+                for pos, li in hits[:-1]
+                if not lines[li].needs_values and li < last
+            )
             label = _label_from(seg, last_pos)
             current = RowRead(lines[last], label, list(seg.values), seg.squeezed)
             reads.append(current)
@@ -141,7 +151,9 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 + " ".join(t.raw for t in extra)
             )
             del read.tokens[read.width :]
-    return [r for r in reads if r.tokens], warnings
+    # a row named in a sub-heading or a sentence and then printed with numbers is the latter
+    later = {id(r): {x.line.row for x in reads[k + 1 :] if x.tokens} for k, r in enumerate(reads)}
+    return [r for r in reads if r.tokens or r.line.row not in later[id(r)]], warnings
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")

@@ -159,3 +159,23 @@ def test_a_sentence_naming_a_row_before_table_three(sentence: str, tmp_path: Pat
     heading = "三、收到和处理政府信息公开申请情况\n"
     text = rewrite(QU, expected).replace(heading, heading + sentence + "\n", 1)
     assert figure_values(parsed(tmp_path, text)) == expected
+
+
+def test_a_row_printed_without_numbers_has_cells_without_values(tmp_path: Path) -> None:
+    report = parsed(tmp_path, QU.replace("行政许可 0", "行政许可"))
+    fig = report.figure(2, "licensing", "decisions")
+    assert fig is not None and fig.value is None and fig.raw == ""
+    assert report.figure(2, "penalty", "decisions").value == 0
+    assert "table 2: row licensing is printed without numbers" in report.warnings
+
+
+def test_a_row_named_in_a_sub_heading_is_read_where_its_numbers_are(tmp_path: Path) -> None:
+    heading = "二、主动公开政府信息情况\n"
+    text = QU.replace(heading, heading + "（一）规章和行政规范性文件情况\n", 1)
+    text = text.replace("行政规范性文件 0 0 0", "行政规范性文件 5 1 30")
+    report = parsed(tmp_path, text)
+    got = [
+        report.figure(2, "normative_documents", c).value for c in ("issued", "repealed", "in_force")
+    ]
+    assert got == [5, 1, 30]
+    assert not [w for w in report.warnings if "printed without numbers" in w]
