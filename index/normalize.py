@@ -51,8 +51,9 @@ def clean_document(doc: Document) -> Document:
         if isinstance(block, Paragraph):
             if is_page_marker(block.text):
                 continue
-            text = _BOOKMARK.sub("", block.text)
-            blocks.append(Paragraph(text, block.page))
+            if "[bookmark" in block.text:
+                block = Paragraph(_BOOKMARK.sub("", block.text), block.page)
+            blocks.append(block)
         else:
             blocks.append(block)
     return Document(blocks, doc.source_format, dict(doc.meta))
