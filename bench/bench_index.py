@@ -24,8 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.build import build_paths  # noqa: E402
-from index.parse import parse_file  # noqa: E402
-from index.store import segment  # noqa: E402
+from index.checks import run_checks  # noqa: E402
+from index.meta import agency_and_year, find_title  # noqa: E402
+from index.normalize import clean_document, render  # noqa: E402
+from index.parse import _figures, _headings, _read_tables, parse_file  # noqa: E402
+from index.readers import read_document  # noqa: E402
+from index.sections import split_sections  # noqa: E402
+from index.store import TABLE_SECTIONS, segment  # noqa: E402
 
 CELL = re.compile(r"(?<![\d.])(?<!- )\d+(?:\.\d+)?(?![\d.．、])(?! -)")
 
@@ -44,6 +49,34 @@ def generate(folder: Path, count: int, rng: random.Random) -> list[Path]:
         path.write_text(head + middle + text[end:], encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def stages(paths: list[Path]) -> dict[str, float]:
+    """Milliseconds per report spent in each step of `index.parse.parse_document`, and in
+    the jieba segmentation the store does, to show where indexing time goes."""
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn, *args):  # noqa: ANN001, ANN202
+        start = time.perf_counter()
+        result = fn(*args)
+        spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+        return result
+
+    for path in paths:
+        doc = timed("read", read_document, path)
+        doc = timed("clean", clean_document, doc)
+        text, spans = timed("render", render, doc)
+        title, _ = timed("title", find_title, text)
+        timed("agency+year", agency_and_year, title, text)
+        headings = timed("headings", _headings, text)
+        _, reads, warnings = timed("tables", _read_tables, text, spans, headings)
+        sections = timed("sections", split_sections, text, headings)
+        figures = timed("figures", _figures, reads, sections[0].text, warnings)
+        values = {(f.table, f.row, f.column): f.value for f in figures}
+        timed("checks", run_checks, values, {(f.table, f.row) for f in figures})
+        prose = [s.text for s in sections if s.number not in TABLE_SECTIONS]
+        timed("jieba (store)", lambda texts: [segment(t) for t in texts], prose)
+    return {k: 1000 * v / len(paths) for k, v in spent.items()}
 
 
 def peak_mb() -> float:
@@ -77,6 +110,9 @@ def main() -> None:
         print(f"text reports: {len(paths)}  failed: {failed}")
         print(f"parse only:        {len(paths) / parse_s:8.1f} reports/s")
         print(f"parse + store:     {len(paths) / build_s:8.1f} reports/s")
+        print("per report, by stage:")
+        for name, ms in stages(paths[:500]).items():
+            print(f"  {name:<15} {ms:6.2f} ms")
         pdf = ROOT.parent / "shared" / "devset" / "huaian-shi-zf-2024.pdf"
         if pdf.exists() and args.pdf:
             t0 = time.perf_counter()

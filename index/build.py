@@ -21,6 +21,9 @@ REPORT_SUFFIXES = frozenset(
 
 Progress = Callable[[int, int, str], None]
 
+# files committed together: a commit per report cost more than parsing it
+BATCH = 50
+
 
 @dataclass
 class IndexResult:
@@ -100,12 +103,14 @@ def build_paths(
     """Index every report file under `paths` into the database at `db_path`."""
     files = find_files(Path(p) for p in paths)
     store = Store(db_path)
-    results = []
+    results: list[IndexResult] = []
     try:
-        for done, path in enumerate(files, 1):
-            results.append(index_file(store, path, max_bytes=max_bytes))
-            if progress:
-                progress(done, len(files), path.name)
+        for first in range(0, len(files), BATCH):
+            with store.batch():
+                for path in files[first : first + BATCH]:
+                    results.append(index_file(store, path, max_bytes=max_bytes))
+                    if progress:
+                        progress(len(results), len(files), path.name)
     finally:
         store.close()
     return results

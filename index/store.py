@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -166,7 +167,8 @@ class Store:
         )
         if same and same[0]["sha256"] == sha256:
             return Stored("unchanged", same[0]["id"])
-        with db.conn:
+        # a savepoint when the caller batches several reports into one transaction
+        with db.atomic():
             for old in same:
                 self._delete_report(old["id"])
             agency_id = self._agency_id(report.agency)
@@ -237,6 +239,13 @@ class Store:
         for table in ("sections", "figures", "checks"):
             self.db.execute(f"delete from {table} where report_id = ?", [report_id])
         self.db.execute("delete from reports where id = ?", [report_id])
+
+    def batch(self) -> AbstractContextManager[sqlite_utils.Database]:
+        """One transaction around several `add`s: a commit per report costs more than its parse.
+
+        Each `add` inside stays all-or-nothing (a savepoint).
+        """
+        return self.db.atomic()
 
     def reports(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from reports order by agency, year"))
