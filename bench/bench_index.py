@@ -66,7 +66,7 @@ def stages(paths: list[Path]) -> dict[str, float]:
         doc = timed("read", read_document, path)
         doc = timed("clean", clean_document, doc)
         text, spans = timed("render", render, doc)
-        title, _ = timed("title", find_title, text)
+        title = timed("title", find_title, text)
         timed("agency+year", agency_and_year, title, text)
         headings = timed("headings", _headings, text)
         _, reads, warnings = timed("tables", _read_tables, text, spans, headings)

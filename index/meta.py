@@ -26,8 +26,8 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 
 
-def find_title(text: str) -> tuple[str, int]:
-    """The title (joined over its lines) and the index of the line that ends it."""
+def find_title(text: str) -> str:
+    """The report's title, joined over the lines it is printed on; "" when there is none."""
     lines = [_squeeze_spaces(ln) for ln in text.splitlines()[:120]]
     for i, line in enumerate(lines[:80]):
         candidate = line
@@ -44,8 +44,8 @@ def find_title(text: str) -> tuple[str, int]:
             if _agency_part(title):
                 break
             title = previous + title
-        return title, i
-    return "", -1
+        return title
+    return ""
 
 
 def _squeeze_spaces(line: str) -> str:

@@ -37,7 +37,7 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
 def parse_document(doc: Document) -> Report:
     doc = clean_document(doc)
     text, spans = render(doc)
-    title, _ = find_title(text)
+    title = find_title(text)
     if not title and doc.meta.get("title"):
         title = doc.meta["title"]
     agency, year = agency_and_year(title, text)
