@@ -50,6 +50,19 @@ def _column_for_all(ctx: Ctx, measure: Measure) -> str | None:
     }.get(measure.key)
 
 
+def _one_figure(ctx: Ctx, measures: list[Measure]) -> tuple[Measure, str] | Answer:
+    """The one figure a question over several agencies asks for, or the question back."""
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, None)
+    measure = measures[0]
+    column = _column_for_all(ctx, measure)
+    if column is None:
+        cols = ["issued", "repealed", "in_force"]
+        reports = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
+        return ambiguous_column(ctx, measure, cols, reports)
+    return measure, column
+
+
 def across(
     ctx: Ctx, *, ranking: bool, only: list[int] | None = None, year: int | None = None
 ) -> Answer:
@@ -62,14 +75,10 @@ def across(
             [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
             None,
         )
-    if len(measures) > 1:
-        return ambiguous_figure(ctx, measures, None)
-    measure = measures[0]
-    column = _column_for_all(ctx, measure)
-    if column is None:
-        cols = ["issued", "repealed", "in_force"]
-        dummy = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
-        return ambiguous_column(ctx, measure, cols, dummy)
+    chosen = _one_figure(ctx, measures)
+    if isinstance(chosen, Answer):
+        return chosen
+    measure, column = chosen
     asked, years = _across_year(ctx)
     year = year or asked
     if year is None or year not in years:
@@ -379,14 +388,10 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
         return year
     p = ctx.p
     measures = p.measures or [MEASURES["review"], MEASURES["litigation"]]
-    if len(measures) > 1:
-        return ambiguous_figure(ctx, measures, None)
-    measure = measures[0]
-    column = _column_for_all(ctx, measure)
-    if column is None:
-        cols = ["issued", "repealed", "in_force"]
-        dummy = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
-        return ambiguous_column(ctx, measure, cols, dummy)
+    chosen = _one_figure(ctx, measures)
+    if isinstance(chosen, Answer):
+        return chosen
+    measure, column = chosen
     sel = Selection(measure, column)
     what = reply.measure_name(measure, column, ctx.lang)
     u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
@@ -416,13 +421,7 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     a, b = values
     diff = None
     if a is None or b is None:
-        lines.append(
-            t(
-                ctx.lang,
-                "其中一份报告没有这项数字（空白不等于 0），无法计算差额。",
-                "One of the reports leaves this figure blank (a blank is not a zero): no difference can be given.",
-            )
-        )
+        lines.append(reply.blank_difference(ctx.lang, "一份"))
     else:
         diff = number(round(a - b, 6))
         if diff == 0:

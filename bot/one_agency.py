@@ -43,10 +43,15 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)([篇条次件个场期家项人份])")
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*([篇条次件个场期家项人份])")
 
 
+def _agency_of(ctx: Ctx, m: Mention) -> tuple[int, str]:
+    """The id and full name of the agency a mention found."""
+    idx = m.agencies[0]
+    return ctx.agencies.ids[idx], ctx.agencies.names[idx]
+
+
 def about_agency(ctx: Ctx, m: Mention) -> Answer:
     p = ctx.p
-    idx = m.agencies[0]
-    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    agency_id, name = _agency_of(ctx, m)
     available = ctx.reader.years_of(agency_id)
     if not available:
         return not_found_name(ctx, name, [])
@@ -448,8 +453,7 @@ def _stated_number(sentence: str, unit: str | None, grams: set[str]) -> float | 
 
 def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     p = ctx.p
-    idx = m.agencies[0]
-    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    agency_id, name = _agency_of(ctx, m)
     if len(p.measures) > 1:
         return ambiguous_figure(ctx, p.measures, None)
     measure = p.measures[0]
@@ -542,8 +546,7 @@ def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
 def change(ctx: Ctx, m: Mention) -> Answer:
     """A figure of one agency against another year: the difference, both figures cited."""
     p = ctx.p
-    idx = m.agencies[0]
-    agency_id, name = ctx.agencies.ids[idx], ctx.agencies.names[idx]
+    agency_id, name = _agency_of(ctx, m)
     available = ctx.reader.years_of(agency_id)
     if not available:
         return not_found_name(ctx, name, [])
@@ -595,13 +598,7 @@ def change(ctx: Ctx, m: Mention) -> Answer:
     a, b = values[base], values[prior]
     diff = None
     if a is None or b is None:
-        lines.append(
-            t(
-                ctx.lang,
-                "其中一年的报告没有这项数字（空白不等于 0），无法计算差额。",
-                "One of the reports leaves this figure blank (a blank is not a zero): no difference can be given.",
-            )
-        )
+        lines.append(reply.blank_difference(ctx.lang, "一年的"))
     else:
         diff = number(round(a - b, 6))
         if diff == 0:

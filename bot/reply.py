@@ -53,6 +53,15 @@ def t(language: str, zh: str, en: str) -> str:
     return zh if language == "zh" else en
 
 
+def blank_difference(language: str, which: str) -> str:
+    """Why no difference is given: a blank cell is not a zero (`which`: 一份 / 一年的)."""
+    return t(
+        language,
+        f"其中{which}报告没有这项数字（空白不等于 0），无法计算差额。",
+        "One of the reports leaves this figure blank (a blank is not a zero): no difference can be given.",
+    )
+
+
 def num(value: float | int | None, language: str = "zh") -> str:
     """A number as the report prints it: counts without decimals, 万元 with theirs."""
     if value is None:

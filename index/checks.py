@@ -81,11 +81,10 @@ def evaluate(identity: Identity, values: Mapping[Key, float | int | None]) -> Ch
     if any(v is None for v in left + right):
         missing = [f"{r}.{c}" for (t, r, c) in identity.keys if values.get((t, r, c)) is None]
         return Check(identity.rule, "not_assessable", "no value: " + ", ".join(missing), cells)
-    lsum, rsum = sum(left), sum(right)
-    ok = abs(lsum - rsum) < 1e-6
+    ok = bool(holds(identity, values))
     detail = f"{_fmt(left)} {'=' if ok else '≠'} {_fmt(right)}"
     if not ok:
-        detail += f" ({_num(lsum)} vs {_num(rsum)})"
+        detail += f" ({_num(sum(left))} vs {_num(sum(right))})"  # type: ignore[arg-type]
     return Check(identity.rule, "pass" if ok else "fail", detail, cells)
 
 

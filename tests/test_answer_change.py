@@ -65,6 +65,7 @@ def test_difference_over_a_blank_is_not_made(invented: Engine) -> None:
     a = invented.answer("南山县司法局比伊川县公安局多多少商业企业申请")
     assert a.status == "answered"
     assert a.value is None
+    assert "空白不等于 0" in a.text
 
 
 def test_change_across_all_agencies_is_not_a_ranking_of_the_figure(real: Engine) -> None:
