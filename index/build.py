@@ -105,12 +105,13 @@ def build_paths(
     store = Store(db_path)
     results: list[IndexResult] = []
     try:
-        for first in range(0, len(files), BATCH):
-            with store.batch():
-                for path in files[first : first + BATCH]:
-                    results.append(index_file(store, path, max_bytes=max_bytes))
-                    if progress:
-                        progress(len(results), len(files), path.name)
+        with store.bulk():
+            for first in range(0, len(files), BATCH):
+                with store.batch():
+                    for path in files[first : first + BATCH]:
+                        results.append(index_file(store, path, max_bytes=max_bytes))
+                        if progress:
+                            progress(len(results), len(files), path.name)
     finally:
         store.close()
     return results

@@ -141,3 +141,75 @@ def test_an_index_made_before_checks_kept_their_cells_is_upgraded(tmp_path: Path
     assert cells == [
         ("3.received.total 3.carried_over.total 3.results_total.total 3.carried_forward.total",)
     ]
+
+
+def figure_indexes(db: Path) -> set[str]:
+    con = sqlite3.connect(db)
+    try:
+        return {
+            r[0]
+            for r in con.execute(
+                "select sql from sqlite_master where type = 'index' and tbl_name = 'figures'"
+            )
+        }
+    finally:
+        con.close()
+
+
+RANKING_PLAN = (
+    "select report_id, value from figures where table_number = 3 "
+    "and row_key = 'received' and column_key = 'total'"
+)
+
+
+def test_a_build_into_an_empty_index_leaves_the_figure_indexes_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    assert len(figure_indexes(db)) == 2
+    con = sqlite3.connect(db)
+    try:
+        plan = " ".join(r[-1] for r in con.execute("explain query plan " + RANKING_PLAN))
+    finally:
+        con.close()
+    assert "COVERING INDEX" in plan
+
+
+def test_a_bulk_load_stopped_half_way_still_leaves_its_indexes(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    store = Store(db)
+    try:
+        with store.bulk():
+            assert figure_indexes(db) == set()  # an empty index loads without them
+            index_file(store, SEEDS["qu"])
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    assert len(figure_indexes(db)) == 2
+    assert counts(db)["reports"] == 1
+
+
+def test_an_index_missing_its_figure_indexes_gets_them_back_when_opened(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    con = sqlite3.connect(db)
+    for name in [
+        r[0]
+        for r in con.execute(
+            "select name from sqlite_master where type='index' and tbl_name='figures'"
+        )
+    ]:
+        con.execute(f"drop index [{name}]")
+    con.commit()
+    con.close()
+    Store(db).close()
+    assert len(figure_indexes(db)) == 2
+
+
+def test_a_build_into_an_index_with_reports_keeps_its_indexes_throughout(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    seen = []
+    build_paths([SEEDS["yichuan"]], db, progress=lambda *_: seen.append(len(figure_indexes(db))))
+    assert seen == [2]
