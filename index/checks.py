@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from .model import Check
 from .template import (
@@ -30,13 +31,19 @@ class Identity:
     left: tuple[Key, ...]
     right: tuple[Key, ...]
 
-    @property
+    @cached_property
     def keys(self) -> tuple[Key, ...]:
         return self.left + self.right
 
+    @cached_property
+    def cells(self) -> list[str]:
+        """The keys as `table.row.column`, the way a check names them."""
+        return [f"{t}.{r}.{c}" for t, r, c in self.keys]
 
-def identities(single_other_row: bool) -> list[Identity]:
-    """Every identity of TEMPLATE.md for a report of this shape."""
+
+@cache
+def identities(single_other_row: bool) -> tuple[Identity, ...]:
+    """Every identity of TEMPLATE.md for a report of this shape (made once per shape)."""
     result_rows = TABLE3_RESULT_ROWS_SINGLE_OTHER if single_other_row else TABLE3_RESULT_ROWS_2021
     rows3 = ("received", "carried_over", *result_rows, "results_total", "carried_forward")
     out = [
@@ -70,18 +77,18 @@ def identities(single_other_row: bool) -> list[Identity]:
                 tuple((4, row, c) for c in OUTCOME_COLUMNS[:4]),
             )
         )
-    return out
+    return tuple(out)
 
 
 def evaluate(identity: Identity, values: Mapping[Key, float | int | None]) -> Check:
     """Pass, fail, or not assessable when a cell is missing or holds no number."""
     left = [values.get(k) for k in identity.left]
     right = [values.get(k) for k in identity.right]
-    cells = [f"{t}.{r}.{c}" for t, r, c in identity.keys]
-    if any(v is None for v in left + right):
+    cells = list(identity.cells)
+    if None in left or None in right:
         missing = [f"{r}.{c}" for (t, r, c) in identity.keys if values.get((t, r, c)) is None]
         return Check(identity.rule, "not_assessable", "no value: " + ", ".join(missing), cells)
-    ok = bool(holds(identity, values))
+    ok = _balanced(left, right)  # type: ignore[arg-type]
     detail = f"{_fmt(left)} {'=' if ok else '≠'} {_fmt(right)}"
     if not ok:
         detail += f" ({_num(sum(left))} vs {_num(sum(right))})"  # type: ignore[arg-type]
@@ -92,9 +99,13 @@ def holds(identity: Identity, values: Mapping[Key, float | int | None]) -> bool 
     """True or False when every cell has a value, None otherwise."""
     left = [values.get(k) for k in identity.left]
     right = [values.get(k) for k in identity.right]
-    if any(v is None for v in left) or any(v is None for v in right):
+    if None in left or None in right:
         return None
-    return abs(sum(left) - sum(right)) < 1e-6  # type: ignore[arg-type]
+    return _balanced(left, right)  # type: ignore[arg-type]
+
+
+def _balanced(left: list[float | int], right: list[float | int]) -> bool:
+    return abs(sum(left) - sum(right)) < 1e-6
 
 
 def run_checks(
@@ -111,10 +122,12 @@ def run_checks(
 
 
 def _fmt(values: list[float | int | None]) -> str:
-    return " + ".join(_num(v) for v in values)
+    return " + ".join(map(_num, values))
 
 
 def _num(v: float | int | None) -> str:
+    if type(v) is int:
+        return str(v)
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)

@@ -32,16 +32,21 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# Written against the text as printed (\d and \s take full-width digits and spaces too),
+# because every line is tested and folding each one first cost more than the test.
+_SP = r"[\s\u200b\ufeff]*"
+_DASH = "[-－—–‐]"
 _PAGE_MARKER = re.compile(
-    r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+    rf"^{_SP}(?:{_DASH}{_SP}\d{{1,3}}{_SP}{_DASH}"
+    rf"|第{_SP}\d{{1,3}}{_SP}页(?:{_SP}[,，/／]?{_SP}共{_SP}\d{{1,3}}{_SP}页)?"
+    rf"|\d{{1,3}}{_SP}[/／]{_SP}\d{{1,3}}){_SP}$"
 )
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
 def is_page_marker(line: str) -> bool:
     """`- 4 -`, `第4页 共6页`, `4/6`: lines that only number a page."""
-    return len(line) <= 24 and bool(_PAGE_MARKER.match(fold(line)))
+    return len(line) <= 24 and bool(_PAGE_MARKER.match(line))
 
 
 def clean_document(doc: Document) -> Document:
@@ -105,7 +110,7 @@ def _is_heading(line: str) -> bool:
 
 def squeeze(text: str) -> str:
     """Folded text with every whitespace removed: the form labels are matched in."""
-    return re.sub(r"\s+", "", fold(text))
+    return "".join(fold(text).split())
 
 
 Span = tuple[int, int, Paragraph | Table, int, int]

@@ -10,7 +10,7 @@ the cells stay without a value and a warning says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from math import comb
 
@@ -77,7 +77,7 @@ def _valid(part: str) -> bool:
 def narrow(
     ambiguous: list[Ambiguous],
     values: dict[Key, float | int | None],
-    identities: list[Identity],
+    identities: Sequence[Identity],
 ) -> None:
     """Drop options that break an identity; fix rows left with one option into `values`.
 
@@ -118,7 +118,7 @@ def _consistent(
     keys: list[Key],
     option: list[int],
     values: dict[Key, float | int | None],
-    identities: list[Identity],
+    identities: Sequence[Identity],
 ) -> bool:
     trial = {**values, **dict(zip(keys, option, strict=True))}
     return all(holds(i, trial) is not False for i in identities)

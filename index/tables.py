@@ -65,7 +65,7 @@ def segments(tokens: list[Token]) -> list[Segment]:
 
 
 def _segment(label: list[str], values: list[Token]) -> Segment:
-    parts = [re.sub(r"\s+", "", t) for t in label]
+    parts = ["".join(t.split()) for t in label]
     starts = [0, *accumulate(len(p) for p in parts)][:-1] if parts else []
     return Segment("".join(parts), squeeze("".join(label)), values, starts)
 

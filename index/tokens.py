@@ -30,7 +30,7 @@ _COUNT_UNIT_START = re.compile(r"^[件条个项篇次家份]")
 _PROSE_PUNCT = re.compile(r"[，,。；;：:]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """Label text or a cell value. Offsets index the rendered document text."""
 
@@ -87,13 +87,14 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
     Only the part that holds the tables is worth tokenizing; the narrative is not.
     """
     end = len(text) if end is None else end
+    folded = fold(text)  # once: folding each paragraph apart cost more than reading it
     tokens: list[Token] = []
     by_row: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
     for a, b, block, i, j in spans:
         if b < start or a >= end:
             continue
         if isinstance(block, Paragraph):
-            for tok in _words(fold(text[a:b]), a, block.page):
+            for tok in _words(folded[a:b], a, block.page):
                 tok.raw = text[tok.start : tok.start + len(tok.raw)]  # as printed, not folded
                 tokens.append(tok)
             continue
@@ -115,16 +116,16 @@ def _attach_notes(tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         if (
             tok.kind == "text"
-            and fold(tok.raw).startswith("(")
+            and tok.raw[:1] in _OPEN
             and out
             and out[-1].kind == "value"
-            and ")" not in fold(tok.raw)
+            and not _closes(tok.raw)
         ):
             close = next(
                 (
                     j
                     for j in range(i + 1, min(i + 12, len(tokens)))
-                    if ")" in fold(tokens[j].raw) and tokens[j].kind == "text"
+                    if tokens[j].kind == "text" and _closes(tokens[j].raw)
                 ),
                 None,
             )
@@ -142,6 +143,13 @@ def _attach_notes(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_OPEN = ("(", "（")
+
+
+def _closes(raw: str) -> bool:
+    return ")" in raw or "）" in raw
 
 
 def _prose_to_text(tokens: list[Token]) -> list[Token]:
