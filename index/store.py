@@ -29,6 +29,8 @@ from .model import Report
 
 SCHEMA_VERSION = 2
 
+FTS_COLUMNS = ["title", "text_segmented"]
+
 FIGURE_INDEXES = (
     ("report_id",),
     # covering: a ranking reads one figure of every report from the index alone
@@ -147,8 +149,7 @@ class Store:
             db["checks"].create_index(["report_id"])
             db["meta"].create({"key": str, "value": str}, pk="key")
             db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
-        db["sections"].enable_fts(["title", "text_segmented"], create_triggers=True)
-        self._index_figures()
+        self._complete()
 
     def _migrate(self) -> None:
         """Bring an index made by an older gongkai up to this schema (version 1 → 2)."""
@@ -158,30 +159,37 @@ class Store:
                 db["checks"].add_column("cells", str)
                 db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
         # also makes the indexes a bulk load was stopped before making (`bulk`)
-        self._index_figures()
+        self._complete()
 
-    def _index_figures(self) -> None:
+    def _complete(self) -> None:
+        """The figure indexes and the full-text index, made from the rows if missing."""
         with self.db.conn:
             for columns in FIGURE_INDEXES:
                 self.db["figures"].create_index(columns, if_not_exists=True)
+            if not self.db["sections"].detect_fts():
+                for suffix in ("ai", "ad", "au"):  # the triggers of a lost full-text table
+                    self.db.execute(f"drop trigger if exists sections_{suffix}")
+                self.db["sections"].enable_fts(FTS_COLUMNS, create_triggers=True)
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Around a build into an empty index: the figure indexes are made once, at the end.
+        """Around a build into an empty index: the figure indexes and the full-text index
+        are made once, at the end.
 
         Keeping them up to date report by report cost more than the rest of storing a
-        report; sorting every row once at the end costs a fraction of it. An index that
-        already holds reports keeps its indexes, since the bot may be reading it.
+        report; building them from all the rows at the end costs a fraction of it. An
+        index that already holds reports keeps them up to date, as the bot may be reading.
         """
         empty = not self.db.execute("select 1 from reports limit 1").fetchone()
         if empty:
             with self.db.conn:
                 for columns in FIGURE_INDEXES:
                     self.db.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
+                self.db["sections"].disable_fts()
         try:
             yield
         finally:
-            self._index_figures()
+            self._complete()
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
         """Store `report`, replacing any older report for the same agency and year."""

@@ -174,6 +174,20 @@ def test_a_build_into_an_empty_index_leaves_the_figure_indexes_in_place(tmp_path
     assert "COVERING INDEX" in plan
 
 
+def searchable(db: Path, word: str) -> set[str]:
+    """The agencies whose text the full-text index finds `word` in."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute(
+            "select r.agency from sections_fts join sections s on s.rowid = sections_fts.rowid "
+            "join reports r on r.id = s.report_id where sections_fts match ?",
+            [segment(word)],
+        ).fetchall()
+    finally:
+        con.close()
+    return {r[0] for r in rows}
+
+
 def test_a_bulk_load_stopped_half_way_still_leaves_its_indexes(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     store = Store(db)
@@ -188,6 +202,7 @@ def test_a_bulk_load_stopped_half_way_still_leaves_its_indexes(tmp_path: Path) -
         store.close()
     assert len(figure_indexes(db)) == 2
     assert counts(db)["reports"] == 1
+    assert searchable(db, "公众号") == {"渠县司法局"}  # the full-text index was made too
 
 
 def test_an_index_missing_its_figure_indexes_gets_them_back_when_opened(tmp_path: Path) -> None:
@@ -201,10 +216,12 @@ def test_an_index_missing_its_figure_indexes_gets_them_back_when_opened(tmp_path
         )
     ]:
         con.execute(f"drop index [{name}]")
+    con.execute("drop table sections_fts")
     con.commit()
     con.close()
     Store(db).close()
     assert len(figure_indexes(db)) == 2
+    assert searchable(db, "公众号") == {"渠县司法局"}
 
 
 def test_a_build_into_an_index_with_reports_keeps_its_indexes_throughout(tmp_path: Path) -> None:
