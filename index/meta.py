@@ -50,7 +50,7 @@ def find_title(text: str) -> str:
 
 def _squeeze_spaces(line: str) -> str:
     """`2 0 2 3 年 政 府 信 息` (letter-spaced PDF titles) and `XX局 2024 年`: no spaces."""
-    return re.sub(r"\s+", "", line)
+    return "".join(line.split())
 
 
 def _not_a_title(head: str) -> bool:

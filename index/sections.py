@@ -9,6 +9,7 @@ is only a hint: the title decides, and sections must come in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Section
@@ -26,6 +27,9 @@ _HEADING = re.compile(
     r"(?:(?<![一二三四五六七八九十])([一二三四五六七八九十])\s*[、.]|第([一二三四五六七八九十])部分[、.:]?"
     r"|(?<![\d.])([1-9])\s*[、.](?!\d))\s*"
 )
+# Where a heading may start: a plain pattern the engine scans for quickly, so the full
+# one (with its lookbehinds) is tried only there.
+_HEADING_START = re.compile(r"[一二三四五六七八九十1-9]\s*[、.]|第[一二三四五六七八九十]部分")
 _TITLE_WINDOW = re.compile(r"[^\s\d。;:!?]{1,40}")
 _TITLE_END = re.compile(r".*(?:情况|事项|问题|概述|措施)")
 _SUBSECTION = re.compile(
@@ -46,7 +50,7 @@ def find_headings(text: str) -> list[Heading]:
     """The section headings of `text` (the rendered document), in order."""
     folded = fold(text)
     found: list[Heading] = []
-    for m in _HEADING.finditer(folded):
+    for m in _heading_matches(folded):
         window = _TITLE_WINDOW.match(folded, m.end())
         if not window:
             continue
@@ -61,6 +65,18 @@ def find_headings(text: str) -> list[Heading]:
             Heading(number, text[m.end() : m.end() + len(title)], m.start(), m.end() + len(title))
         )
     return found
+
+
+def _heading_matches(folded: str) -> Iterator[re.Match[str]]:
+    """What `_HEADING.finditer` gives, trying the full pattern only where one may start."""
+    end = 0
+    for candidate in _HEADING_START.finditer(folded):
+        if candidate.start() < end:
+            continue
+        m = _HEADING.match(folded, candidate.start())
+        if m:
+            end = m.end()
+            yield m
 
 
 def _classify(window: str, after: int, reach: int) -> int | None:
