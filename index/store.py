@@ -49,7 +49,8 @@ def segment(text: str) -> str:
     (jieba-rs), twenty times faster than the pure-Python package, which took more time
     than parsing a report. `tests/test_segment.py` holds it to jieba's own output.
     """
-    return " ".join(w for w in rjieba.cut_for_search(text, False) if w.strip())
+    # jieba gives whitespace as words of its own: splitting the joined words drops them
+    return " ".join(" ".join(rjieba.cut_for_search(text, False)).split())
 
 
 # Sections holding the tables are stored for reading, but their figures are searched
@@ -196,47 +197,45 @@ class Store:
         if not report.agency or not report.year:
             raise ValueError("a report needs an agency and a year to be stored")
         db = self.db
-        same = list(
-            db.query(
-                "select r.id, r.sha256 from reports r join agencies a on a.id = r.agency_id "
-                "where a.name = ? and r.year = ?",
-                [report.agency, report.year],
-            )
-        )
-        if same and same[0]["sha256"] == sha256:
-            return Stored("unchanged", same[0]["id"])
+        # plain sqlite3 for the writes of a report: sqlite-utils' conversions and savepoints
+        # per call cost more than the parse
+        conn = db.conn
+        same = conn.execute(
+            "select r.id, r.sha256 from reports r join agencies a on a.id = r.agency_id "
+            "where a.name = ? and r.year = ?",
+            [report.agency, report.year],
+        ).fetchall()
+        if same and same[0][1] == sha256:
+            return Stored("unchanged", same[0][0])
         # a savepoint when the caller batches several reports into one transaction
         with db.atomic():
-            for old in same:
-                self._delete_report(old["id"])
-            agency_id = self._agency_id(report.agency)
-            report_id = (
-                db["reports"]
-                .insert(
-                    {
-                        "agency_id": agency_id,
-                        "agency": report.agency,
-                        "year": report.year,
-                        "title": report.title,
-                        "format": report.format,
-                        "source_format": report.source_format,
-                        "source_file": source_file,
-                        "sha256": sha256,
-                        "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                        "figure_count": sum(f.value is not None for f in report.figures),
-                        "failed_checks": sum(c.status == "fail" for c in report.checks),
-                        "warnings": json.dumps(report.warnings, ensure_ascii=False),
-                    }
-                )
-                .last_pk
-            )
-            db.conn.executemany(
+            for old_id, _ in same:
+                self._delete_report(old_id)
+            report_id = conn.execute(
+                "insert into reports (agency_id, agency, year, title, format, source_format, "
+                "source_file, sha256, indexed_at, figure_count, failed_checks, warnings) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self._agency_id(report.agency),
+                    report.agency,
+                    report.year,
+                    report.title,
+                    report.format,
+                    report.source_format,
+                    source_file,
+                    sha256,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    sum(f.value is not None for f in report.figures),
+                    sum(c.status == "fail" for c in report.checks),
+                    json.dumps(report.warnings, ensure_ascii=False),
+                ),
+            ).lastrowid
+            conn.executemany(
                 "insert into sections (report_id, number, subsection, title, text, "
                 "text_segmented) values (?, ?, ?, ?, ?, ?)",
                 self._section_rows(report, report_id),
             )
-            # plain executemany: sqlite-utils' per-row conversions cost more than the parse
-            db.conn.executemany(
+            conn.executemany(
                 "insert into figures (report_id, table_number, row_key, column_key, value, raw, "
                 "note, label, page) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -244,7 +243,7 @@ class Store:
                     for f in report.figures
                 ],
             )
-            db.conn.executemany(
+            conn.executemany(
                 "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
                 [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in report.checks],
             )
@@ -270,10 +269,11 @@ class Store:
         ]
 
     def _agency_id(self, name: str) -> int:
-        row = list(self.db.query("select id from agencies where name = ?", [name]))
+        conn = self.db.conn
+        row = conn.execute("select id from agencies where name = ?", [name]).fetchone()
         if row:
-            return row[0]["id"]
-        return self.db["agencies"].insert({"name": name}).last_pk
+            return row[0]
+        return conn.execute("insert into agencies (name) values (?)", [name]).lastrowid
 
     def _delete_report(self, report_id: int) -> None:
         for table in ("sections", "figures", "checks"):
