@@ -9,6 +9,7 @@ lets the parser find each row by its label rather than by counting numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document import Paragraph, Table
@@ -90,11 +91,9 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
     folded = fold(text)  # once: folding each paragraph apart cost more than reading it
     tokens: list[Token] = []
     by_row: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-    for a, b, block, i, j in spans:
-        if b < start or a >= end:
-            continue
+    for a, b, block, i, j in _merge_paragraphs(spans, start, end):
         if isinstance(block, Paragraph):
-            for tok in _words(folded[a:b], a, block.page):
+            for tok in _words(folded, a, b, block.page):
                 tok.raw = text[tok.start : tok.start + len(tok.raw)]  # as printed, not folded
                 tokens.append(tok)
             continue
@@ -103,6 +102,33 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
             if j == _last_col(block, i):
                 tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i))
     return _prose_to_text(_attach_notes(tokens))
+
+
+def _merge_paragraphs(spans: list[Span], start: int, end: int) -> Iterator[Span]:
+    """The spans that reach into [start, end), consecutive paragraphs of a page as one.
+
+    A word never runs over a line break, so the lines of a page are read in one pass
+    (a text report prints one cell per line: hundreds of lines).
+    """
+    run: Span | None = None
+    for span in spans:
+        a, b, block, _, _ = span
+        if b < start or a >= end:
+            continue
+        if isinstance(block, Paragraph):
+            if run is not None and run[1] + 1 == a and run[2].page == block.page:
+                run = (run[0], b, run[2], -1, -1)
+                continue
+            if run is not None:
+                yield run
+            run = span
+            continue
+        if run is not None:
+            yield run
+            run = None
+        yield span
+    if run is not None:
+        yield run
 
 
 def _attach_notes(tokens: list[Token]) -> list[Token]:
@@ -204,10 +230,11 @@ def _grid_row(text: str, cells: list[tuple[int, int, int]], table: Table, i: int
     return out
 
 
-def _words(folded: str, offset: int, page: int | None) -> list[Token]:
+def _words(folded: str, start: int, end: int, page: int | None) -> list[Token]:
+    """The words of `folded[start:end]` as label text and values, at their offsets."""
     tokens: list[Token] = []
-    for w in _WORD.finditer(folded):
-        word, base = w.group(), offset + w.start()
+    for w in _WORD.finditer(folded, start, end):
+        word, base = w.group(), w.start()
         if word.isascii() and word.isdigit():  # the common cell: fast path
             tokens.append(Token("value", word, base, page, int(word)))
             continue
