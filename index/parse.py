@@ -6,6 +6,7 @@ This is the one path every format takes after its reader.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from .checks import Key, identities, run_checks
@@ -81,8 +82,10 @@ def _read_tables(
     after_tables = [h.start for h in headings if h.number > 4]
     tokens = tokenize(text, spans, first.body, min(after_tables) if after_tables else len(text))
 
+    starts = [t.start for t in tokens]  # in reading order, so sorted
+
     def region(n: int) -> list[Token]:
-        return _tokens_in(tokens, by_number.get(n), headings, len(text))
+        return _tokens_in(tokens, starts, by_number.get(n), headings, len(text))
 
     is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
     warnings: list[str] = []
@@ -139,24 +142,27 @@ def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]
 
 
 def _tokens_in(
-    tokens: list[Token], heading: Heading | None, headings: list[Heading], end: int
+    tokens: list[Token],
+    starts: list[int],
+    heading: Heading | None,
+    headings: list[Heading],
+    end: int,
 ) -> list[Token]:
     """The tokens of one section; label text running over its heading is cut at the heading.
 
     Crawled text can hold a heading and the first row label in one word
     (`三、收到和处理…情况（本列…）…一、本年新收…`); the label must stay in the section.
+    `starts` holds each token's offset, in order.
     """
     if heading is None:
         return []
     later = [h.start for h in headings if h.start > heading.start]
     stop = min(later) if later else end
-    out = []
-    for t in tokens:
-        if heading.body <= t.start < stop:
-            out.append(t)
-        elif t.kind == "text" and t.start < heading.body < t.start + len(t.raw):
-            cut = heading.body - t.start
-            out.append(Token("text", t.raw[cut:], heading.body, t.page))
+    first = bisect_left(starts, heading.body)
+    out = tokens[first : bisect_left(starts, stop)]
+    if first and (t := tokens[first - 1]).kind == "text" and heading.body < t.start + len(t.raw):
+        cut = heading.body - t.start
+        out.insert(0, Token("text", t.raw[cut:], heading.body, t.page))
     return out
 
 
