@@ -178,8 +178,10 @@ class Store:
         are made once, at the end.
 
         Keeping them up to date report by report cost more than the rest of storing a
-        report; building them from all the rows at the end costs a fraction of it. An
-        index that already holds reports keeps them up to date, as the bot may be reading.
+        report; building them from all the rows at the end costs a fraction of it. The
+        file is not synced to disk until the end either: a machine that fails half-way
+        can only spoil an index that held nothing. An index that already holds reports
+        is written as usual, as the bot may be reading it.
         """
         empty = not self.db.execute("select 1 from reports limit 1").fetchone()
         if empty:
@@ -187,9 +189,11 @@ class Store:
                 for columns in FIGURE_INDEXES:
                     self.db.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
                 self.db["sections"].disable_fts()
+            self.db.execute("PRAGMA synchronous = OFF")
         try:
             yield
         finally:
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self._complete()
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:

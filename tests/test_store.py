@@ -194,10 +194,11 @@ def test_a_bulk_load_stopped_half_way_still_leaves_its_indexes(tmp_path: Path) -
     try:
         with store.bulk():
             assert figure_indexes(db) == set()  # an empty index loads without them
+            assert store.db.execute("PRAGMA synchronous").fetchone() == (0,)  # OFF
             index_file(store, SEEDS["qu"])
             raise KeyboardInterrupt
     except KeyboardInterrupt:
-        pass
+        assert store.db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL again
     finally:
         store.close()
     assert len(figure_indexes(db)) == 2
