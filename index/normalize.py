@@ -52,8 +52,13 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
 def is_page_marker(line: str) -> bool:
-    """`- 4 -`, `第4页 共6页`, `4/6`: lines that only number a page."""
-    return len(line) <= 24 and bool(_PAGE_MARKER.match(line))
+    """`- 4 -`, `第4页 共6页`, `4/6`: lines that only number a page.
+
+    Measured without the spaces around it: layout-preserving extraction (`pdftotext
+    -layout`) centres the marker in a line as wide as the page, and a marker left in a
+    table row gives its page number to a cell.
+    """
+    return len(line.strip()) <= 24 and bool(_PAGE_MARKER.match(line))
 
 
 def clean_document(doc: Document) -> Document:

@@ -159,7 +159,9 @@ def test_single_other_processing_row(tmp_path: Path) -> None:
     assert {c.status for c in report.checks} == {"pass"}
 
 
-def test_page_marker_inside_a_row(tmp_path: Path) -> None:
+# as printed, and as `pdftotext -layout` (or pdfplumber's layout=True) pads it to the page's width
+@pytest.mark.parametrize("marker", ["- 5 -", " " * 60 + "- 5 -" + " " * 8])
+def test_page_marker_inside_a_row(marker: str, tmp_path: Path) -> None:
     text = SEEDS["xiqu"].read_text(encoding="utf-8")
     expected = consistent_figures(seed=3)
     text = rewrite(text, expected)
@@ -169,7 +171,7 @@ def test_page_marker_inside_a_row(tmp_path: Path) -> None:
     cells = row.split(" ")
     broken = (
         " ".join(cells[:4])
-        + "\n\n- 5 -\n\n攀枝花市西区司法局2024年政府信息公开工作年度报告\n\n"
+        + f"\n\n{marker}\n\n攀枝花市西区司法局2024年政府信息公开工作年度报告\n\n"
         + " ".join(cells[4:])
     )
     text = text[:row_start] + broken + text[row_end:]
