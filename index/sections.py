@@ -56,15 +56,34 @@ def find_headings(text: str) -> list[Heading]:
             continue
         # `1.` also numbers table rows (1.属于国家秘密): such a heading must say its title at once
         reach = 6 if m.group(3) else 12
-        number = _classify(window.group(), after=found[-1].number if found else 0, reach=reach)
-        if number is None:
+        after = found[-1].number if found else 0
+        number = _classify(window.group(), after=after, reach=reach)
+        if number is not None:
+            title_match = _TITLE_END.match(window.group())
+            title = title_match.group() if title_match else window.group()[:20]
+            end = m.end() + len(title)
+            found.append(Heading(number, text[m.end() : end], m.start(), end))
             continue
-        title_match = _TITLE_END.match(window.group())
-        title = title_match.group() if title_match else window.group()[:20]
-        found.append(
-            Heading(number, text[m.end() : m.end() + len(title)], m.start(), m.end() + len(title))
-        )
+        wrapped = _wrapped_title(folded, window)
+        if wrapped and (number := _classify(wrapped[0], after=after, reach=reach)) is not None:
+            found.append(Heading(number, wrapped[0], m.start(), wrapped[1]))
     return found
+
+
+_NEXT_LINE = re.compile(r"[ \t\u3000]*\n\s*([^\s\d。;:!?]{1,30})")
+
+
+def _wrapped_title(folded: str, window: re.Match[str]) -> tuple[str, int] | None:
+    """A title the page's width broke in two (三、收到和处理政府信息 / 公开申请情况), and
+    where it ends: the next line completes it only if the two end together as a title
+    does, so a numbered sentence running on into the next line is not taken."""
+    m = _NEXT_LINE.match(folded, window.end())
+    if not m:
+        return None
+    joined = window.group() + m.group(1)
+    if len(joined) > 40 or not _TITLE_END.fullmatch(joined):
+        return None
+    return joined, m.end()
 
 
 def _heading_matches(folded: str) -> Iterator[re.Match[str]]:

@@ -189,6 +189,24 @@ def test_label_split_over_two_lines(tmp_path: Path) -> None:
     assert figures_of(write(tmp_path, text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "broken"),
+    [
+        ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息\n\n公开申请情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开\n行政复议、行政诉讼情况"),
+    ],
+)
+def test_heading_wrapped_over_two_lines(heading: str, broken: str, tmp_path: Path) -> None:
+    """A section title the page's width broke in two still opens its section."""
+    text = SEEDS["qu"].read_text(encoding="utf-8")
+    expected = consistent_figures(seed=6)
+    text = rewrite(text, expected)
+    assert heading in text
+    report = parse_file(write(tmp_path, text.replace(heading, broken)))
+    assert figure_values(report) == expected
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
 def test_broken_identity_is_flagged_and_kept_as_printed(tmp_path: Path) -> None:
     text = SEEDS["qu"].read_text(encoding="utf-8")
     text = text.replace(
