@@ -66,11 +66,13 @@ def find_headings(text: str) -> list[Heading]:
             continue
         wrapped = _wrapped_title(folded, window)
         if wrapped and (number := _classify(wrapped[0], after=after, reach=reach)) is not None:
-            found.append(Heading(number, wrapped[0], m.start(), wrapped[1]))
+            end = wrapped[1]
+            found.append(Heading(number, "".join(text[m.end() : end].split()), m.start(), end))
     return found
 
 
-_NEXT_LINE = re.compile(r"[ \t\u3000]*\n\s*([^\s\d。;:!?]{1,30})")
+# the next line of a title: the same characters as the title's first line
+_NEXT_LINE = re.compile(rf"[ \t\u3000]*\n\s*({_TITLE_WINDOW.pattern})")
 
 
 def _wrapped_title(folded: str, window: re.Match[str]) -> tuple[str, int] | None:

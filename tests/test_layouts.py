@@ -205,6 +205,7 @@ def test_heading_wrapped_over_two_lines(heading: str, broken: str, tmp_path: Pat
     report = parse_file(write(tmp_path, text.replace(heading, broken)))
     assert figure_values(report) == expected
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert heading.split("、", 1)[1] in [s.title for s in report.sections]
 
 
 def test_broken_identity_is_flagged_and_kept_as_printed(tmp_path: Path) -> None:
