@@ -7,6 +7,8 @@ candidate carries the full question that answers it (the bot makes buttons of th
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from datetime import date
@@ -43,13 +45,23 @@ class NoIndex(GongkaiError):
 
 
 class Engine:
-    """Answers questions from one index file. Thread-safe; `reload()` after the index changes."""
+    """Answers questions from one index file. Thread-safe.
+
+    Each question is answered from one snapshot of the index (see `Reader`). Before a
+    question the engine asks SQLite whether anyone wrote to the index since its
+    snapshot (`PRAGMA data_version`, a few microseconds) and reloads if so: an upload,
+    a /reindex or a `python -m index build` run beside the bot is seen by the next
+    question without a restart.
+    """
 
     def __init__(self, db_path: str | Path, *, today: date | None = None) -> None:
         self.db_path = Path(db_path)
         self._today = today
         self._lock = threading.Lock()
         self._reader: Reader | None = None
+        self._watch: sqlite3.Connection | None = None
+        self._watched: tuple[int, int] | None = None  # the watched file's (device, inode)
+        self._seen: object = None
         self.agencies = AgencyIndex([])
         self.reload()
 
@@ -58,12 +70,16 @@ class Engine:
         return self._today or date.today()
 
     def reload(self) -> None:
-        """Re-read the agencies after the index changed (a new report was indexed)."""
+        """A new snapshot of the index, and its agencies, taken together."""
         if not self.db_path.is_file():
             raise NoIndex(
                 f"no index at {self.db_path}: build it with `python -m index build PATH... --db {self.db_path}`"
             )
-        reader = Reader(self.db_path)
+        try:
+            version = self._version()  # before the snapshot: a later write is seen next time
+            reader = Reader(self.db_path)
+        except sqlite3.DatabaseError as e:
+            raise NoIndex(f"{self.db_path} is not a gongkai index: {e}") from e
         try:
             agencies = AgencyIndex(reader.agencies())
         except Exception as e:  # sqlite3.DatabaseError and friends: not an index
@@ -72,7 +88,26 @@ class Engine:
         with self._lock:
             # the old reader is not closed here: a question may still be using it; it
             # closes when the last reference goes
-            self._reader, self.agencies = reader, agencies
+            self._reader, self.agencies, self._seen = reader, agencies, version
+
+    def _version(self) -> object:
+        """What changes when anyone writes to the index or puts another file in its place."""
+        stat = os.stat(self.db_path)
+        identity = (stat.st_dev, stat.st_ino)
+        with self._lock:
+            if self._watch is None or identity != self._watched:
+                if self._watch is not None:
+                    self._watch.close()
+                uri = f"file:{self.db_path.resolve().as_posix()}?mode=ro"
+                self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._watched = identity
+            return identity, self._watch.execute("pragma data_version").fetchone()[0]
+
+    def _stale(self) -> bool:
+        try:
+            return self._version() != self._seen
+        except (OSError, sqlite3.Error):
+            return False  # the index went away: keep answering from the snapshot held
 
     def warm(self) -> float:
         """Read ahead what first questions would wait for; returns the seconds it took.
@@ -96,9 +131,14 @@ class Engine:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
 
     def answer(self, question: str) -> Answer:
         """Answer one question, in the language it was asked in."""
+        if self._reader is not None and self._stale():
+            self.reload()
         with self._lock:
             reader, agencies = self._reader, self.agencies
         if reader is None:

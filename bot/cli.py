@@ -19,7 +19,6 @@ from .answer import Answer, Engine
 
 DEFAULT_DB = Path("data/gongkai.db")
 DEFAULT_REPORTS = Path("data/reports")
-BUNDLED_REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
 DEFAULT_CONFIG = "config.toml"
 
 
@@ -109,7 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_engine(db: Path | None, today: str | None) -> Engine:
-    """The engine over `db`; the default database is built from the bundled reports if missing."""
+    """The engine over `db`, or over `data/gongkai.db` of the folder the command runs in.
+
+    That default index is built from `data/reports` beside it on first use, and said
+    so. Elsewhere there is no default: a command run outside the repository must not
+    quietly make an index of its own.
+    """
     day = _parse_date(today) if today else None
     if db is None:
         db = DEFAULT_DB
@@ -123,18 +127,33 @@ def open_engine(db: Path | None, today: str | None) -> Engine:
 
 
 def build_default(db: Path) -> None:
-    from index.build import build_paths
+    """Build `db` from `data/reports` into a new file, then copy it in whole.
 
-    reports = DEFAULT_REPORTS if DEFAULT_REPORTS.is_dir() else BUNDLED_REPORTS
-    if not reports.is_dir():
-        raise UsageError(f"no index at {db} and no reports at {DEFAULT_REPORTS} to build it from")
-    print(f"Building the index {db} from {reports} (first use)…", file=sys.stderr)
-    results = build_paths([reports], db)
-    failed = [r for r in results if not r.ok]
-    for r in failed:
-        print(f"  {r.file}: {r.error}", file=sys.stderr)
-    if not db.exists():
-        raise UsageError(f"could not build {db} from {reports}")
+    A build stopped halfway leaves no index rather than part of one, which the next
+    question would have taken for the whole.
+    """
+    from index.build import build_paths
+    from index.store import copy_index, remove_index
+
+    if not DEFAULT_REPORTS.is_dir():
+        raise UsageError(
+            f"no index at {db} and no {DEFAULT_REPORTS} folder here to build one from: "
+            "run this in the gongkai folder, or give --db FILE"
+        )
+    print(f"Building the index {db} from {DEFAULT_REPORTS} (first use)…", file=sys.stderr)
+    new = db.with_name(db.name + ".new")
+    remove_index(new)
+    try:
+        results = build_paths([DEFAULT_REPORTS], new)
+        for r in results:
+            if not r.ok:
+                print(f"  {r.file}: {r.error}", file=sys.stderr)
+        if not any(r.ok for r in results):
+            raise UsageError(f"could not build {db}: no report in {DEFAULT_REPORTS} could be read")
+        copy_index(new, db)
+    finally:
+        remove_index(new)
+    print(f"Using the index {db} ({sum(r.ok for r in results)} reports).", file=sys.stderr)
 
 
 def _parse_date(text: str) -> date:

@@ -57,12 +57,21 @@ def number(value: float | int | None) -> float | int | None:
 
 
 class Reader:
-    """A read-only connection to the index, safe to share between threads."""
+    """A read-only view of the index as it was when the reader was made, thread-safe.
+
+    The connection holds one read transaction for its whole life: every query of every
+    question sees the same snapshot, the one the engine's agency list was read from,
+    however many reports are written meanwhile. A ranking asked during an upload must
+    not meet an agency its agency list does not hold yet. The engine makes a new
+    reader when the index changes (`Engine.answer` checks), which releases the old
+    snapshot.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
-        self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        self.conn.execute("begin")
         self.lock = threading.Lock()
         self.columns = Columns(self._all)
         self._years: list[tuple[int, int]] | None = None

@@ -15,6 +15,7 @@ so a reader never sees half a report and a failed file leaves the file as it was
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import Any
 import rjieba
 import sqlite_utils
 
+from .errors import GongkaiError
 from .model import Report
 
 SCHEMA_VERSION = 2
@@ -66,11 +68,66 @@ class Stored:
     report_id: int
 
 
+class NotAnIndex(GongkaiError):
+    """The database file is missing its folder, is not SQLite, or is not a gongkai index."""
+
+
+def index_files(path: Path) -> list[Path]:
+    """The files SQLite keeps for the database at `path`: itself, its WAL and shared memory."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def remove_index(path: Path) -> None:
+    """Delete a database nobody has open (a finished or abandoned build), with its WAL files.
+
+    Never call this on a database a connection may hold: only `copy_index` replaces a
+    live one.
+    """
+    for file in index_files(path):
+        file.unlink(missing_ok=True)
+
+
+def copy_index(source: Path, target: Path) -> None:
+    """Make the database at `target` a copy of `source`, through SQLite's backup API.
+
+    This is how a rebuilt index replaces the live one, and how a live index is backed
+    up: SQLite writes the pages into `target` in one transaction, so a reader of
+    `target` sees the old index or the new one, never a mixture, and `target`'s WAL and
+    shared memory stay its own. A rename of the file beside open connections would
+    leave them, and their WAL, on the old index, and the next checkpoint would write
+    the old index's pages into the new one.
+    """
+    _check_folder(target)
+    src = sqlite3.connect(f"file:{Path(source).resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=60)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as e:
+        raise NotAnIndex(f"cannot copy the index {source.name} to {target}: {e}") from e
+    finally:
+        src.close()
+
+
+def _check_folder(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise NotAnIndex(f"no folder {path.parent} for the database {path.name}")
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _check_folder(self.path)
         self.db = sqlite_utils.Database(self.path)
+        try:
+            self._open()
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            raise NotAnIndex(f"{self.path} is not a gongkai index ({e})") from e
+
+    def _open(self) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")
         # WAL: readers (the bot answering) are not blocked while a report is written, and
         # a commit does not wait for the disk, which made indexing ten times slower.
@@ -88,9 +145,14 @@ class Store:
 
     def _ensure_schema(self) -> None:
         db = self.db
-        if "agencies" in db.table_names():
+        tables = db.table_names()
+        if "agencies" in tables:
             self._migrate()
             return
+        if tables:
+            raise NotAnIndex(
+                f"{self.path} is an SQLite database of something else, not a gongkai index"
+            )
         with db.conn:
             db["agencies"].create({"id": int, "name": str}, pk="id")
             db["agencies"].create_index(["name"], unique=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -154,14 +155,25 @@ def test_chat_ends_at_end_of_input(built_db: Path) -> None:
     assert p.returncode == 0 and "3119 件" in p.stdout
 
 
-def test_default_index_is_built_from_the_bundled_reports_on_first_use(tmp_path: Path) -> None:
+def test_default_index_is_built_from_the_reports_beside_it_on_first_use(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data" / "reports", tmp_path / "data" / "reports")
     p = run("ask", "--json", "伊川县司法局收到多少申请", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["value"] == 2
     assert (tmp_path / "data" / "gongkai.db").exists()
-    assert "Building the index" in p.stderr
+    assert "Building the index data/gongkai.db from data/reports" in p.stderr
+    assert "Using the index data/gongkai.db (5 reports)" in p.stderr
+    assert not list((tmp_path / "data").glob("gongkai.db.new*"))
     again = run("ask", "--json", "渠县司法局收到多少申请", cwd=tmp_path)
     assert json.loads(again.stdout)["value"] == 0 and "Building" not in again.stderr
+
+
+def test_no_index_is_built_where_there_are_no_reports(tmp_path: Path) -> None:
+    p = run("ask", "伊川县司法局收到多少申请", cwd=tmp_path)
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.startswith("Error: no index at data/gongkai.db and no data/reports folder")
+    assert p.stderr.count("\n") == 1
+    assert not (tmp_path / "data").exists()
 
 
 def test_run_with_a_missing_config_is_one_line(tmp_path: Path) -> None:

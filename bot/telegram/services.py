@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import shutil
 from collections import Counter, OrderedDict
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from typing import Any, Protocol
 from index.build import IndexResult, build_paths, index_file
 from index.errors import GongkaiError
 from index.readers import DEFAULT_MAX_BYTES
-from index.store import Store
+from index.store import Store, copy_index, remove_index
 
 from . import library
 
@@ -90,6 +89,10 @@ class ShuttingDown(GongkaiError):
     """The bot is stopping; an indexing job that had not started yet is dropped."""
 
 
+class NothingRead(GongkaiError):
+    """A rebuild read no report at all: the live index is kept rather than emptied."""
+
+
 @dataclass
 class Indexer:
     """Adds uploaded reports and rebuilds the index, one job at a time, off the loop."""
@@ -132,23 +135,29 @@ class Indexer:
             return result
 
     async def reindex(self, progress: Progress | None = None) -> list[IndexResult]:
-        """Rebuild the index from the reports folder into a new file, then swap it in.
+        """Rebuild the index from the reports folder into a new file, then copy it in.
 
         Readers keep the old index until the new one is complete, and a stop halfway
-        leaves the old one untouched.
+        leaves the old one untouched. The new index replaces the live one through
+        SQLite (`copy_index`), never by renaming a file under open connections. A
+        rebuild in which no file could be read keeps the old index.
         """
         async with self._lock:
             if self._closing:
                 raise ShuttingDown("the bot is restarting; run /reindex again in a minute")
             new = self.db_path.with_name(self.db_path.name + ".new")
-            new.unlink(missing_ok=True)
+            remove_index(new)
             try:
                 results = await asyncio.to_thread(
                     build_paths, [self.reports_dir], new, progress, max_bytes=self.max_bytes
                 )
-                os.replace(new, self.db_path)
+                if not any(r.ok for r in results) and self.db_path.exists():
+                    raise NothingRead(
+                        "no file of the reports folder could be read; the index is unchanged"
+                    )
+                await asyncio.to_thread(copy_index, new, self.db_path)
             finally:
-                new.unlink(missing_ok=True)
+                remove_index(new)
             await self.engine.reload()
             return results
 
