@@ -88,7 +88,12 @@ def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         missing = "agency" if not report.agency else "year"
         result.error = f"cannot tell the report's {missing} from its title; check that the file starts with the report's title"
         return result
-    stored = store.add(report, source_file=name, sha256=data_hash)
+    try:
+        stored = store.add(report, source_file=name, sha256=data_hash)
+    except Exception as e:  # the report's savepoint is rolled back; the build goes on
+        log.exception("could not store %s", name)
+        result.error = f"could not be stored ({type(e).__name__})"
+        return result
     result.status = stored.status
     return result
 

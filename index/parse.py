@@ -15,6 +15,7 @@ from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
 from .normalize import Span, clean_document, fold, render
+from .plausible import guard
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .runs import Ambiguous, cut, narrow, prefer_stated
 from .sections import Heading, find_headings, split_sections
@@ -47,6 +48,7 @@ def parse_document(doc: Document) -> Report:
     is_2019, reads, warnings = _read_tables(text, spans, headings)
     sections = split_sections(text, headings)
     figures = _figures(reads, sections[0].text if sections else "", warnings)
+    guard(figures, warnings)
     values = {(f.table, f.row, f.column): f.value for f in figures}
     present = {(f.table, f.row) for f in figures}
     return Report(
