@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import resource
 import shutil
 import statistics
@@ -33,26 +32,7 @@ from index.parse import _figures, _headings, _read_tables, parse_file  # noqa: E
 from index.readers import read_document  # noqa: E402
 from index.sections import split_sections  # noqa: E402
 from index.store import TABLE_SECTIONS, segment  # noqa: E402
-
-CELL = re.compile(r"(?<![\d.])(?<!- )\d+(?:\.\d+)?(?![\d.．、])(?! -)")
-
-
-def generate(folder: Path, count: int, rng: random.Random, first: int = 0) -> list[Path]:
-    """`count` reports of agencies numbered from `first` (a later batch names new agencies)."""
-    folder.mkdir()
-    seeds = sorted((ROOT / "data" / "reports").glob("*.txt"))
-    paths = []
-    for i in range(first, first + count):
-        seed = seeds[i % len(seeds)]
-        text = seed.read_text(encoding="utf-8")
-        start = text.index("二、主动公开政府信息情况")
-        end = text.index("五、存在的主要问题")
-        middle = CELL.sub(lambda _: str(rng.randint(0, 500)), text[start:end])
-        head = text[:start].replace("司法局", f"第{i}号测试局", 1)
-        path = folder / f"r{i:05d}.txt"
-        path.write_text(head + middle + text[end:], encoding="utf-8")
-        paths.append(path)
-    return paths
+from tests.generated import generate  # noqa: E402
 
 
 def stages(paths: list[Path]) -> dict[str, float]:

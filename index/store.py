@@ -31,7 +31,20 @@ from .model import Report
 
 SCHEMA_VERSION = 2
 
-FTS_COLUMNS = ["title", "text_segmented"]
+# The full-text index's triggers, as sqlite-utils writes them (indexes it made keep theirs).
+FTS_TRIGGERS = {
+    "sections_ai": "create trigger [sections_ai] after insert on [sections] begin "
+    "insert into [sections_fts] (rowid, [title], [text_segmented]) "
+    "values (new.rowid, new.[title], new.[text_segmented]); end",
+    "sections_ad": "create trigger [sections_ad] after delete on [sections] begin "
+    "insert into [sections_fts] ([sections_fts], rowid, [title], [text_segmented]) "
+    "values ('delete', old.rowid, old.[title], old.[text_segmented]); end",
+    "sections_au": "create trigger [sections_au] after update on [sections] begin "
+    "insert into [sections_fts] ([sections_fts], rowid, [title], [text_segmented]) "
+    "values ('delete', old.rowid, old.[title], old.[text_segmented]); "
+    "insert into [sections_fts] (rowid, [title], [text_segmented]) "
+    "values (new.rowid, new.[title], new.[text_segmented]); end",
+}
 
 FIGURE_INDEXES = (
     ("report_id",),
@@ -225,14 +238,55 @@ class Store:
         self._complete()
 
     def _complete(self) -> None:
-        """The figure indexes and the full-text index, made from the rows if missing."""
+        """The figure indexes and the full-text index, made from the rows if missing.
+
+        An index whose build was stopped (a killed process, a full disk) lacks them, or
+        holds a full-text table without its triggers; it gets them back here, whole.
+        """
         with self.db.conn:
             for columns in FIGURE_INDEXES:
                 self.db["figures"].create_index(columns, if_not_exists=True)
-            if not self.db["sections"].detect_fts():
-                for suffix in ("ai", "ad", "au"):  # the triggers of a lost full-text table
-                    self.db.execute(f"drop trigger if exists sections_{suffix}")
-                self.db["sections"].enable_fts(FTS_COLUMNS, create_triggers=True)
+        if self._fts_whole():
+            return
+        with self._transaction():
+            self._drop_fts()
+            conn = self.db.conn
+            conn.execute(
+                "create virtual table sections_fts using fts5 (title, text_segmented, "
+                "content=sections)"
+            )
+            conn.execute("insert into sections_fts (sections_fts) values ('rebuild')")
+            for statement in FTS_TRIGGERS.values():
+                conn.execute(statement)
+
+    def _fts_whole(self) -> bool:
+        names = {
+            row[0]
+            for row in self.db.execute(
+                "select name from sqlite_master where name like 'sections%'"
+            ).fetchall()
+        }
+        return "sections_fts" in names and set(FTS_TRIGGERS) <= names
+
+    def _drop_fts(self) -> None:
+        for trigger in FTS_TRIGGERS:
+            self.db.conn.execute(f"drop trigger if exists {trigger}")
+        self.db.conn.execute("drop table if exists sections_fts")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One explicit transaction: DDL included, all of it or none (sqlite-utils' own
+        `enable_fts` commits after each step, so a kill could leave half an index)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            conn.commit()
+        conn.execute("begin")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -247,10 +301,10 @@ class Store:
         """
         empty = not self.db.execute("select 1 from reports limit 1").fetchone()
         if empty:
-            with self.db.conn:
+            with self._transaction():
                 for columns in FIGURE_INDEXES:
-                    self.db.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
-                self.db["sections"].disable_fts()
+                    self.db.conn.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
+                self._drop_fts()
             self.db.execute("PRAGMA synchronous = OFF")
         try:
             yield
