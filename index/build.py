@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GongkaiError
+from .model import Report
 from .parse import parse_file
 from .readers import DEFAULT_MAX_BYTES
 from .store import Store
@@ -60,20 +61,31 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IndexResult:
-    """Parse `path` and store it; any error leaves the store as it was."""
+def read_report(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Report | None, str, IndexResult]:
+    """Parse `path`: the report (None when it cannot be stored), its file's sha256, and
+    the result as the summary shows it (`failed` with the reason, until it is stored).
+
+    Reasons are the person's to act on and never carry a library's own message (which
+    may hold paths); the log keeps the detail.
+    """
     name = path.name
     try:
-        report = parse_file(path, max_bytes=max_bytes)
-        data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        report = parse_file(path, max_bytes=max_bytes)  # refuses a file over the limit unread
+        data = path.read_bytes()
     except GongkaiError as e:
-        return IndexResult(name, "failed", error=str(e))
+        return None, "", IndexResult(name, "failed", error=str(e))
     except OSError as e:
-        return IndexResult(name, "failed", error=f"cannot open {name}: {e.strerror}")
+        return None, "", IndexResult(name, "failed", error=f"cannot open {name}: {e.strerror}")
     except Exception as e:  # a bug must not stop the other files of a run
         log.exception("unexpected error while reading %s", name)
-        return IndexResult(
-            name, "failed", error=f"unexpected error while reading ({type(e).__name__}: {e})"
+        return (
+            None,
+            "",
+            IndexResult(
+                name, "failed", error=f"unexpected error while reading ({type(e).__name__})"
+            ),
         )
     result = IndexResult(
         name,
@@ -87,15 +99,30 @@ def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     if not report.agency or not report.year:
         missing = "agency" if not report.agency else "year"
         result.error = f"cannot tell the report's {missing} from its title; check that the file starts with the report's title"
-        return result
+        return None, "", result
+    return report, hashlib.sha256(data).hexdigest(), result
+
+
+def store_report(
+    store: Store, report: Report, sha256: str, result: IndexResult, source_file: str
+) -> IndexResult:
+    """Store a report read by `read_report` under `source_file`; an error fails it alone."""
     try:
-        stored = store.add(report, source_file=name, sha256=data_hash)
+        stored = store.add(report, source_file=source_file, sha256=sha256)
     except Exception as e:  # the report's savepoint is rolled back; the build goes on
-        log.exception("could not store %s", name)
+        log.exception("could not store %s", result.file)
         result.error = f"could not be stored ({type(e).__name__})"
         return result
     result.status = stored.status
     return result
+
+
+def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IndexResult:
+    """Parse `path` and store it; any error leaves the store as it was."""
+    report, sha256, result = read_report(path, max_bytes=max_bytes)
+    if report is None:
+        return result
+    return store_report(store, report, sha256, result, path.name)
 
 
 def build_paths(

@@ -89,22 +89,26 @@ def tidy_prose(text: str) -> str:
     Joins lines that a PDF or a crawler broke inside a sentence, drops spaces between
     Chinese characters (`规 章`), and keeps paragraph breaks after a sentence ends.
     """
-    lines = [ln.strip() for ln in text.splitlines()]
-    out: list[str] = []
-    for line in lines:
+    paragraphs: list[list[str]] = []  # each paragraph's lines, joined once at the end
+    last = ""  # the current paragraph's last line
+    length = 0  # and its length so far: joining by `+=` took quadratic time on long text
+    for line in (ln.strip() for ln in text.splitlines()):
         if not line:
             continue
         if (
-            out
-            and not out[-1].endswith(_SENTENCE_END)
+            paragraphs
+            and not last.endswith(_SENTENCE_END)
             and not _starts_item(line)
-            and not _is_heading(out[-1])
+            and not (length <= _HEADING_LENGTH and _starts_item(paragraphs[-1][0]))
         ):
-            out[-1] += line
+            paragraphs[-1].append(line)
+            length += len(line)
         else:
-            out.append(line)
+            paragraphs.append([line])
+            length = len(line)
+        last = line
     # the spaces removed never include a line break, so one pass over the whole text does
-    return _SPACE_BETWEEN_CJK.sub("", "\n".join(out))
+    return _SPACE_BETWEEN_CJK.sub("", "\n".join("".join(p) for p in paragraphs))
 
 
 _ITEM_START = re.compile(
@@ -116,9 +120,7 @@ def _starts_item(line: str) -> bool:
     return bool(_ITEM_START.match(line))
 
 
-def _is_heading(line: str) -> bool:
-    """A short numbered line such as `（一）主动公开情况`: the next line is not its continuation."""
-    return _starts_item(line) and len(line) <= 30
+_HEADING_LENGTH = 30  # a numbered paragraph this short is a heading such as `（一）主动公开情况`
 
 
 def squeeze(text: str) -> str:

@@ -36,9 +36,18 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
     return parse_document(read_document(path, max_bytes=max_bytes))
 
 
+# Annual reports run to some tens of thousands of characters; a "report" of millions is
+# made to make the parser work for minutes.
+MAX_CHARACTERS = 3_000_000
+
+
 def parse_document(doc: Document) -> Report:
     doc = clean_document(doc)
     text, spans = render(doc)
+    if len(text) > MAX_CHARACTERS:
+        raise NotAReport(
+            f"not an annual report: {len(text):,} characters of text, far more than a report holds"
+        )
     title = find_title(text)
     if not title and doc.meta.get("title"):
         title = doc.meta["title"]

@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import rjieba
 import sqlite_utils
@@ -71,6 +71,12 @@ def segment(text: str) -> str:
 # Sections holding the tables are stored for reading, but their figures are searched
 # through the figures table, not as words.
 TABLE_SECTIONS = frozenset({2, 3, 4})
+
+
+class StoredFile(NamedTuple):
+    report_id: int
+    source_file: str
+    sha256: str
 
 
 @dataclass
@@ -320,17 +326,13 @@ class Store:
         # plain sqlite3 for the writes of a report: sqlite-utils' conversions and savepoints
         # per call cost more than the parse
         conn = db.conn
-        same = conn.execute(
-            "select r.id, r.sha256 from reports r join agencies a on a.id = r.agency_id "
-            "where a.name = ? and r.year = ?",
-            [report.agency, report.year],
-        ).fetchall()
-        if same and same[0][1] == sha256:
-            return Stored("unchanged", same[0][0])
+        same = self.stored_as(report.agency, report.year)
+        if same and same.sha256 == sha256:
+            return Stored("unchanged", same.report_id)
         # a savepoint when the caller batches several reports into one transaction
         with db.atomic():
-            for old_id, _ in same:
-                self._delete_report(old_id)
+            if same:
+                self._delete_report(same.report_id)
             report_id = conn.execute(
                 "insert into reports (agency_id, agency, year, title, format, source_format, "
                 "source_file, sha256, indexed_at, figure_count, failed_checks, warnings) "
@@ -406,6 +408,23 @@ class Store:
         Each `add` inside stays all-or-nothing (a savepoint).
         """
         return self.db.atomic()
+
+    def stored_as(self, agency: str, year: int) -> StoredFile | None:
+        """The report stored for `agency` and `year`, if any: its id, file name and digest."""
+        row = self.db.conn.execute(
+            "select r.id, r.source_file, r.sha256 from reports r "
+            "join agencies a on a.id = r.agency_id where a.name = ? and r.year = ?",
+            [agency, year],
+        ).fetchone()
+        return StoredFile(*row) if row else None
+
+    def holds_file(self, source_file: str) -> bool:
+        """Whether a stored report was read from a file of this name."""
+        return bool(
+            self.db.conn.execute(
+                "select 1 from reports where source_file = ? limit 1", [source_file]
+            ).fetchone()
+        )
 
     def reports(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from reports order by agency, year"))

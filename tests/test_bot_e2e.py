@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import hashlib
 import io
 import shutil
 import threading
@@ -146,7 +147,9 @@ async def test_admin_upload_is_indexed_and_then_answered_from(folder: Path) -> N
         assert done.params["message_id"] == str(progress.result["message_id"])
         assert "伊川县司法局 2024 年，200 个数据" in done.text and "勾稽关系均相符" in done.text
         assert api.calls_of("getFile") and api.calls_of("download")
-        assert (folder / "reports" / "伊川县司法局2024年报.txt").exists()
+        sha = hashlib.sha256(SEEDS["yichuan"].read_bytes()).hexdigest()
+        assert (folder / "reports" / f"伊川县司法局-2024-{sha[:12]}.txt").exists()
+        assert not (folder / "reports" / "伊川县司法局2024年报.txt").exists()
         mark = len(api.calls)
         await api.send_text("伊川县司法局收到多少政府信息公开申请？")
         after = await api.wait_for("sendMessage", after=mark)
@@ -165,7 +168,8 @@ async def test_a_newer_file_replaces_the_old_one(folder: Path) -> None:
         done = await api.wait_for("editMessageText", where=is_reply("✅"))
         assert "渠县司法局 2024 年" in done.text and "替换" in done.text
     kept = {p.name for p in (folder / "reports").iterdir()}
-    assert old.name not in kept and f"{old.stem}-2.txt" in kept and len(kept) == 4
+    sha = hashlib.sha256(newer).hexdigest()
+    assert old.name not in kept and f"渠县司法局-2024-{sha[:12]}.txt" in kept and len(kept) == 4
     assert library.stats(folder / "gongkai.db")["reports"] == 4
 
 
@@ -193,13 +197,13 @@ async def test_questions_are_answered_while_a_report_is_indexed(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real_index_file = services.index_file
+    real_read_report = services.read_report
 
-    def slow_index_file(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def slow_read_report(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         assert release.wait(10)
-        return real_index_file(*args, **kwargs)
+        return real_read_report(*args, **kwargs)
 
-    monkeypatch.setattr(services, "index_file", slow_index_file)
+    monkeypatch.setattr(services, "read_report", slow_read_report)
     config = bot_config(folder / "gongkai.db", folder / "reports")
     async with running_bot(config) as api:
         await api.send_document("yichuan.txt", SEEDS["yichuan"].read_bytes(), user_id=ADMIN)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pytest
+
 from index.build import build_paths
+from index.errors import NotAReport, UnreadableFile
+from index.normalize import tidy_prose
 from index.parse import parse_file
 from tests.conftest import ROOT, SEEDS
 
@@ -74,3 +79,44 @@ def test_a_store_error_fails_one_file_and_the_build_goes_on(
     assert [r.status for r in results] == ["failed", "added"]
     assert results[0].error == "could not be stored (OverflowError)"
     assert json.dumps(results[0].error)
+
+
+def test_html_tables_nested_hundreds_deep_are_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>某县司法局2024年政府信息公开工作年度报告</p>"
+        + "<table><tr><td>三、收到和处理政府信息公开申请情况" * 400
+        + "</td></tr></table>" * 400
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(NotAReport, match="no figures found"):
+        parse_file(path)
+
+
+def test_a_word_file_that_inflates_far_beyond_a_report_is_refused_unparsed(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (60 * 1024 * 1024) + "</w:document>")
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(UnreadableFile, match="unpacks to 60 MB"):
+        parse_file(path)
+
+
+def test_text_of_millions_of_characters_is_not_a_report(tmp_path: Path) -> None:
+    at = YICHUAN.index("五、存在的主要问题")
+    path = tmp_path / "long.txt"
+    path.write_text(YICHUAN[:at] + "政府信息公开工作" * 400_000 + YICHUAN[at:], encoding="utf-8")
+    with pytest.raises(NotAReport, match="far more than a report"):
+        parse_file(path)
+
+
+def test_a_paragraph_of_many_lines_is_joined_whole() -> None:
+    """Lines are now joined once per paragraph (joining with `+=` took quadratic time:
+    `bench/bench_hostile.py` measures it); the paragraphs come out as before."""
+    text = "（一）主动公开\n" + "政府信息公开工作\n" * 200_000 + "结束。\n下一段"
+    paragraphs = tidy_prose(text).split("\n")
+    assert paragraphs[0] == "（一）主动公开"
+    assert paragraphs[1] == "政府信息公开工作" * 200_000 + "结束。"
+    assert paragraphs[2] == "下一段"

@@ -106,8 +106,10 @@ def _commands(table: list[tuple[str, str, str]], lang: str) -> list[BotCommand]:
     return [BotCommand(command=c, description=zh if lang == "zh" else en) for c, zh, en in table]
 
 
-async def on_startup(bot: Bot, admins: frozenset[int]) -> None:
-    """Register the command menu: everyone's, and in admins' chats theirs too."""
+async def on_startup(bot: Bot, admins: frozenset[int], indexer: Indexer) -> None:
+    """Repair what a kill interrupted, then register the command menu: everyone's, and
+    in admins' chats theirs too."""
+    await asyncio.to_thread(indexer.recover)
     for lang, code in (("zh", None), ("en", "en")):
         await bot.set_my_commands(_commands(PUBLIC_COMMANDS, lang), BotCommandScopeDefault(), code)
         for admin_id in admins:

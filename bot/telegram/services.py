@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import shutil
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from index.build import IndexResult, build_paths, index_file
+from index.build import IndexResult, build_paths, read_report, store_report
 from index.errors import GongkaiError
 from index.readers import DEFAULT_MAX_BYTES
 from index.store import Store, copy_index, remove_index
 
-from . import library
+from .shelf import Shelf, shelf_name
 
 Progress = Callable[[int, int, str], None]
 
@@ -105,34 +104,65 @@ class Indexer:
     _closing: bool = False
 
     @property
+    def shelf(self) -> Shelf:
+        return Shelf(self.reports_dir)
+
+    @property
     def busy(self) -> bool:
         return self._lock.locked()
 
     async def add_file(self, download: Path, name: str) -> IndexResult:
-        """Move a downloaded file into the reports folder and index it.
+        """Index a downloaded file and keep it in the reports folder under a name of the bot's.
 
         A file that cannot be read, or that holds a report already indexed, is not
         kept. One that replaces a report for the same agency and year takes the old
-        file's place in the folder, so that /reindex rebuilds the same index.
+        file's place in the folder, so that /reindex rebuilds the same index; the moves
+        are made so that a kill at any moment leaves them finished or undone (`Shelf`).
         """
         async with self._lock:
             if self._closing:
                 raise ShuttingDown("the bot is restarting; please send the file again in a minute")
-            before = await asyncio.to_thread(library.source_files, self.db_path)
-            path = await asyncio.to_thread(self._keep, download, name)
-            try:
-                result = await asyncio.to_thread(self._index_one, path)
-            except BaseException:
-                path.unlink(missing_ok=True)
-                raise
-            if result.status in ("failed", "unchanged"):
-                path.unlink(missing_ok=True)
-                return result
-            after = await asyncio.to_thread(library.source_files, self.db_path)
-            for gone in before - after:
-                self._forget(gone, keep=path)
-            await self.engine.reload()
+            result = await asyncio.to_thread(self._add, download, name)
+            if result.status in ("added", "replaced"):
+                await self.engine.reload()
             return result
+
+    def _add(self, download: Path, name: str) -> IndexResult:
+        report, sha256, result = read_report(download, max_bytes=self.max_bytes)
+        result.file = name
+        if report is None:
+            return result
+        store = Store(self.db_path)
+        try:
+            old = store.stored_as(report.agency or "", report.year or 0)
+            if old and old.sha256 == sha256:
+                result.status = "unchanged"
+                return result
+            move = self.shelf.put(download, shelf_name(report, sha256), old and old.source_file)
+            try:
+                result = store_report(store, report, sha256, result, move.name)
+            except BaseException:
+                self.shelf.undo(move)
+                raise
+            if result.ok:
+                self.shelf.settle(move)
+            else:
+                self.shelf.undo(move)
+            return result
+        finally:
+            store.close()
+
+    def recover(self) -> None:
+        """At start: repair what a kill interrupted (an index's missing full-text index or
+        figure indexes, an upload's half-made moves, a rebuild's leftover file)."""
+        remove_index(self.db_path.with_name(self.db_path.name + ".new"))
+        if not self.db_path.exists():
+            return
+        store = Store(self.db_path)
+        try:
+            self.shelf.recover(store.holds_file)
+        finally:
+            store.close()
 
     async def reindex(self, progress: Progress | None = None) -> list[IndexResult]:
         """Rebuild the index from the reports folder into a new file, then copy it in.
@@ -166,32 +196,6 @@ class Indexer:
         self._closing = True
         async with self._lock:
             pass
-
-    def _keep(self, download: Path, name: str) -> Path:
-        self.reports_dir.mkdir(parents=True, exist_ok=True)
-        stem, suffix = Path(name).stem, Path(name).suffix
-        path = self.reports_dir / name
-        for n in itertools.count(2):
-            if not path.exists():
-                break
-            path = self.reports_dir / f"{stem}-{n}{suffix}"
-        shutil.move(download, path)
-        return path
-
-    def _index_one(self, path: Path) -> IndexResult:
-        store = Store(self.db_path)
-        try:
-            return index_file(store, path, max_bytes=self.max_bytes)
-        finally:
-            store.close()
-
-    def _forget(self, source_file: str, keep: Path) -> None:
-        old = Path(source_file)
-        if not old.is_absolute():
-            old = self.reports_dir / old.name
-        folder = self.reports_dir.resolve()
-        if old.resolve() != keep.resolve() and old.resolve().parent == folder:
-            old.unlink(missing_ok=True)
 
 
 class AskMemory:

@@ -9,6 +9,8 @@ its top-left, with `None` on every position it covers.
 from __future__ import annotations
 
 import io
+import logging
+import zipfile
 from collections.abc import Iterator
 
 import docx
@@ -17,10 +19,34 @@ from lxml.etree import _Element
 from ..document import Block, Document, Paragraph, Table
 from ..errors import UnreadableFile, UnsupportedFormat
 
+log = logging.getLogger(__name__)
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Containers whose children are block content (paragraphs, tables), read through.
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins"}
+
+
+# A Word report's XML is a few MB; a file whose XML inflates past this is made to exhaust
+# memory (python-docx holds the whole tree, some twenty bytes for every byte of XML).
+MAX_XML_BYTES = 50 * 1024 * 1024
+MAX_PARTS = 5000
+
+
+def _check_inflated(data: bytes) -> None:
+    """Refuse a zip bomb before python-docx inflates it: the size limit on the file counts
+    compressed bytes, and 1 MB of .docx can hold 300 MB of paragraphs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says what is wrong with it
+    xml = sum(p.file_size for p in parts if not p.filename.startswith("word/media/"))
+    if len(parts) > MAX_PARTS or xml > MAX_XML_BYTES:
+        raise UnreadableFile(
+            f"this Word file unpacks to {xml / 1048576:.0f} MB in {len(parts)} parts, far more "
+            "than a report: send the report as PDF"
+        )
 
 
 def read_docx(data: bytes) -> Document:
@@ -30,6 +56,7 @@ def read_docx(data: bytes) -> Document:
     the parser's job. Raises `UnreadableFile` for a damaged file and `UnsupportedFormat`
     for another kind of Office file.
     """
+    _check_inflated(data)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as e:  # python-docx parses untrusted zip and XML: any failure is the file's
@@ -38,9 +65,9 @@ def read_docx(data: bytes) -> Document:
                 "this Office file is not a Word document (an Excel or PowerPoint file?): "
                 "send the report as .docx, PDF, .html or .txt"
             ) from e
+        log.info("damaged Word file: %s: %s", type(e).__name__, e)
         raise UnreadableFile(
-            f"this Word file is damaged ({type(e).__name__}: {e}): "
-            "open and save it again in Word or WPS, or send it as PDF"
+            "this Word file is damaged: open and save it again in Word or WPS, or send it as PDF"
         ) from e
     return Document(list(_blocks(body)), "docx")
 

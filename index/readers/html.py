@@ -66,6 +66,9 @@ _LABEL_COLON = re.compile(r"([:：])")
 # Pages with thousands of unclosed tags would nest deeper than Python's recursion limit;
 # past this depth inline elements are kept flat (their text is kept, their nesting is not).
 _MAX_DEPTH = 200
+# Blocks (a table inside unclosed inline tags) nest further, but not without bound: tables
+# nested hundreds deep would overflow the recursive walks below. Real reports nest under 40.
+_MAX_BLOCK_DEPTH = 400
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 
@@ -140,7 +143,10 @@ class _TreeBuilder(HTMLParser):
         self._close_implied(tag)
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in _VOID and (len(self.stack) < _MAX_DEPTH or tag in _BLOCKS):
+        depth = len(self.stack)
+        if tag not in _VOID and (
+            depth < _MAX_DEPTH or (tag in _BLOCKS and depth < _MAX_BLOCK_DEPTH)
+        ):
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -25,6 +26,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..document import Block, Document, Paragraph, Table
 from ..errors import UnreadableFile
+
+log = logging.getLogger(__name__)
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－·]*$"
@@ -78,9 +81,10 @@ def read_pdf(data: bytes) -> Document:
 
 
 def _damaged(e: Exception) -> UnreadableFile:
+    log.info("damaged PDF: %s: %s", type(e).__name__, e)
     return UnreadableFile(
-        f"this PDF is damaged or incomplete ({e.args[0] if e.args else type(e).__name__}): "
-        "download it again, or send the report as .docx/.html/.txt"
+        "this PDF is damaged or incomplete: download it again, or send the report as "
+        ".docx/.html/.txt"
     )
 
 
