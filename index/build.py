@@ -45,19 +45,25 @@ class IndexResult:
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and report files found recursively in folders, in a stable order."""
+    """Files named directly, and report files found recursively in folders, in a stable order.
+
+    Inside a folder, a link that leads out of it is not followed: building a folder must
+    not read (and an upload's reindex must not publish) files from elsewhere on the server.
+    """
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in REPORT_SUFFIXES
-                and not p.name.startswith(".")
-            )
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        root = path.resolve()
+        out.extend(
+            p
+            for p in sorted(path.rglob("*"))
+            if p.suffix.lower() in REPORT_SUFFIXES
+            and not p.name.startswith(".")
+            and p.is_file()
+            and p.resolve().is_relative_to(root)
+        )
     return out
 
 

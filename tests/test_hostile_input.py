@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_paths
+from index.build import build_paths, find_files
 from index.errors import NotAReport, UnreadableFile
 from index.normalize import tidy_prose
 from index.parse import parse_file
@@ -120,3 +120,18 @@ def test_a_paragraph_of_many_lines_is_joined_whole() -> None:
     assert paragraphs[0] == "（一）主动公开"
     assert paragraphs[1] == "政府信息公开工作" * 200_000 + "结束。"
     assert paragraphs[2] == "下一段"
+
+
+def test_a_link_out_of_a_build_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "other.txt").write_bytes(SEEDS["qu"].read_bytes())
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "yichuan.txt").write_bytes(SEEDS["yichuan"].read_bytes())
+    (folder / "link.txt").symlink_to(outside / "other.txt")
+    (folder / "linked-dir").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "yichuan.txt")
+    (folder / "loop").symlink_to(folder)
+    names = [p.name for p in find_files([folder])]
+    assert names == ["inside.txt", "yichuan.txt"]

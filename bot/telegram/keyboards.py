@@ -7,41 +7,48 @@ carry short prefixes and integer ids, never names; the handler looks the name up
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from pydantic import Field
 
 BUTTON_TEXT_MAX = 40
+
+# Every number a button carries: anything else in a tap (a client can send any data) is
+# not ours and is answered as an expired button, never passed on to SQLite (which cannot
+# hold an int of 30 digits) or to a page count.
+Id = Annotated[int, Field(ge=0, le=2**53)]
 
 
 class Pick(CallbackData, prefix="p"):
     """One candidate of an ambiguous answer: `ask` is the remembered question."""
 
-    ask: int
-    id: int
+    ask: Id
+    id: Id
 
 
 class Example(CallbackData, prefix="x"):
     """One of the example questions under /start."""
 
-    n: int
+    n: Id
     lang: str
 
 
 class AgencyPage(CallbackData, prefix="ap"):
-    page: int
+    page: Id
 
 
 class Card(CallbackData, prefix="c"):
     """The report card of one agency; `year` 0 means its latest report."""
 
-    agency: int
-    year: int = 0
+    agency: Id
+    year: Id = 0
 
 
 class ExportAgency(CallbackData, prefix="e"):
-    agency: int
+    agency: Id
 
 
 def _label(text: str) -> str:

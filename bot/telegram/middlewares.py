@@ -71,9 +71,12 @@ class Throttle(BaseMiddleware):
             return await handler(event, data)
         text = getattr(event, "text", None) or getattr(event, "data", None)
         notice = t("too_fast", language(text, user))
+        # marked before the notice is sent: the messages that arrive while it is on its
+        # way must find the mark, or each of them sends a notice of its own
+        warned = user.id in self._warned
+        self._warned.add(user.id)
         if isinstance(event, CallbackQuery):
             await event.answer(notice)
-        elif isinstance(event, Message) and user.id not in self._warned:
+        elif isinstance(event, Message) and not warned:
             await event.answer(notice)
-        self._warned.add(user.id)
         return None

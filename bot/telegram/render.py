@@ -12,7 +12,7 @@ from index.build import IndexResult
 
 from .library import Hit
 from .services import AnswerLike
-from .text import t
+from .text import redact, t
 
 
 def answer_html(answer: AnswerLike) -> str:
@@ -56,7 +56,7 @@ def stats_html(stats: dict, asked: dict[str, int], lang: str) -> str:
 def index_result_html(result: IndexResult, name: str, lang: str) -> str:
     """What an admin sees once an uploaded file has been read."""
     if result.status == "failed":
-        return t("index_failed", lang, name=name, reason=result.error or "?")
+        return t("index_failed", lang, name=name, reason=redact(result.error or "?"))
     text = t(
         "indexed", lang, name=name, agency=result.agency, year=result.year, figures=result.figures
     )

@@ -133,9 +133,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✅ Index rebuilt: {ok} reports, {failed} failed.",
     ),
     "reindex_failed_file": ("❌ {name}：{reason}", "❌ {name}: {reason}"),
-    "reindex_empty": (
-        "报告目录 {folder} 里没有文件。",
-        "The reports folder {folder} holds no files.",
+    "reindex_empty": ("报告目录里没有文件。", "The reports folder holds no files."),
+    "too_big_to_fetch": (
+        "❌ Telegram 不允许机器人下载 {name}：文件太大（上限 20 MB）。可在服务器上用 "
+        "python -m index build 入库，或使用自建的 Bot API 服务器（见 docs/bot.md）。",
+        "❌ Telegram does not let bots download {name}: it is over 20 MB. Index it on the "
+        "server with python -m index build, or use a self-hosted Bot API server (docs/bot.md).",
+    ),
+    "download_failed": (
+        "❌ 无法从 Telegram 下载 {name}，请重新发送。",
+        "❌ Could not download {name} from Telegram; please send it again.",
     ),
     "stats": (
         "报告 {reports} 份，机关 {agencies} 个\n"
@@ -156,6 +163,22 @@ def t(key: str, lang: str, **values: object) -> str:
     zh, en = MESSAGES[key]
     template = zh if lang == "zh" else en
     return template.format(**{k: html.quote(str(v)) for k, v in values.items()})
+
+
+_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{20,}")
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.I)
+_PATH = re.compile(r"(?<![\w.])(?:/[^\s/:'\"，。；）)]+)+/?")
+
+
+def redact(text: str) -> str:
+    """An error's text as a user may read it: no bot token, no address, no server path.
+
+    Download errors quote the file URL, which carries the token; index errors name the
+    database's place on the server. Only a path's last part is kept (the file's name).
+    """
+    text = _TOKEN.sub("…", text)
+    text = _URL.sub("…", text)
+    return _PATH.sub(lambda m: m.group(0).rstrip("/").rsplit("/", 1)[-1], text)
 
 
 def language(text: str | None, user: User | None) -> str:

@@ -32,7 +32,7 @@ from ..filters import Addressed, IsAdmin
 from ..render import index_result_html, stats_html
 from ..replies import quote_in_groups, send
 from ..services import AsyncEngine, Indexer
-from ..text import MESSAGE_LIMIT, language, t, utf16_len
+from ..text import MESSAGE_LIMIT, language, redact, t, utf16_len
 
 log = logging.getLogger("gongkai.bot")
 
@@ -42,9 +42,13 @@ _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 
 def safe_name(name: str | None, fallback: str) -> str:
-    """A file name that stays inside the reports folder whatever the sender called it."""
+    """The sender's file name made safe to show and to store under (at most 120
+    characters, its extension kept: a name cut short must not lose what says its kind)."""
     cleaned = _UNSAFE.sub("_", Path(name or "").name).strip(". ")
-    return cleaned[:120] or fallback
+    suffix = Path(cleaned).suffix[:10]
+    if len(cleaned) > 120:
+        cleaned = cleaned[: 120 - len(suffix)] + suffix
+    return cleaned or fallback
 
 
 class StatusMessage:
@@ -125,14 +129,24 @@ async def on_upload(message: Message, bot: Bot, indexer: Indexer, config: Config
         download = folder / name
         try:
             await bot.download(document, destination=download)
-        except (TelegramAPIError, ClientError) as e:
-            await status.show(t("index_failed", lang, name=name, reason=str(e)), final=True)
+        except (TelegramAPIError, ClientError, OSError) as e:
+            # the error quotes the file's URL, which holds the bot's token: the log only
+            log.warning("download of %s failed: %s", name, redact(str(e)))
+            too_big = isinstance(e, TelegramAPIError) and "too big" in e.message.lower()
+            await status.show(
+                t("too_big_to_fetch" if too_big else "download_failed", lang, name=name), final=True
+            )
             return
         await status.show(t("waiting" if indexer.busy else "reading", lang, name=name))
         try:
             result = await indexer.add_file(download, name)
         except GongkaiError as e:
-            await status.show(t("index_failed", lang, name=name, reason=str(e)), final=True)
+            reason = redact(str(e))
+            await status.show(t("index_failed", lang, name=name, reason=reason), final=True)
+            return
+        except Exception:
+            log.exception("indexing %s failed", name)
+            await status.show(t("sorry", lang), final=True)
             return
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -158,7 +172,7 @@ async def on_reindex(message: Message, bot: Bot, indexer: Indexer, config: Confi
     lang = language(None, message.from_user)
     folder = config.index.reports_dir
     if not folder.is_dir() or not await asyncio.to_thread(find_files, [folder]):
-        await send(bot, message.chat.id, t("reindex_empty", lang, folder=folder))
+        await send(bot, message.chat.id, t("reindex_empty", lang))
         return
     started = time.monotonic()
     start = await send(bot, message.chat.id, t("reindex_start", lang))
@@ -171,7 +185,7 @@ async def on_reindex(message: Message, bot: Bot, indexer: Indexer, config: Confi
     failed = [r for r in results if not r.ok]
     summary = t("reindex_done", lang, ok=len(results) - len(failed), failed=len(failed))
     lines = [summary] + [
-        t("reindex_failed_file", lang, name=r.file, reason=r.error or "?") for r in failed
+        t("reindex_failed_file", lang, name=r.file, reason=redact(r.error or "?")) for r in failed
     ]
     text = "\n".join(lines)
     log.info(

@@ -1,7 +1,7 @@
 """What the user hears when a handler fails; the bot itself keeps running.
 
 A `GongkaiError` is the input's fault and says what to do, so its message is passed
-on. Anything else is a bug: logged with its traceback, and the user gets a short
+on, without any server path or token in it (`redact`). Anything else is a bug: logged with its traceback, and the user gets a short
 apology instead of silence.
 """
 
@@ -17,7 +17,7 @@ from aiogram.types import ErrorEvent, User
 
 from index.errors import GongkaiError
 
-from ..text import language, t
+from ..text import language, redact, t
 
 log = logging.getLogger("gongkai.bot")
 
@@ -53,7 +53,7 @@ def _lang(event: ErrorEvent) -> str:
 
 async def on_user_error(event: ErrorEvent, bot: Bot) -> None:
     log.info("update %s: %s", event.update.update_id, event.exception)
-    await _tell(event, bot, "⚠️ " + html.quote(str(event.exception)))
+    await _tell(event, bot, "⚠️ " + html.quote(redact(str(event.exception))))
 
 
 async def on_bug(event: ErrorEvent, bot: Bot) -> None:

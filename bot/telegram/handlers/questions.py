@@ -1,4 +1,5 @@
-"""Any text is a question for the engine."""
+"""Any text is a question for the engine, and so is the caption of a photo or a video
+(people send a screenshot of a report with their question under it)."""
 
 from __future__ import annotations
 
@@ -21,4 +22,7 @@ async def on_question(
 def router() -> Router:
     r = Router(name="questions")
     r.message.register(on_question, F.text, ~F.text.startswith("/"), Addressed())
+    r.message.register(
+        on_question, F.photo | F.video, F.caption, ~F.caption.startswith("/"), Addressed()
+    )
     return r
