@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,15 @@ from aiogram.types import User
 
 from bot.telegram import charts, keyboards, library
 from bot.telegram.config import ConfigError, load_config
+from bot.telegram.exports import Exports, ExportTooLarge, ExportTooSoon
 from bot.telegram.handlers.admin import safe_name
 from bot.telegram.handlers.commands import split_year
 from bot.telegram.text import MESSAGE_LIMIT, language, number, split_html, t, utf16_len
+from index.build import build_paths
+from index.export import write_csv
+from index.parse import parse_file
+from index.store import Store
+from tests.conftest import SEEDS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "config.example.toml"
 
@@ -212,10 +220,15 @@ def test_several_agencies_fit_a_partial_name(built_db: Path) -> None:
     assert len(names) == 5 and "伊川县司法局" in names
 
 
+def csv_of(db: Path, agency_id: int | None = None) -> tuple[str, int]:
+    out = io.StringIO()
+    count = write_csv(db, out, agency_id)
+    return out.getvalue(), count
+
+
 def test_export_csv(built_db: Path) -> None:
-    data, count = library.export_csv(built_db)
-    assert data.startswith("\ufeff".encode())
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    data, count = csv_of(built_db)
+    rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == count > 1000
     assert {"伊川县司法局", "淮安市人民政府"} <= {r["agency"] for r in rows}
     received = next(
@@ -224,13 +237,13 @@ def test_export_csv(built_db: Path) -> None:
         if r["agency"] == "伊川县司法局" and r["row"] == "received" and r["column"] == "total"
     )
     assert received["value"] == "2" and received["table"] == "3"
-    assert "None" not in data.decode("utf-8-sig")
+    assert "None" not in data
 
 
 def test_export_one_agency(built_db: Path) -> None:
     agency = library.find_agencies(built_db, "伊川县司法局")[0]
-    data, count = library.export_csv(built_db, agency["id"])
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    data, count = csv_of(built_db, agency["id"])
+    rows = list(csv.DictReader(io.StringIO(data)))
     assert count == len(rows) > 0 and {r["agency"] for r in rows} == {"伊川县司法局"}
 
 
@@ -253,3 +266,42 @@ def test_no_index_says_so(tmp_path: Path) -> None:
     with pytest.raises(library.NoIndex, match="index is empty"):
         library.stats(tmp_path / "missing.db")
     assert library.example_report(tmp_path / "missing.db") is None
+
+
+async def test_an_export_of_everything_is_made_once_and_shared(db_copy: Path) -> None:
+    exports = Exports(db_copy, pause=600)
+    try:
+        made = await asyncio.gather(*(exports.whole(user) for user in range(20)))
+        assert len({e.path for e in made}) == 1 and made[0].figures > 1000
+        assert made[0].path.read_bytes().startswith("\ufeff".encode())
+        with pytest.raises(ExportTooSoon):
+            await exports.whole(3)
+        assert (await exports.whole(3, unlimited=True)).path == made[0].path
+        build_paths([SEEDS["yichuan"]], db_copy)  # unchanged file: the same version
+        assert (await exports.whole(104)).path == made[0].path
+        store = Store(db_copy)
+        store.add(parse_file(SEEDS["yichuan"]), source_file="y.txt", sha256="new")
+        store.close()
+        newer = await exports.whole(105)
+        assert newer.path != made[0].path and not made[0].path.exists()
+    finally:
+        exports.close()
+    assert not exports.folder.exists()
+
+
+async def test_an_export_over_the_send_limit_is_zipped_or_refused(db_copy: Path) -> None:
+    exports = Exports(db_copy, send_limit=100_000)
+    try:
+        zipped = await exports.whole(1)
+        assert zipped.filename == "gongkai-all.zip" and zipped.path.stat().st_size <= 100_000
+        with zipfile.ZipFile(zipped.path) as z:
+            assert z.namelist() == ["gongkai-all.csv"]
+    finally:
+        exports.close()
+    exports = Exports(db_copy, send_limit=1000)
+    try:
+        with pytest.raises(ExportTooLarge):
+            await exports.whole(2)
+        assert not list(exports.folder.iterdir())
+    finally:
+        exports.close()

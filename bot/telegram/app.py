@@ -27,6 +27,7 @@ from bot.answer import Engine
 from index.build import find_files
 
 from .config import Config, ConfigError, load_config
+from .exports import Exports
 from .handlers import admin, callbacks, commands, errors, questions
 from .middlewares import LogUpdates, Throttle
 from .services import AskMemory, AsyncEngine, EngineLike, Indexer
@@ -91,6 +92,7 @@ def make_dispatcher(
         engine=engine,
         indexer=Indexer(config.index.db, config.index.reports_dir, engine, config.max_upload_bytes),
         memory=AskMemory(),
+        exports=Exports(config.index.db),
     )
     dp.update.outer_middleware(LogUpdates())
     throttle = Throttle(config.limits.messages_per_minute)
@@ -125,10 +127,11 @@ async def on_startup(bot: Bot, admins: frozenset[int], indexer: Indexer) -> None
     log.info("bot @%s ready (%d admins)", me.username, len(admins))
 
 
-async def on_shutdown(indexer: Indexer, engine: AsyncEngine) -> None:
+async def on_shutdown(indexer: Indexer, engine: AsyncEngine, exports: Exports) -> None:
     """Let a running indexing job finish, so the index is never left half-written."""
     await indexer.close()
     await asyncio.to_thread(engine.close)
+    exports.close()
     log.info("stopped")
 
 

@@ -8,8 +8,6 @@ indexer writes in another.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -22,8 +20,6 @@ from rapidfuzz import fuzz, process
 
 from index.errors import GongkaiError
 from index.store import segment
-
-from .text import number
 
 
 class NoIndex(GongkaiError):
@@ -82,33 +78,6 @@ def find_agencies(db_path: Path, name: str, limit: int = 8) -> list[dict]:
     by_name = {a["name"]: a for a in names}
     matches = process.extract(name, list(by_name), scorer=fuzz.WRatio, score_cutoff=75, limit=limit)
     return [by_name[m[0]] for m in matches]
-
-
-EXPORT_COLUMNS = ("agency", "year", "table", "row", "column", "label", "value", "raw", "note")
-
-
-def export_csv(db_path: Path, agency_id: int | None = None) -> tuple[bytes, int]:
-    """Every figure (of one agency, or all) as CSV, and how many figures that is.
-
-    UTF-8 with a byte-order mark, because that is what makes Excel read Chinese.
-    """
-    where, params = ("where r.agency_id = ?", (agency_id,)) if agency_id else ("", ())
-    with connect(db_path) as conn:
-        rows = conn.execute(
-            "select r.agency, r.year, f.table_number, f.row_key, f.column_key, f.label, "
-            f"f.value, f.raw, f.note from figures f join reports r on r.id = f.report_id {where} "
-            "order by r.agency, r.year, f.rowid",
-            params,
-        ).fetchall()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
-    for agency_name, year, table, row, column, label, value, raw, note in rows:
-        shown = "" if value is None else number(value)
-        writer.writerow(
-            [agency_name, year, table, row, column, label or "", shown, raw or "", note or ""]
-        )
-    return out.getvalue().encode("utf-8-sig"), len(rows)
 
 
 @dataclass

@@ -82,6 +82,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hits": ("“{words}”的检索结果（前 {n} 条）：", "Passages mentioning “{words}” (first {n}):"),
     "export_caption": ("{what}：{n} 个数据", "{what}: {n} figures"),
     "export_all": ("全部报告", "all reports"),
+    "export_too_soon": (
+        "全部数据的导出每人每 {minutes} 分钟一次；索引未变时文件也相同。可以先导出单个机关：/export 机关名称",
+        "Everything can be exported once every {minutes} minutes per person (the file is the "
+        "same until the index changes); one agency at a time works now: /export agency",
+    ),
+    "export_too_large": (
+        "全部数据压缩后仍超过 Telegram 允许机器人发送的 50 MB。请在服务器上运行 python -m index export。",
+        "Everything is over the 50 MB a bot may send, even zipped: run python -m index export "
+        "on the server.",
+    ),
     "no_figures": ("没有可以导出的数据。", "There are no figures to export."),
     "expired": ("这个选项已过期，请重新提问。", "This choice has expired; please ask again."),
     "too_fast": (

@@ -9,6 +9,7 @@ from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, Message
 
 from .. import library
+from ..exports import Exports
 from ..keyboards import AgencyPage, Card, Example, ExportAgency, Pick
 from ..replies import ask, send
 from ..services import AskMemory, AsyncEngine
@@ -72,13 +73,28 @@ async def on_card(
 
 
 async def on_export_agency(
-    callback: CallbackQuery, callback_data: ExportAgency, bot: Bot, db_path: Path
+    callback: CallbackQuery,
+    callback_data: ExportAgency,
+    bot: Bot,
+    db_path: Path,
+    exports: Exports,
+    admins: frozenset[int],
 ) -> None:
     await callback.answer()
     found = await asyncio.to_thread(library.agency, db_path, callback_data.agency)
     if callback.message is not None and found is not None:
         lang = language(None, callback.from_user)
-        await send_export(bot, callback.message.chat.id, db_path, found["id"], found["name"], lang)
+        user = callback.from_user.id
+        await send_export(
+            bot,
+            callback.message.chat.id,
+            exports,
+            found["id"],
+            found["name"],
+            lang,
+            user_id=user,
+            admin=user in admins,
+        )
 
 
 async def on_stale(callback: CallbackQuery) -> None:

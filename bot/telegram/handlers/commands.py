@@ -13,9 +13,10 @@ from pathlib import Path
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message
+from aiogram.types import FSInputFile, InlineKeyboardMarkup, Message
 
 from .. import keyboards, library
+from ..exports import Exports, ExportTooLarge, ExportTooSoon
 from ..render import agencies_html, hits_html
 from ..replies import ask, quote_in_groups, send, send_chart
 from ..services import AnswerLike, AskMemory, AsyncEngine
@@ -79,18 +80,40 @@ async def send_card(
 
 
 async def send_export(
-    bot: Bot, chat_id: int, db_path: Path, agency_id: int | None, what: str, lang: str
+    bot: Bot,
+    chat_id: int,
+    exports: Exports,
+    agency_id: int | None,
+    what: str,
+    lang: str,
+    *,
+    user_id: int,
+    admin: bool,
 ) -> None:
-    data, count = await asyncio.to_thread(library.export_csv, db_path, agency_id)
-    if not count:
-        await send(bot, chat_id, t("no_figures", lang), lang=lang)
+    """One agency's figures, or everyone's (shared, and limited per person), as a file."""
+    try:
+        if agency_id is None:
+            export = await exports.whole(user_id, unlimited=admin)
+        else:
+            export = await exports.agency(agency_id)
+    except ExportTooSoon as e:
+        await send(bot, chat_id, t("export_too_soon", lang, minutes=str(e)), lang=lang)
         return
-    name = f"gongkai-{agency_id}.csv" if agency_id else "gongkai-all.csv"
-    await bot.send_document(
-        chat_id,
-        BufferedInputFile(data, filename=name),
-        caption=t("export_caption", lang, what=what, n=count),
-    )
+    except ExportTooLarge:
+        await send(bot, chat_id, t("export_too_large", lang), lang=lang)
+        return
+    try:
+        if not export.figures:
+            await send(bot, chat_id, t("no_figures", lang), lang=lang)
+            return
+        await bot.send_document(
+            chat_id,
+            FSInputFile(export.path, filename=export.filename),
+            caption=t("export_caption", lang, what=what, n=export.figures),
+        )
+    finally:
+        if agency_id is not None:
+            export.path.unlink(missing_ok=True)
 
 
 async def agencies_view(
@@ -219,15 +242,24 @@ async def on_trend(
         await send_chart(bot, message.chat.id, [p[0] for p in pairs], [p[1] for p in pairs], title)
 
 
-async def on_export(message: Message, command: CommandObject, bot: Bot, db_path: Path) -> None:
+async def on_export(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    db_path: Path,
+    exports: Exports,
+    admins: frozenset[int],
+) -> None:
     """/export <agency|all>: every figure as a CSV document."""
     lang = language(command.args, message.from_user)
     name = (command.args or "").strip()
+    user_id = message.from_user.id if message.from_user else 0
+    who = {"user_id": user_id, "admin": user_id in admins}
     if not name:
         await send(bot, message.chat.id, t("usage_export", lang))
         return
     if name.lower() in ("all", "全部"):
-        await send_export(bot, message.chat.id, db_path, None, t("export_all", lang), lang)
+        await send_export(bot, message.chat.id, exports, None, t("export_all", lang), lang, **who)
         return
     matches = await asyncio.to_thread(library.find_agencies, db_path, name)
     if not matches:
@@ -235,7 +267,8 @@ async def on_export(message: Message, command: CommandObject, bot: Bot, db_path:
     elif len(matches) > 1:
         await send(bot, message.chat.id, t("which_agency", lang), keyboards.export_choice(matches))
     else:
-        await send_export(bot, message.chat.id, db_path, matches[0]["id"], matches[0]["name"], lang)
+        found = matches[0]
+        await send_export(bot, message.chat.id, exports, found["id"], found["name"], lang, **who)
 
 
 async def on_search(message: Message, command: CommandObject, bot: Bot, db_path: Path) -> None:
