@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from index.console import run_command
 from index.errors import GongkaiError
 
 from .answer import Answer, Engine
@@ -87,24 +88,21 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-        if args.command == "run":
-            from .telegram.app import run
+    return run_command(lambda: _run(build_parser().parse_args(argv)), error_status=1)
 
-            run(args.config)
-            return 0
-        engine = open_engine(args.db, args.today)
-        if args.command == "ask":
-            for question in args.questions:
-                print_answer(engine.answer(question), as_json=args.json)
-            return 0
-        return chat(engine)
-    except GongkaiError as e:
-        print(f"Error: {e}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "run":
+        from .telegram.app import run
+
+        run(args.config)
+        return 0
+    engine = open_engine(args.db, args.today)
+    if args.command == "ask":
+        for question in args.questions:
+            print_answer(engine.answer(question), as_json=args.json)
+        return 0
+    return chat(engine)
 
 
 def open_engine(db: Path | None, today: str | None) -> Engine:

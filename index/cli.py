@@ -12,21 +12,33 @@ import sys
 from pathlib import Path
 
 from .build import IndexResult, build_paths
+from .console import run_command
 from .errors import GongkaiError
 from .parse import parse_file
 from .readers import DEFAULT_MAX_BYTES
-from .store import Store
+from .store import Store, copy_index
 
 DEFAULT_DB = Path("data/gongkai.db")
 
 
+class UsageError(GongkaiError):
+    """A bad option or argument."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's errors as one `Error: …` line, like every other mistake."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="python -m index",
         description="Read government information-disclosure annual reports (政府信息公开工作年度报告) "
         "into sections and table figures, and store them in SQLite.",
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     parse = sub.add_parser(
         "parse",
@@ -66,6 +78,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--quiet", action="store_true", help="no progress bar and no summary table")
 
+    backup = sub.add_parser(
+        "backup",
+        help="copy the index to a file, safely while the bot runs",
+        description="Copy the index into FILE through SQLite's backup API: consistent even while "
+        "the bot answers questions or indexes an upload. A plain file copy of a database in use "
+        "can miss what is still in its WAL file. FILE is replaced if it exists.",
+    )
+    backup.add_argument("out", type=Path, metavar="FILE", help="where the copy goes")
+    backup.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
+    )
+
     check = sub.add_parser(
         "check",
         help="list the indexed reports whose own arithmetic fails",
@@ -79,22 +103,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        if args.command == "parse":
-            return _parse(args)
-        if args.command == "build":
-            return _build(args)
-        return _check(args)
-    except GongkaiError as e:
-        print(f"Error: {e}", file=sys.stderr)
-        return 2
+    return run_command(lambda: _run(_parser().parse_args(argv)))
+
+
+def _run(args: argparse.Namespace) -> int:
+    return COMMANDS[args.command](args)
 
 
 def _parse(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        print(f"Error: no such file: {args.file}", file=sys.stderr)
-        return 2
+        raise UsageError(f"no such file: {args.file}")
+    if args.file.is_dir():
+        raise UsageError(f"{args.file} is a folder: parse reads one report (build takes folders)")
     report = parse_file(args.file, max_bytes=int(args.max_mb * 1048576))
     if args.json:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False)
@@ -121,8 +141,7 @@ def _parse(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"Error: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
+        raise UsageError(f"no such file or folder: {missing[0]}")
     bar = None if args.quiet else _ProgressBar()
     results = build_paths(args.paths, args.db, bar, max_bytes=int(args.max_mb * 1048576))
     if bar:
@@ -178,11 +197,9 @@ def _width(s: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     if not args.db.exists():
-        print(
-            f"Error: no database at {args.db}; run `python -m index build data/reports` first",
-            file=sys.stderr,
+        raise UsageError(
+            f"no database at {args.db}; run `python -m index build data/reports` first"
         )
-        return 2
     store = Store(args.db)
     try:
         failed = store.failed_checks()
@@ -202,3 +219,17 @@ def _check(args: argparse.Namespace) -> int:
     reports = len({(r["agency"], r["year"]) for r in failed})
     print(f"\n{reports} of {total} reports break at least one identity.")
     return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    if not args.db.exists():
+        raise UsageError(f"no database at {args.db}")
+    if args.out.resolve() == args.db.resolve():
+        raise UsageError("the backup must go to another file than the index")
+    Store(args.db).close()  # refuses a file that is not an index, before anything is written
+    copy_index(args.db, args.out)
+    print(f"Copied {args.db} to {args.out}.")
+    return 0
+
+
+COMMANDS = {"parse": _parse, "build": _build, "check": _check, "backup": _backup}

@@ -38,7 +38,17 @@ def write_csv(db_path: Path, out: TextIO, agency_id: int | None = None) -> int:
         )
         for agency, year, table, row, column, label, value, raw, note in rows:
             writer.writerow(
-                [agency, year, table, row, column, label or "", _shown(value), raw or "", note or ""]
+                [
+                    agency,
+                    year,
+                    table,
+                    row,
+                    column,
+                    label or "",
+                    _shown(value),
+                    raw or "",
+                    note or "",
+                ]
             )
             count += 1
     return count

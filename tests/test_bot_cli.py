@@ -180,3 +180,15 @@ def test_run_with_a_missing_config_is_one_line(tmp_path: Path) -> None:
     p = run("run", "--config", str(tmp_path / "missing.toml"))
     assert p.returncode != 0 and p.stdout == ""
     assert p.stderr.startswith("Error: ") and p.stderr.count("\n") == 1
+
+
+def test_answers_into_a_closed_pipe_are_no_traceback(built_db: Path) -> None:
+    ask = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--db", str(built_db), *["伊川县司法局报告"] * 20],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert ask.stdout is not None and ask.stderr is not None
+    assert ask.stdout.read(10)
+    ask.stdout.close()  # what `| head -1` does
+    assert ask.wait(60) == 0
+    assert b"Traceback" not in ask.stderr.read()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("command", [[], ["parse"], ["build"], ["check"]])
+@pytest.mark.parametrize("command", [[], ["parse"], ["build"], ["check"], ["backup"]])
 def test_every_command_explains_itself(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0
@@ -127,3 +128,64 @@ def test_check_lists_reports_that_break_their_arithmetic(tmp_path: Path) -> None
     assert "t3.row_total.results_total" in result.stdout
     assert "伊川县司法局" not in result.stdout
     assert "1 of 2 reports" in result.stdout
+
+
+def test_a_folder_given_to_parse_is_one_line() -> None:
+    result = run("parse", "data/reports")
+    assert result.returncode == 2 and result.stdout == ""
+    assert (
+        result.stderr
+        == "Error: data/reports is a folder: parse reads one report (build takes folders)\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_db_that_is_not_an_index_is_one_line(command: str, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("these are my notes", encoding="utf-8")
+    args = [str(SEEDS["qu"])] if command == "build" else []
+    result = run(command, *args, "--db", str(notes))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert "is not a gongkai index" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "these are my notes"
+
+
+def test_a_db_in_a_missing_folder_is_one_line_and_makes_no_folder(tmp_path: Path) -> None:
+    result = run("build", str(SEEDS["qu"]), "--db", str(tmp_path / "nowhere" / "g.db"))
+    assert result.returncode == 2 and result.stderr.startswith("Error: no folder")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_an_unknown_option_is_one_line() -> None:
+    result = run("build", "--bogus")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: ") and "--help" in result.stderr
+
+
+def test_output_into_a_closed_pipe_is_no_traceback() -> None:
+    parse = subprocess.Popen(
+        [sys.executable, "-m", "index", "parse", str(SEEDS["yichuan"]), "--json"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert parse.stdout is not None and parse.stderr is not None
+    assert parse.stdout.read(10)
+    parse.stdout.close()  # what `| head -c 10` does
+    assert parse.wait(60) == 0
+    assert b"Traceback" not in parse.stderr.read()
+
+
+def test_backup_copies_a_live_index(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    assert run("build", str(SEEDS["qu"]), str(SEEDS["yichuan"]), "--db", str(db)).returncode == 0
+    reader = sqlite3.connect(db)
+    reader.execute("begin")
+    assert reader.execute("select count(*) from reports").fetchone()[0] == 2  # held open
+    result = run("backup", str(tmp_path / "copy.db"), "--db", str(db))
+    reader.close()
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "copy.db") as copy:
+        assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("select count(*) from reports").fetchone()[0] == 2
+    same = run("backup", str(db), "--db", str(db))
+    assert same.returncode == 2 and "another file" in same.stderr

@@ -18,7 +18,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
@@ -31,8 +31,11 @@ from .exports import Exports
 from .handlers import admin, callbacks, commands, errors, questions
 from .middlewares import LogUpdates, Throttle
 from .services import AskMemory, AsyncEngine, EngineLike, Indexer
+from .text import redact
 
 log = logging.getLogger("gongkai.bot")
+
+MAX_RETRY_DELAY = 60.0  # seconds between tries to reach Telegram, at most
 
 PUBLIC_COMMANDS: list[tuple[str, str, str]] = [
     ("start", "这个机器人能做什么", "What this bot does"),
@@ -66,13 +69,14 @@ def get_routers() -> list[Router]:
 
 
 def make_bot(config: Config) -> Bot:
-    """A bot talking to Telegram, or to the Bot API server at `api_base`."""
-    session = None
+    """A bot talking to Telegram, or to the Bot API server at `api_base`, through the
+    configured proxy if any."""
+    proxy = config.telegram.proxy.get_secret_value() or None
+    session = AiohttpSession(proxy=proxy)
     if config.telegram.api_base:
-        server = TelegramAPIServer.from_base(
+        session.api = TelegramAPIServer.from_base(
             config.telegram.api_base, is_local=config.telegram.api_local
         )
-        session = AiohttpSession(api=server)
     return Bot(
         token=config.telegram.token.get_secret_value(),
         session=session,
@@ -175,19 +179,74 @@ async def serve_webhook(dp: Dispatcher, bot: Bot, config: Config) -> None:
         await runner.cleanup()
 
 
+async def reach_telegram(bot: Bot, config: Config) -> bool:
+    """Wait until the Bot API answers, saying once per try why it does not; False when
+    the bot is stopped meanwhile (SIGTERM, Ctrl-C).
+
+    Where Telegram is blocked the first request fails after a long timeout; a bot that
+    gives up (with a trace of 85 lines) would need a person to restart it once the
+    network or the proxy is back.
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    where = config.telegram.api_base or "api.telegram.org"
+    hint = (
+        ""
+        if config.telegram.proxy.get_secret_value()
+        else (
+            '; if Telegram is blocked here, set [telegram] proxy = "socks5://host:port" in the config'
+        )
+    )
+    delay = 1.0
+    try:
+        while True:
+            try:
+                await bot.get_me()
+                return True
+            except TelegramUnauthorizedError:
+                raise ConfigError(
+                    "Telegram does not accept the bot token: check it with @BotFather"
+                ) from None
+            except TelegramNetworkError as e:
+                reason = redact(str(e)).removeprefix("HTTP Client says - ")
+                log.warning(
+                    "cannot reach Telegram at %s (%s)%s; trying again in %.0f s",
+                    where,
+                    reason,
+                    hint,
+                    delay,
+                )
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+                return False
+            except TimeoutError:
+                delay = min(delay * 2, MAX_RETRY_DELAY)
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+
+
 async def main(config: Config, engine_factory: Callable[[], EngineLike] | None = None) -> None:
     bot = make_bot(config)
-    dp = make_dispatcher(config, engine_factory)
-    if not config.index.db.exists() and find_files([config.index.reports_dir]):
-        log.info(
-            "no index at %s yet: building it from %s", config.index.db, config.index.reports_dir
+    try:
+        if not await reach_telegram(bot, config):
+            log.info("stopped")
+            return
+        dp = make_dispatcher(config, engine_factory)
+        if not config.index.db.exists() and find_files([config.index.reports_dir]):
+            log.info("no index yet: building it from the reports folder")
+            await dp["indexer"].reindex()
+        if config.webhook.enabled:
+            await serve_webhook(dp, bot, config)
+            return
+        await bot.delete_webhook()
+        await dp.start_polling(
+            bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types()
         )
-        await dp["indexer"].reindex()
-    if config.webhook.enabled:
-        await serve_webhook(dp, bot, config)
-        return
-    await bot.delete_webhook()
-    await dp.start_polling(bot, handle_signals=True, allowed_updates=dp.resolve_used_update_types())
+    finally:
+        await bot.session.close()
 
 
 def run(config_path: str | None = None) -> None:
@@ -207,3 +266,5 @@ def run(config_path: str | None = None) -> None:
         asyncio.run(main(config))
     except KeyboardInterrupt:
         pass
+    except ConfigError as e:
+        raise SystemExit(f"Error: {e}") from None

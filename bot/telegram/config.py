@@ -14,11 +14,13 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from aiogram.utils.token import TokenValidationError, validate_token
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from index.errors import GongkaiError
 
 DEFAULT_CONFIG = Path("config.toml")
+PROXY_SCHEMES = frozenset({"socks5", "socks4", "http", "https"})
 TELEGRAM_DOWNLOAD_LIMIT_MB = 20
 
 
@@ -35,6 +37,19 @@ class TelegramConfig(_Section):
     api_base: str = ""
     # a self-hosted server started with --local hands out files as paths on its disk
     api_local: bool = False
+    # socks5://host:port or http://host:port (user:password@ allowed): Telegram cannot be
+    # reached from mainland China without one
+    proxy: SecretStr = SecretStr("")
+
+    @field_validator("proxy")
+    @classmethod
+    def _proxy_url(cls, value: SecretStr) -> SecretStr:
+        url = value.get_secret_value()
+        if url and urlparse(url).scheme not in PROXY_SCHEMES:
+            raise ValueError(
+                "a proxy is a URL such as socks5://127.0.0.1:1080 or http://127.0.0.1:8118"
+            )
+        return value
 
 
 class AdminConfig(_Section):
@@ -112,6 +127,14 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         raise ConfigError(f"{file}: {problems}") from e
     if env.get("BOT_TOKEN"):
         config.telegram.token = SecretStr(env["BOT_TOKEN"])
-    if not config.telegram.token.get_secret_value():
+    token = config.telegram.token.get_secret_value()
+    if not token:
         raise ConfigError(f"no bot token: set [telegram] token in {file} or BOT_TOKEN")
+    try:
+        validate_token(token)
+    except TokenValidationError:
+        where = "BOT_TOKEN" if env.get("BOT_TOKEN") else f"the token in {file}"
+        raise ConfigError(
+            f"{where} is not a bot token: it looks like 123456789:AAE… (ask @BotFather)"
+        ) from None
     return config
