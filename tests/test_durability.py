@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from bot.telegram.services import AsyncEngine, Indexer
 from index.build import build_paths
 from index.parse import parse_file
 from index.store import NotAnIndex, Store, copy_index
-from tests.conftest import DEVSET, SEEDS, TODAY
+from tests.conftest import DEVSET, ROOT, SEEDS, TODAY
 
 RECEIVED = "伊川县司法局收到多少政府信息公开申请？"
 
@@ -125,3 +127,20 @@ def test_a_file_that_is_not_an_index_is_refused_in_words(tmp_path: Path) -> None
     with pytest.raises(NotAnIndex, match="no folder"):
         Store(tmp_path / "missing" / "gongkai.db")
     assert not (tmp_path / "missing").exists()
+
+
+def test_an_index_build_run_beside_the_engine_is_seen_by_the_next_question(
+    folder: Path,
+) -> None:
+    db = folder / "gongkai.db"
+    engine = Engine(db, today=TODAY)
+    try:
+        assert engine.answer(RECEIVED).status == "not_found"
+        build = subprocess.run(
+            [sys.executable, "-m", "index", "build", str(SEEDS["yichuan"]), "--db", str(db)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert build.returncode == 0, build.stderr
+        assert engine.answer(RECEIVED).value == 2
+    finally:
+        engine.close()
