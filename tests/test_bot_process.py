@@ -140,7 +140,6 @@ async def test_the_bot_killed_during_uploads_loses_nothing(site: Path) -> None:
         ("伊川.txt", SEEDS["yichuan"].read_bytes()),
         ("平潭.txt", (DEVSET / "pingtan-zhsyq-2022.txt").read_bytes()),
         ("渠县新版.txt", newer_qu),
-        ("上海.html", (DEVSET / "shanghai-shi-zfbgt-2019.html").read_bytes()),
     ]
     api = BotAPIServer()
     await api.start()
