@@ -14,6 +14,7 @@ import numpy as np
 
 from . import reply
 from .agencies import Mention
+from .catalogue import MEASURES, Measure
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
 from .columns import Spread
 from .context import Ctx
@@ -21,7 +22,6 @@ from .figures import Selection, broken_rules, resolve
 from .model import Answer
 from .queries import Cell, ReportRow, number
 from .reply import t
-from .vocab import MEASURES, Measure
 
 RANK_DEFAULT = 10
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from index.errors import GongkaiError
 
 from .agencies import AgencyIndex
-from .intents import respond
+from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES
+from .evaluate import respond
 from .model import STATUSES, Answer
 from .one_agency import search_words
 from .queries import Reader
-from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES
 
 __all__ = ["STATUSES", "Answer", "Engine", "NoIndex"]
 

@@ -13,11 +13,11 @@ from index.template import LABELS
 
 from . import reply
 from .agencies import Mention
+from .catalogue import Measure
 from .context import Ctx
 from .model import Answer
 from .queries import ReportRow
 from .reply import t
-from .vocab import Measure
 
 
 def _agency_candidates(ctx: Ctx, m: Mention, limit: int = 10) -> list[dict[str, Any]]:

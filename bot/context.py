@@ -9,7 +9,7 @@ from typing import Any
 from .agencies import AgencyIndex
 from .model import Answer
 from .queries import Reader
-from .understand import Parsed
+from .reading import Parsed
 
 
 @dataclass

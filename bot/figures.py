@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from index.checks import identities
 from index.template import LABELS
 
+from .catalogue import APPLICANT_GROUPS, Measure
 from .normalize import letters
 from .queries import Cell, ReportRow
-from .vocab import APPLICANT_GROUPS, Measure
 
 _RULE_CELLS: dict[str, set[Cell]] = {}
 for _single in (False, True):

@@ -14,14 +14,14 @@ from index.template import LABELS
 
 from . import reply
 from .agencies import Mention
+from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES, Measure
 from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_not_found
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .model import Answer
 from .queries import Cell, ReportRow, number
+from .reading import Parsed
 from .reply import t
-from .understand import Parsed
-from .vocab import CARD_MEASURES, CARD_TABLE2, MEASURES, Measure
 
 SECTION_CUES = {"section5": (5, None), "section6": (6, None), "section1": (1, None)}
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from index.template import LABELS
 
+from .catalogue import APPLICANT_NAMES, Measure
 from .figures import Resolved, column_label, row_label
 from .queries import Cell, ReportRow
-from .vocab import APPLICANT_NAMES, Measure
 
 TABLE_TITLES = {
     2: "二、主动公开政府信息情况",

@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 
 from bot.answer import Engine
+from bot.catalogue import MEASURES
+from bot.lexicon import EN, ZH
 from bot.normalize import Text
-from bot.vocab import EN, MEASURES, ZH
 from index.template import LABELS
 
 from .conftest import DEVSET

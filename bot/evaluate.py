@@ -28,8 +28,8 @@ from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text
 from .one_agency import about_agency, change
 from .queries import Reader
+from .reading import understand
 from .reply import t
-from .understand import understand
 
 
 def respond(question: str, reader: Reader, agencies: AgencyIndex, today: date) -> Answer:

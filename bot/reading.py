@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .agencies import AgencyIndex, Kind, Mention
+from .catalogue import MEASURES, Measure
+from .lexicon import EN, Hit, find_phrases, top_n
 from .normalize import Text, cjk_count, is_cjk
-from .vocab import EN, MEASURES, Hit, Measure, find_phrases, top_n
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
