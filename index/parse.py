@@ -15,6 +15,7 @@ from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
 from .normalize import Span, clean_document, fold, render
+from .orphans import confirm, place
 from .plausible import guard
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .runs import Ambiguous, cut, narrow, prefer_stated
@@ -57,6 +58,7 @@ def parse_document(doc: Document) -> Report:
     is_2019, reads, warnings = _read_tables(text, spans, headings)
     sections = split_sections(text, headings)
     figures = _figures(reads, sections[0].text if sections else "", warnings)
+    confirm(figures, {(t, r.line.row) for t, r in reads if r.by_order}, warnings)
     guard(figures, warnings)
     values = {(f.table, f.row, f.column): f.value for f in figures}
     present = {(f.table, f.row) for f in figures}
@@ -106,9 +108,10 @@ def _read_tables(
         (3, TABLE3_LINES),
         (4, TABLE4_LINES),
     ):
-        rows, notes = read_rows(region(number), lines)
-        warnings.extend(f"table {number}: {n}" for n in notes)
-        reads.extend((number, r) for r in rows)
+        found = read_rows(region(number), lines, by_order=number == 3)
+        warnings.extend(f"table {number}: {n}" for n in found.warnings)
+        warnings.extend(place(found, lines, number))
+        reads.extend((number, r) for r in found.reads)
     if not any(t == 3 for t, _ in reads):
         raise NotAReport("not an annual report: no figures found in table 三")
     for number, what in (
@@ -184,7 +187,7 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
     for table, read in reads:
         keys = [(table, r, c) for r, c in read.line.cells]
         label = read.label
-        toks = read.tokens
+        toks = by_column(read)
         if len(toks) == read.width:
             for key, tok in zip(keys, toks, strict=True):
                 value = _in_wanyuan(key, tok, read.context)
@@ -214,6 +217,21 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
     if ambiguous:
         _resolve(ambiguous, cells, narrative, warnings)
     return list(cells.values())
+
+
+def by_column(read: RowRead) -> list[Token]:
+    """The row's tokens in the template's column order, when the grid's header placed
+    every one of them under a column of this row; as read otherwise."""
+    toks = read.tokens
+    names = {c: k for k, (r, c) in enumerate(read.line.cells)}
+    names.update({f"{r}.{c}": k for k, (r, c) in enumerate(read.line.cells)})
+    at = [names.get(t.column) if t.column else None for t in toks]
+    if not toks or None in at or len(set(at)) != len(at) or len(at) != read.width:
+        return toks
+    ordered: list[Token] = [toks[0]] * read.width
+    for k, tok in zip(at, toks, strict=True):
+        ordered[k] = tok  # type: ignore[index]
+    return ordered
 
 
 def _cite(table: int, key: Key, printed: str) -> str:
