@@ -31,6 +31,8 @@ def place(found: Rows, lines: tuple[Line, ...], table: int) -> list[str]:
     read = {r.line.row for r in found.reads if r.tokens}
     for (before, after), group in groups.items():
         tokens = [t for o in group for t in o.tokens]
+        if all(t.value is None for t in tokens):
+            continue  # placeholder rows (`| - | - |`): nothing printed, nothing lost
         missing = _missing(lines, before, after, read)
         width = len(lines[0].cells)
         fits = (

@@ -98,7 +98,8 @@ def _read_tables(
     starts = [t.start for t in tokens]  # in reading order, so sorted
 
     def region(n: int) -> list[Token]:
-        return _tokens_in(tokens, starts, by_number.get(n), headings, len(text))
+        begin = _table2_start(text, by_number) if n == 2 else None
+        return _tokens_in(tokens, starts, by_number.get(n), headings, len(text), begin)
 
     is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
     warnings: list[str] = []
@@ -131,13 +132,14 @@ def _is_2019(table2_text: str) -> bool:
 
 
 def _table2_without_heading(text: str, headings: list[Heading], third: Heading) -> list[Heading]:
-    """Table 2 printed with no 二、 heading: it starts at its first 第二十条 before table 3."""
+    """Table 2 printed with no 二、 heading: it starts at its first 第二十条 or 信息内容
+    before table 3 (a page cut from a report may start inside table 2)."""
     before = [h for h in headings if h.start < third.start]
     start = before[-1].body if before else 0
-    at = fold(text).find("第二十条", start, third.start)
-    if at < 0:
+    m = _TABLE2_START.search(fold(text), start, third.start)
+    if m is None:
         return headings
-    return sorted([*headings, Heading(2, "", at, at)], key=lambda h: h.start)
+    return sorted([*headings, Heading(2, "", m.start(), m.start())], key=lambda h: h.start)
 
 
 def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]:
@@ -155,12 +157,30 @@ def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]
     return [f"rows with no numbers found: {', '.join(missing)}"] if missing else []
 
 
+_TABLE2_START = re.compile(r"第二十条|信息内容")
+
+
+def _table2_start(text: str, by_number: dict[int, Heading]) -> int | None:
+    """Where table 2 itself begins: its first 第二十条 or 信息内容 after the heading.
+
+    The section may open with narrative (`行政规范性文件 13 件；规划计划文件 2 件`), or its
+    heading may be a narrative one whose title matches (三、主动公开工作情况); numbers
+    there are not the table's.
+    """
+    second, third = by_number.get(2), by_number[3]
+    if second is None:
+        return None
+    m = _TABLE2_START.search(fold(text), second.body, third.start)
+    return m.start() if m else None
+
+
 def _tokens_in(
     tokens: list[Token],
     starts: list[int],
     heading: Heading | None,
     headings: list[Heading],
     end: int,
+    begin: int | None = None,
 ) -> list[Token]:
     """The tokens of one section; label text running over its heading is cut at the heading.
 
@@ -172,11 +192,12 @@ def _tokens_in(
         return []
     later = [h.start for h in headings if h.start > heading.start]
     stop = min(later) if later else end
-    first = bisect_left(starts, heading.body)
+    begin = heading.body if begin is None else begin
+    first = bisect_left(starts, begin)
     out = tokens[first : bisect_left(starts, stop)]
-    if first and (t := tokens[first - 1]).kind == "text" and heading.body < t.start + len(t.raw):
-        cut = heading.body - t.start
-        out.insert(0, Token("text", t.raw[cut:], heading.body, t.page))
+    if first and (t := tokens[first - 1]).kind == "text" and begin < t.start + len(t.raw):
+        cut = begin - t.start
+        out.insert(0, Token("text", t.raw[cut:], begin, t.page))
     return out
 
 

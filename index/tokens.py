@@ -23,6 +23,8 @@ _WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")
 _COUNT_UNIT_START = re.compile(r"^[件条个项篇次家份]")
+# after a number and a space, in extracted prose (`13 件；`, `2024 年度`, `12 月 31 日`)
+_SPACED_PROSE = re.compile(r"^(?:[件条个项篇次家份人场][^\s]|[年月日%])")
 _PROSE_PUNCT = re.compile(r"[，,。；;：:]")
 
 
@@ -170,13 +172,19 @@ def _prose_to_text(tokens: list[Token]) -> list[Token]:
     A number followed by a count word is prose when punctuation is beside it, or when it
     is written onto the words before it (`申请12件`); so is a number written between words
     and punctuation (`数量为12，`). A table cell printed `0件` stands apart from its label
-    and has no punctuation beside it, and stays a value.
+    and has no punctuation beside it, and stays a value. Text extracted from PDF spaces
+    the digits of a sentence out (`文件 13 件；`, `2024 年度`): a number a space before a
+    count word that runs on into the sentence, or before a date word, is prose too.
     """
     for k, tok in enumerate(tokens):
         if tok.kind != "value" or tok.from_grid or k + 1 >= len(tokens):
             continue
         after = tokens[k + 1]
-        if after.kind != "text" or after.start != tok.start + len(tok.raw):
+        gap = after.start - tok.start - len(tok.raw)
+        if after.kind == "text" and 0 < gap <= 2 and _SPACED_PROSE.match(after.raw):
+            tok.kind, tok.value, tok.note = "text", None, None
+            continue
+        if after.kind != "text" or gap:
             continue
         prev = tokens[k - 1] if k and tokens[k - 1].kind == "text" else None
         before = prev.raw if prev else ""
