@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from .checks import Key, identities, run_checks
@@ -16,9 +18,9 @@ from .meta import agency_and_year, find_title
 from .model import Figure, Report
 from .normalize import Span, clean_document, fold, render
 from .orphans import confirm, place
-from .plausible import guard
+from .plausible import SIGNED_COLUMNS, guard
 from .readers import DEFAULT_MAX_BYTES, read_document
-from .runs import Ambiguous, cut, narrow, prefer_stated
+from .runs import Ambiguous, common_cells, narrow, prefer_stated, run_options
 from .sections import Heading, find_headings, split_sections
 from .tables import RowRead, read_rows
 from .template import (
@@ -32,9 +34,15 @@ from .template import (
 from .tokens import Token, tokenize
 
 
-def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read and parse one report file; raises a `GongkaiError` subclass on bad input."""
-    return parse_document(read_document(path, max_bytes=max_bytes))
+def parse_file(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tiebreaks: Sequence[Tiebreak] = ()
+) -> Report:
+    """Read and parse one report file; raises a `GongkaiError` subclass on bad input.
+
+    `tiebreaks` decide digit runs the report's identities and narrative leave open
+    (the index can pass one built from the same agency's previous report).
+    """
+    return parse_document(read_document(path, max_bytes=max_bytes), tiebreaks=tiebreaks)
 
 
 # Annual reports run to some tens of thousands of characters; a "report" of millions is
@@ -42,7 +50,7 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
 MAX_CHARACTERS = 3_000_000
 
 
-def parse_document(doc: Document) -> Report:
+def parse_document(doc: Document, *, tiebreaks: Sequence[Tiebreak] = ()) -> Report:
     doc = clean_document(doc)
     text, spans = render(doc)
     if len(text) > MAX_CHARACTERS:
@@ -57,7 +65,7 @@ def parse_document(doc: Document) -> Report:
     headings = _headings(text)
     is_2019, reads, warnings = _read_tables(text, spans, headings)
     sections = split_sections(text, headings)
-    figures = _figures(reads, sections[0].text if sections else "", warnings)
+    figures = _figures(reads, sections[0].text if sections else "", warnings, tiebreaks)
     confirm(figures, {(t, r.line.row) for t, r in reads if r.by_order}, warnings)
     guard(figures, warnings)
     values = {(f.table, f.row, f.column): f.value for f in figures}
@@ -201,7 +209,12 @@ def _tokens_in(
     return out
 
 
-def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[str]) -> list[Figure]:
+def _figures(
+    reads: list[tuple[int, RowRead]],
+    narrative: str,
+    warnings: list[str],
+    tiebreaks: Sequence[Tiebreak] = (),
+) -> list[Figure]:
     """Turn row reads into figures, splitting digit runs where cells ran together."""
     cells: dict[Key, Figure] = {}
     ambiguous: list[tuple[Ambiguous, int, RowRead]] = []
@@ -216,9 +229,7 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
                     table, key[1], key[2], value, tok.raw, tok.note, label, tok.page
                 )
             continue
-        # only a single run lost its separators; several numbers with gaps mean a blank cell
-        runs = [toks[0].raw] if len(toks) == 1 and toks[0].is_run else []
-        options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
+        options = _splits(toks, keys)
         raw = " ".join(t.raw for t in toks)
         page = toks[0].page if toks else None
         if not toks:
@@ -236,7 +247,7 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
             ambiguous.append((Ambiguous(keys, options, raw), table, read))
 
     if ambiguous:
-        _resolve(ambiguous, cells, narrative, warnings)
+        _resolve(ambiguous, cells, [narrative_tiebreak(narrative), *tiebreaks], warnings)
     return list(cells.values())
 
 
@@ -273,38 +284,92 @@ def _in_wanyuan(key: Key, tok: Token, context: str) -> float | int | None:
     return tok.value
 
 
+def _splits(toks: list[Token], keys: list[Key]) -> list[list[int]]:
+    """How a row's digit runs split into its cells: text whose separators were lost.
+
+    Only runs of digits (a negative one glued on: `2648-18538`) can have lost their
+    separators; numbers with notes or decimals, and ruled-table cells, never did. A
+    negative part must fall in a column that can be negative. Runs apart from each other
+    (`230 000023`) are split only in rows with a total to check them.
+    """
+    if not toks or len(toks) >= len(keys) or not all(_RUN.fullmatch(t.raw) for t in toks):
+        return []
+    if any(t.from_grid or t.note for t in toks):
+        return []
+    spaced = any(b.start != a.start + len(a.raw) for a, b in pairwise(toks))
+    totals = (*identities(False), *identities(True))
+    if spaced and not any(set(i.keys) <= set(keys) for i in totals):
+        return []  # a gap may be a blank cell (`规 章 1  12`), and no total can tell
+    options = run_options([t.raw for t in toks], len(keys))
+    return [
+        o
+        for o in options
+        if all(v >= 0 or key[2] in SIGNED_COLUMNS for v, key in zip(o, keys, strict=True))
+    ]
+
+
+_RUN = re.compile(r"-?\d+")
+
+# A tie-breaker sees a row whose runs still split in several ways and returns the one
+# option it can vouch for, or None. The narrative is one; the same agency's previous
+# report (kept by the index) can be another.
+Tiebreak = Callable[[Ambiguous, RowRead], list[int] | None]
+
+
 def _resolve(
     ambiguous: list[tuple[Ambiguous, int, RowRead]],
     cells: dict[Key, Figure],
-    narrative: str,
+    tiebreaks: Sequence[Tiebreak],
     warnings: list[str],
 ) -> None:
-    """Decide run splits by the identities, then by the narrative; never guess."""
+    """Decide run splits by the identities, then by the tie-breakers; never guess.
+
+    A row still open keeps the cells every remaining split agrees on; the others are
+    left without values and named.
+    """
     values = {k: f.value for k, f in cells.items()}
     single = any(r == "other_processing" for (_, r, _) in cells)
     pending = [a for a, _, _ in ambiguous]
-    narrow(pending, values, identities(single))
+    warnings.extend(narrow(pending, values, identities(single)))
     split_rows = []
     for amb, table, read in ambiguous:
-        if amb in pending and table == 2:
-            chosen = prefer_stated(amb, narrative, read.line.anchors)
+        if amb in pending:
+            chosen = next((c for t in tiebreaks if (c := t(amb, read)) is not None), None)
             if chosen is not None:
                 values.update(zip(amb.keys, chosen, strict=True))
                 pending.remove(amb)
         if amb in pending:
+            sure = common_cells(amb)
+            unread = [f"{t}.{r}.{c}" for t, r, c in amb.keys if (t, r, c) not in sure]
             warnings.append(
                 f"table {table}: row {read.line.row} printed as '{amb.raw}' splits into cells in "
-                f"{len(amb.options)} ways; its cells are left without values"
+                f"{len(amb.options)} ways; cells {', '.join(unread)} are left without values"
             )
+            _fill(cells, sure, amb.raw)
             continue
         split_rows.append(f"{table}.{read.line.row}")
-        for key in amb.keys:
-            fig = cells[key]
-            fig.value = values[key]
-            fig.raw = str(values[key])
-            fig.note = f"split from '{amb.raw}'"
+        _fill(cells, {k: values[k] for k in amb.keys}, amb.raw)
     if split_rows:
         warnings.append(
             f"{len(split_rows)} rows were printed without cell separators and split by the "
             f"report's identities: {', '.join(split_rows)}"
         )
+
+
+def _fill(cells: dict[Key, Figure], decided: dict[Key, float | int | None], raw: str) -> None:
+    for key, value in decided.items():
+        fig = cells[key]
+        fig.value = value
+        fig.raw = str(value)
+        fig.note = f"split from '{raw}'"
+
+
+def narrative_tiebreak(narrative: str) -> Tiebreak:
+    """Table 2 rows the report's narrative states in words (`现行有效…698件`)."""
+
+    def stated(amb: Ambiguous, read: RowRead) -> list[int] | None:
+        if amb.keys[0][0] != 2:
+            return None
+        return prefer_stated(amb, narrative, read.line.anchors)
+
+    return stated

@@ -320,7 +320,9 @@ def _split_word(word: str, base: int, page: int | None) -> list[Token]:
         if _NOT_A_VALUE_AFTER.match(word, e) or _preceded_by_label_number(word, s):
             continue
         if num.startswith(("-", "+")) and s > 0 and not word[s - 1].isspace():
-            continue
+            # a negative cell run into the one before it (`35-15`: 35 and -15) keeps its sign
+            if not (num.startswith("-") and word[s - 1].isdigit()):
+                continue
         _flush_text(tokens, word, pos, s, base, page)
         tokens.append(Token("value", word[s:e], base + s, page, number_value(m), note_of(m)))
         pos = e
