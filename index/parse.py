@@ -117,7 +117,7 @@ def _read_tables(
         (3, TABLE3_LINES),
         (4, TABLE4_LINES),
     ):
-        found = read_rows(region(number), lines, by_order=number == 3)
+        found = read_rows(region(number), lines, number, by_order=number == 3)
         warnings.extend(f"table {number}: {n}" for n in found.warnings)
         warnings.extend(place(found, lines, number))
         reads.extend((number, r) for r in found.reads)

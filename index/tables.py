@@ -17,7 +17,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from .normalize import squeeze
-from .template import Line
+from .template import HEADER_ANCHORS, INTERLEAVED_HEADERS, SUBTABLE_START, Line
 from .tokens import Token
 
 FUZZY_CUTOFF = 80
@@ -51,6 +51,8 @@ class RowRead:
     by_order: bool = False  # placed by row order, not by a label (`index.orphans`)
     # earlier rows named in the same label text, before these values (labels before numbers)
     named_before: list[int] = field(default_factory=list)
+    # why the values cannot be this row's though they follow its label (said in a warning)
+    doubt: str = ""
 
     @property
     def width(self) -> int:
@@ -155,7 +157,9 @@ class Rows:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_rows(tokens: list[Token], lines: tuple[Line, ...], by_order: bool = False) -> Rows:
+def read_rows(
+    tokens: list[Token], lines: tuple[Line, ...], table: int, by_order: bool = False
+) -> Rows:
     """The rows of one table found in `tokens`, and warnings about what did not fit.
 
     A row whose label is printed with no numbers after it is read with no tokens: its
@@ -215,12 +219,20 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...], by_order: bool = Fal
             )
             label = _label_from(seg, last_pos)
             current = RowRead(lines[last], label, [], seg.squeezed)
-            current.named_before = [li for _, li in earlier]
+            current.named_before = [
+                li for pos, li in earlier if not _SUBTABLE.search(seg.squeezed[pos:last_pos])
+            ]
+            current.doubt = _foreign_columns(seg.squeezed[last_pos:], lines[last], table)
             reads.append(current)
             next_line = last + 1
             overflow(_take(current, seg.values, by_order), current.line.row)
             continue
         if current is not None and len(current.tokens) < current.width:
+            grid = any(t.from_grid for t in seg.values)
+            if seg.values and not grid and _INTERLEAVED[table].search(seg.squeezed):
+                current.doubt = current.doubt or (
+                    f"header words ({seg.label[:20]}) are printed between its numbers"
+                )
             overflow(_take(current, seg.values, by_order), current.line.row)
         elif seg.values:
             overflow(seg.values, current.line.row if current else "none")
@@ -232,8 +244,8 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...], by_order: bool = Fal
                 + " ".join(t.raw for t in extra)
             )
             del read.tokens[read.width :]
-    if by_order:
-        _labels_before_numbers(found, lines)
+    _doubted(found, by_order)
+    _labels_before_numbers(found, lines, by_order)
     # a row named in a sub-heading or a sentence and then printed with numbers is the latter
     later = {id(r): {x.line.row for x in reads[k + 1 :] if x.tokens} for k, r in enumerate(reads)}
     found.reads = [r for r in reads if r.tokens or r.line.row not in later[id(r)]]
@@ -291,12 +303,11 @@ def trim_edges(values: list[Token], line: Line) -> list[Token]:
     return values[k : len(values) - (extra - k)]
 
 
-def _labels_before_numbers(found: Rows, lines: tuple[Line, ...]) -> None:
+def _labels_before_numbers(found: Rows, lines: tuple[Line, ...], by_order: bool) -> None:
     """Several row labels printed together, then numbers (column-wise extraction): the
     numbers cannot be told to be the last label's when an earlier one got none.
 
-    Only for a table that prints every row (table 3): there a label without numbers is
-    not a row left blank, and the numbers become orphans that `index.orphans` may place.
+    With `by_order` the numbers become orphans that `index.orphans` may place.
     """
     have = {r.line.row for r in found.reads if r.tokens}
     for k, read in enumerate(found.reads):
@@ -309,8 +320,41 @@ def _labels_before_numbers(found: Rows, lines: tuple[Line, ...]) -> None:
             f"numbers are whose cannot be told from the labels, so row {read.line.row} "
             "is not read by its label"
         )
-        found.orphans.append(Orphan(k, read.tokens))
+        if by_order:
+            found.orphans.append(Orphan(k, read.tokens))
         read.tokens = []
+
+
+def _doubted(found: Rows, by_order: bool) -> None:
+    """Rows whose numbers follow their label but cannot be theirs: left without values."""
+    for k, read in enumerate(found.reads):
+        if not read.doubt or not read.tokens:
+            continue
+        found.warnings.append(
+            f"row {read.line.row}: {read.doubt}; its cells are left without values"
+        )
+        if by_order:
+            found.orphans.append(Orphan(k, read.tokens))
+        read.tokens = []
+
+
+_SUBTABLE = re.compile(SUBTABLE_START)
+_INTERLEAVED = {t: re.compile(p) for t, p in INTERLEAVED_HEADERS.items()}
+
+
+@lru_cache(maxsize=8)
+def _column_words(table: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((k, re.compile(p.strip("^$"))) for k, p in HEADER_ANCHORS.get(table, ()))
+
+
+def _foreign_columns(after_label: str, line: Line, table: int) -> str:
+    """Header words after a row's label that name columns the row does not have
+    (`行政许可 … 本年制发件数 本年废止件数 … 1 8`): the numbers are another row's."""
+    own = {c for _, c in line.cells}
+    named = [k for k, p in _column_words(table) if p.search(after_label) and k not in own]
+    if not named:
+        return ""
+    return f"its numbers follow the header of other columns ({', '.join(named)})"
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")

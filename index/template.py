@@ -310,6 +310,16 @@ HEADER_ANCHORS: dict[int, tuple[tuple[str, str], ...]] = {
         ("amount", r"金额"),
     ),
 }
+# Header words that, printed between a row's numbers, show labels and numbers were
+# extracted column by column (plain `pdftotext`): the numbers' order then says nothing.
+INTERLEAVED_HEADERS: dict[int, str] = {
+    2: r"件数|决定数量|金额|第二十条",
+    3: r"自然人|商业企业|科研机构|社会公益|法律服务机构",
+    4: r"维持|纠正|审结|复议|诉讼|总计",
+}
+# Where one of table 2's small tables starts: rows named on either side are not printed
+# together.
+SUBTABLE_START = r"第二十条|信息内容"
 # A header block is of the table whose marker it holds (table 2 headers start 信息内容).
 HEADER_MARKERS: dict[int, str] = {3: r"^自然人$|^商业|^科研", 4: r"维持$|纠正$", 2: r"^信息内容$"}
 

@@ -24,7 +24,8 @@ _DIGIT = re.compile(r"\d")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")
 _COUNT_UNIT_START = re.compile(r"^[件条个项篇次家份]")
 # after a number and a space, in extracted prose (`13 件；`, `2024 年度`, `12 月 31 日`)
-_SPACED_PROSE = re.compile(r"^(?:[件条个项篇次家份人场][^\s]|[年月日%])")
+_SPACED_COUNT = re.compile(r"^[件条个项篇次家份人场]\S")
+_SPACED_DATE = re.compile(r"^[年月日%]")
 _PROSE_PUNCT = re.compile(r"[，,。；;：:]")
 
 
@@ -84,7 +85,7 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
                     maps[id(block)] = column_maps(block.rows)
                 columns = maps[id(block)][i]
                 tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i, columns))
-    return _prose_to_text(_attach_notes(tokens))
+    return _prose_to_text(_attach_notes(tokens), text)
 
 
 def _merge_paragraphs(spans: list[Span], start: int, end: int) -> Iterator[Span]:
@@ -166,7 +167,15 @@ def _closes(raw: str) -> bool:
     return ")" in raw or "）" in raw
 
 
-def _prose_to_text(tokens: list[Token]) -> list[Token]:
+def _spaced_prose(after: str, text: str, at: int) -> bool:
+    """`13 件；` (a count word running on, over a line break too) or `2024 年` (a date
+    word on the same line: a 年 on the next line is a vertical label's character)."""
+    if _SPACED_COUNT.match(after):
+        return True
+    return bool(_SPACED_DATE.match(after)) and "\n" not in text[at - 2 : at]
+
+
+def _prose_to_text(tokens: list[Token], text: str) -> list[Token]:
     """Numbers of a sentence (`行政复议4件，行政诉讼4件。`) are words, not cells.
 
     A number followed by a count word is prose when punctuation is beside it, or when it
@@ -181,7 +190,7 @@ def _prose_to_text(tokens: list[Token]) -> list[Token]:
             continue
         after = tokens[k + 1]
         gap = after.start - tok.start - len(tok.raw)
-        if after.kind == "text" and 0 < gap <= 2 and _SPACED_PROSE.match(after.raw):
+        if after.kind == "text" and 0 < gap <= 2 and _spaced_prose(after.raw, text, after.start):
             tok.kind, tok.value, tok.note = "text", None, None
             continue
         if after.kind != "text" or gap:
