@@ -69,13 +69,16 @@ def _match(text: str, table: int) -> str | None:
 
 
 def _named(cells: list[tuple[int, str]], table: int) -> ColumnMap:
-    """Each column named once; a name found over two columns names neither."""
+    """Each column named once: a name found over two columns names neither, and a column
+    under two names (a converter that dropped the header's spans) has none."""
     found: dict[str, set[int]] = {}
     for j, text in cells:
         key = _match(text, table)
         if key is not None:
             found.setdefault(key, set()).add(j)
-    return {next(iter(cols)): key for key, cols in found.items() if len(cols) == 1}
+    named = {key: next(iter(cols)) for key, cols in found.items() if len(cols) == 1}
+    twice = {j for j in named.values() if list(named.values()).count(j) > 1}
+    return {j: key for key, j in named.items() if j not in twice}
 
 
 def _outcomes(cells: list[tuple[int, str]]) -> ColumnMap:

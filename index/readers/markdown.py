@@ -17,7 +17,10 @@ import re
 from ..document import Block, Document, Paragraph, Table
 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
-_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
+# `---|---` or `|---|---|`: the line under a table's header (outer pipes are optional)
+_SEPARATOR = re.compile(
+    r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$"
+)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(.+?)\1$")
@@ -26,20 +29,22 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def is_markdown(text: str) -> bool:
-    """Pipe tables with their `|---|` separator lines: markdown, not plain text."""
-    lines = text.splitlines()
-    return any(_SEPARATOR.match(line) for line in lines) and (
-        sum(1 for line in lines if _ROW.match(line)) >= 3
-    )
+    """A pipe table's header separator (`|---|---|`, `---|---`): markdown, not plain text."""
+    return any(_SEPARATOR.match(line) for line in text.splitlines())
 
 
 def read_markdown(text: str) -> Document:
+    """Pipe tables as grids (rows with or without outer pipes, from the header line
+    above a separator to the next line without a pipe), other lines as paragraphs."""
     blocks: list[Block] = []
     rows: list[list[str]] = []
-    for line in text.splitlines():
-        if _ROW.match(line) or (rows and _SEPARATOR.match(line)):
-            if not _SEPARATOR.match(line):
-                rows.append(_cells(line))
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        starts_table = k + 1 < len(lines) and _SEPARATOR.match(lines[k + 1]) and "|" in line
+        if _SEPARATOR.match(line) and (rows or "|" in line):
+            continue
+        if _ROW.match(line) or starts_table or (rows and "|" in line):
+            rows.append(_cells(line))
             continue
         if rows:
             blocks.append(_table(rows))
@@ -53,9 +58,10 @@ def read_markdown(text: str) -> Document:
 
 
 def _cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1]
-    cells = re.split(r"(?<!\\)\|", inner)
-    return [_plain(c) for c in cells]
+    inner = line.strip()
+    if inner.startswith("|"):  # outer pipes come in pairs: `a| b|` ends in an empty cell
+        inner = inner[1:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner[1:]
+    return [_plain(c) for c in re.split(r"(?<!\\)\|", inner)]
 
 
 def _plain(cell: str) -> str:
