@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .checks import holds, identities
 from .model import Figure
-from .tables import Orphan, RowRead, Rows
+from .tables import Orphan, RowRead, Rows, trim_edges
 from .template import Line, row_label
 
 SINGLE_OTHER = "other_processing"
@@ -26,6 +26,7 @@ def place(found: Rows, lines: tuple[Line, ...], table: int) -> list[str]:
     warnings: list[str] = []
     groups: dict[tuple[int, int], list[Orphan]] = {}
     for orphan in found.orphans:
+        orphan.tokens = trim_edges(orphan.tokens, lines[0])
         bounds = _bounds(found.reads, orphan.after, lines)
         groups.setdefault(bounds, []).append(orphan)
     read = {r.line.row for r in found.reads if r.tokens}

@@ -196,7 +196,11 @@ def score(path: Path, truth: dict[str, object]) -> Score:
         if isinstance(expected, str):
             ok = fig is not None and value is not None and expected in fig.raw
         else:
-            ok = value == expected if expected is None or value is None else abs(value - expected) < 1e-9
+            ok = (
+                value == expected
+                if expected is None or value is None
+                else abs(value - expected) < 1e-9
+            )
         if ok:
             result.right += 1
         elif value is None:
