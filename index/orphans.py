@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .checks import holds, identities
 from .model import Figure
 from .tables import Orphan, RowRead, Rows, trim_edges
-from .template import Line, row_label
+from .template import Line, cells_named, row_label
 
 SINGLE_OTHER = "other_processing"
 
@@ -97,7 +97,8 @@ def _where(lines: tuple[Line, ...], before: int, after: int) -> str:
 def _and_rows(table: int, missing: Sequence[Line]) -> str:
     if not missing:
         return ""
-    return ", and rows " + ", ".join(f"{table}.{ln.row}" for ln in missing) + " have no values"
+    cells = tuple(cell for line in missing for cell in line.cells)
+    return f", and cells {cells_named(table, cells)} have no values"
 
 
 def confirm(figures: list[Figure], placed: set[tuple[int, str]], warnings: list[str]) -> None:
@@ -113,11 +114,14 @@ def confirm(figures: list[Figure], placed: set[tuple[int, str]], warnings: list[
     broken = [i.rule for i in resting if holds(i, values) is not True]
     if not broken:
         return
-    rows = sorted(f"{t}.{r}" for t, r in placed)
-    for f in figures:
-        if (f.table, f.row) in placed:
-            f.value = None
+    cells = [f for f in figures if (f.table, f.row) in placed]
+    for f in cells:
+        f.value = None
+    named = ", ".join(
+        cells_named(t, tuple((f.row, f.column) for f in cells if f.table == t))
+        for t in sorted({t for t, _ in placed})
+    )
     warnings.append(
-        f"rows {', '.join(rows)} were placed by row order, but identities "
-        f"{', '.join(broken)} do not confirm it; their cells are left without values"
+        f"cells {named} were placed by row order, but identities {', '.join(broken)} do "
+        "not confirm it; they are left without values"
     )

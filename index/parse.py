@@ -29,6 +29,7 @@ from .template import (
     TABLE2_LINES_2021,
     TABLE3_LINES,
     TABLE4_LINES,
+    cells_named,
     row_label,
 )
 from .tokens import Token, tokenize
@@ -233,11 +234,15 @@ def _figures(
         raw = " ".join(t.raw for t in toks)
         page = toks[0].page if toks else None
         if not toks:
-            warnings.append(f"table {table}: row {read.line.row} is printed without numbers")
+            warnings.append(
+                f"table {table}: row {read.line.row} is printed without numbers: cells "
+                f"{cells_named(table, read.line.cells)} have no value"
+            )
         elif not options:
             warnings.append(
                 f"table {table}: row {read.line.row} has {len(toks)} numbers for {read.width} cells "
-                f"({raw}); its cells are left without values"
+                f"({raw}), which cannot be told apart: cells {cells_named(table, read.line.cells)} "
+                "are left without values"
             )
         for key in keys:
             cells[key] = Figure(

@@ -17,7 +17,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from .normalize import squeeze
-from .template import HEADER_ANCHORS, INTERLEAVED_HEADERS, SUBTABLE_START, Line
+from .template import HEADER_ANCHORS, INTERLEAVED_HEADERS, SUBTABLE_START, Line, cells_named
 from .tokens import Token
 
 FUZZY_CUTOFF = 80
@@ -244,8 +244,8 @@ def read_rows(
                 + " ".join(t.raw for t in extra)
             )
             del read.tokens[read.width :]
-    _doubted(found, by_order)
-    _labels_before_numbers(found, lines, by_order)
+    _doubted(found, table, by_order)
+    _labels_before_numbers(found, lines, table, by_order)
     # a row named in a sub-heading or a sentence and then printed with numbers is the latter
     later = {id(r): {x.line.row for x in reads[k + 1 :] if x.tokens} for k, r in enumerate(reads)}
     found.reads = [r for r in reads if r.tokens or r.line.row not in later[id(r)]]
@@ -303,7 +303,9 @@ def trim_edges(values: list[Token], line: Line) -> list[Token]:
     return values[k : len(values) - (extra - k)]
 
 
-def _labels_before_numbers(found: Rows, lines: tuple[Line, ...], by_order: bool) -> None:
+def _labels_before_numbers(
+    found: Rows, lines: tuple[Line, ...], table: int, by_order: bool
+) -> None:
     """Several row labels printed together, then numbers (column-wise extraction): the
     numbers cannot be told to be the last label's when an earlier one got none.
 
@@ -316,22 +318,23 @@ def _labels_before_numbers(found: Rows, lines: tuple[Line, ...], by_order: bool)
             continue
         rows = ", ".join([*unread, read.line.row])
         found.warnings.append(
-            f"labels of rows {rows} are printed together before their numbers; which "
-            f"numbers are whose cannot be told from the labels, so row {read.line.row} "
-            "is not read by its label"
+            f"labels of rows {rows} are printed together before their numbers, so which "
+            f"numbers are whose cannot be told: cells {cells_named(table, read.line.cells)} "
+            "are not read by their label"
         )
         if by_order:
             found.orphans.append(Orphan(k, read.tokens))
         read.tokens = []
 
 
-def _doubted(found: Rows, by_order: bool) -> None:
+def _doubted(found: Rows, table: int, by_order: bool) -> None:
     """Rows whose numbers follow their label but cannot be theirs: left without values."""
     for k, read in enumerate(found.reads):
         if not read.doubt or not read.tokens:
             continue
         found.warnings.append(
-            f"row {read.line.row}: {read.doubt}; its cells are left without values"
+            f"row {read.line.row}: {read.doubt}; cells {cells_named(table, read.line.cells)} "
+            "are left without values"
         )
         if by_order:
             found.orphans.append(Orphan(k, read.tokens))

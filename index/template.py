@@ -351,6 +351,14 @@ LABELS = Labels(
 )
 
 
+def cells_named(table: int, cells: tuple[tuple[str, str], ...]) -> str:
+    """Cells as warnings name them: `3.granted.{natural_person,…,total}`."""
+    rows: dict[str, list[str]] = {}
+    for row, column in cells:
+        rows.setdefault(row, []).append(column)
+    return ", ".join(f"{table}.{row}.{{{','.join(cols)}}}" for row, cols in rows.items())
+
+
 def row_label(table: int, row: str) -> str:
     """The label a report prints for `row` (the canonical one when the report's is unknown)."""
     return LABELS.rows[table][row].label

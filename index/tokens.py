@@ -44,20 +44,8 @@ class Token:
     column: str | None = None
     # a blank grid cell at either end of its row's values: maybe a label or padding cell
     edge: bool = False
-    # the first token of a grid row; `bare` on a row's values when it has no label cell
+    # the first token of a grid row: its own label cells, or its values when it has none
     row_start: bool = False
-    bare: bool = False
-
-    @property
-    def is_run(self) -> bool:
-        """Digits that may be several cells run together (crawled text)."""
-        return (
-            self.kind == "value"
-            and not self.from_grid
-            and self.value is not None
-            and self.raw.lstrip("-").isdigit()
-            and len(self.raw) > 1
-        )
 
 
 def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> list[Token]:
@@ -269,9 +257,7 @@ def _in_order(parsed: list[tuple], page: int | None) -> list[Token]:
             if raw and (not ok or raw not in NULL_MARKERS):
                 out.append(Token("text", raw, start, page, from_grid=True))
         else:
-            tok = Token("value", raw, start, page, value, note, from_grid=True)
-            tok.bare = last_label < 0
-            values.append(tok)
+            values.append(Token("value", raw, start, page, value, note, from_grid=True))
     printed = [k for k, t in enumerate(values) if t.raw]
     for k, tok in enumerate(values):
         tok.edge = not tok.raw and (not printed or k < printed[0] or k > printed[-1])

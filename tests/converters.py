@@ -25,13 +25,16 @@ class Converter:
     name: str
     kind: str  # the source format it converts: "pdf", "html" or "text"
     run: Callable[[Path], str]
-    pypi: bool = True  # installable from PyPI; False: a system tool, bench only
+    # a test dependency (on PyPI, under a licence the project can take); False: a system
+    # tool, or PyMuPDF (AGPL), used by the bench when present
+    pypi: bool = True
 
     def available(self) -> bool:
         if self.pypi:
             return True
-        tool = self.name.split()[0]
-        return tool == "pymupdf" and _has_pymupdf() or shutil.which(tool) is not None
+        if self.name.startswith("pymupdf"):
+            return _has_pymupdf()
+        return shutil.which(self.name.split()[0]) is not None
 
 
 def _pdfplumber(layout: bool) -> Callable[[Path], str]:
@@ -62,16 +65,16 @@ def _pypdfium2(path: Path) -> str:
 
 def _has_pymupdf() -> bool:
     try:
-        import fitz  # noqa: F401
+        import pymupdf  # noqa: F401
     except ImportError:
         return False
     return True
 
 
 def _pymupdf(path: Path) -> str:
-    import fitz
+    import pymupdf
 
-    with fitz.open(path) as doc:
+    with pymupdf.open(path) as doc:
         return "\n".join(page.get_text() for page in doc)
 
 
