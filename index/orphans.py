@@ -30,12 +30,12 @@ def place(found: Rows, lines: tuple[Line, ...], table: int) -> list[str]:
         bounds = _bounds(found.reads, orphan.after, lines)
         groups.setdefault(bounds, []).append(orphan)
     read = {r.line.row for r in found.reads if r.tokens}
+    width = len(lines[0].cells)
     for (before, after), group in groups.items():
         tokens = [t for o in group for t in o.tokens]
         if all(t.value is None for t in tokens):
             continue  # placeholder rows (`| - | - |`): nothing printed, nothing lost
-        missing = _missing(lines, before, after, read)
-        width = len(lines[0].cells)
+        missing = _missing(lines, before, after, read, len(tokens) // width)
         fits = (
             before >= 0
             and after < len(lines)
@@ -73,19 +73,21 @@ def _bounds(reads: list[RowRead], after: int, lines: tuple[Line, ...]) -> tuple[
     return (before[-1] if before else -1, later[0] if later else len(lines))
 
 
-def _missing(lines: tuple[Line, ...], before: int, after: int, read: set[str]) -> list[Line]:
+def _missing(
+    lines: tuple[Line, ...], before: int, after: int, read: set[str], rows: int
+) -> list[Line]:
     """The rows between two indices that were not read, in the report's own shape: the
-    single （六）其他处理 row or its three sub-rows, whichever the report prints."""
+    single （六）其他处理 row or its three sub-rows, whichever the report prints, or,
+    when no row says which, the one shape the `rows` orphaned rows fill exactly."""
     between = [ln for ln in lines[before + 1 : after] if ln.row not in read]
-    single = SINGLE_OTHER in read
-    split = any(r.startswith("other_") and r != SINGLE_OTHER for r in read)
-    if single:
-        return [ln for ln in between if not ln.row.startswith("other_") or ln.row == SINGLE_OTHER]
-    if split:
-        return [ln for ln in between if ln.row != SINGLE_OTHER]
-    if any(ln.row == SINGLE_OTHER for ln in between):
-        return []  # either shape fits: which rows are missing cannot be told
-    return between
+    single = [ln for ln in between if not ln.row.startswith("other_") or ln.row == SINGLE_OTHER]
+    split = [ln for ln in between if ln.row != SINGLE_OTHER]
+    if SINGLE_OTHER in read:
+        return single
+    if any(r.startswith("other_") for r in read):
+        return split
+    fitting = [shape for shape in (single, split) if len(shape) == rows]
+    return fitting[0] if len(fitting) == 1 else split if single == split else []
 
 
 def _where(lines: tuple[Line, ...], before: int, after: int) -> str:

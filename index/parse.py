@@ -233,7 +233,7 @@ def _figures(
         options = _splits(toks, keys)
         raw = " ".join(t.raw for t in toks)
         page = toks[0].page if toks else None
-        if not toks:
+        if not toks and not read.doubt:  # a doubted row's warning says why it has no values
             warnings.append(
                 f"table {table}: row {read.line.row} is printed without numbers: cells "
                 f"{cells_named(table, read.line.cells)} have no value"

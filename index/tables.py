@@ -325,6 +325,7 @@ def _labels_before_numbers(
         if by_order:
             found.orphans.append(Orphan(k, read.tokens))
         read.tokens = []
+        read.doubt = "its label is printed together with others before their numbers"
 
 
 def _doubted(found: Rows, table: int, by_order: bool) -> None:

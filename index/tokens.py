@@ -73,7 +73,7 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
                     maps[id(block)] = column_maps(block.rows)
                 columns = maps[id(block)][i]
                 tokens.extend(_grid_row(text, by_row.pop((id(block), i)), block, i, columns))
-    return _prose_to_text(_attach_notes(tokens), text)
+    return _prose_to_text(_counted_headers(_attach_notes(tokens)), text)
 
 
 def _merge_paragraphs(spans: list[Span], start: int, end: int) -> Iterator[Span]:
@@ -153,6 +153,38 @@ _OPEN = ("(", "（")
 
 def _closes(raw: str) -> bool:
     return ")" in raw or "）" in raw
+
+
+def _counted_headers(tokens: list[Token]) -> list[Token]:
+    """`数据1 数据2 … 数据6`: numbers that count a generic header's columns are words.
+
+    A converter that lost the applicant header writes one; its digits are not a row.
+    Three or more words, each the same characters with a number glued on, counting up
+    by one, are header words.
+    """
+    glued = [
+        k
+        for k in range(1, len(tokens))
+        if tokens[k].kind == "value"
+        and tokens[k].raw.isdigit()
+        and tokens[k - 1].kind == "text"
+        and tokens[k - 1].start + len(tokens[k - 1].raw) == tokens[k].start
+    ]
+    run: list[int] = []
+    for k in [*glued, -1]:
+        if run and k == run[-1] + 2 and _counts_on(tokens, run[-1], k):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                tokens[j].kind, tokens[j].value = "text", None
+        run = [k]
+    return tokens
+
+
+def _counts_on(tokens: list[Token], a: int, b: int) -> bool:
+    same = tokens[a - 1].raw[-2:] == tokens[b - 1].raw[-2:]
+    return same and int(tokens[b].raw) == int(tokens[a].raw) + 1
 
 
 def _spaced_prose(after: str, text: str, at: int) -> bool:

@@ -83,3 +83,20 @@ def test_a_number_printed_alone_beside_a_table_is_not_a_cell(tmp_path: Path) -> 
         None
     ] * 3
     assert any("normative_documents" in w for w in report.warnings)
+
+
+def test_the_ocr_report_without_its_pipes_has_no_wrong_value(tmp_path: Path) -> None:
+    """Its tables as plain lines (`类别 数据1 … 数据6 总计`): the header's counting digits
+    are words, never a row's values."""
+    lines = []
+    for line in OCR.read_text(encoding="utf-8").splitlines():
+        if line.startswith("|---") or line.startswith("|--"):
+            continue
+        if line.startswith("|"):
+            line = " ".join(c.strip() for c in line.strip().strip("|").split("|"))
+        lines.append(line)
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    got = figure_values(parse_file(path))
+    assert {k: v for k, v in got.items() if v is not None and v != TRUTH[k]} == {}
+    assert sum(v is not None for v in got.values()) >= 170

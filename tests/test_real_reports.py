@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from index.parse import parse_file
+
 from .conftest import DEVSET, ROOT
 from .converters import Score, load_truth, score
 
@@ -59,3 +61,15 @@ def test_share_read_over_all_reports(scores: dict[str, Score]) -> None:
     total = sum(s.right + s.null + s.wrong for s in scores.values())
     print(f"read {right} of {total} cells ({right / total:.1%})")
     assert right / total >= FLOOR
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_agency_year_and_format_as_printed(source: Path) -> None:
+    """As the title prints them (OCR's 沐阳 for 沭阳 included); a page cut from a report
+    whose title is not in it has neither."""
+    truth = truth_of(source)
+    report = parse_file(source)
+    untitled = "carries no title" in str(truth["shape"])
+    assert report.agency == (None if untitled else truth["agency"])
+    assert report.year == (None if untitled else truth["year"])
+    assert report.format == truth["format"]
