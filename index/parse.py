@@ -222,7 +222,7 @@ def _figures(
     for table, read in reads:
         keys = [(table, r, c) for r, c in read.line.cells]
         label = read.label
-        toks = by_column(read)
+        toks = _by_column(read)
         if len(toks) == read.width:
             for key, tok in zip(keys, toks, strict=True):
                 value = _in_wanyuan(key, tok, read.context)
@@ -256,7 +256,7 @@ def _figures(
     return list(cells.values())
 
 
-def by_column(read: RowRead) -> list[Token]:
+def _by_column(read: RowRead) -> list[Token]:
     """The row's tokens in the template's column order, when the grid's header placed
     every one of them under a column of this row; as read otherwise."""
     toks = read.tokens
