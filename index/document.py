@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 class Paragraph:
     text: str
     page: int | None = None
+    # False for a line whose numbers cannot be table cells: a number printed alone beside
+    # a markdown table was lifted out of some cell, and which one is not said
+    cells: bool = True
 
 
 @dataclass

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from .checks import Key, identities, run_checks
@@ -15,9 +17,10 @@ from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
 from .normalize import Span, clean_document, fold, render
-from .plausible import guard
+from .orphans import confirm, place
+from .plausible import SIGNED_COLUMNS, guard
 from .readers import DEFAULT_MAX_BYTES, read_document
-from .runs import Ambiguous, cut, narrow, prefer_stated
+from .runs import Ambiguous, common_cells, narrow, prefer_stated, run_options
 from .sections import Heading, find_headings, split_sections
 from .tables import RowRead, read_rows
 from .template import (
@@ -26,14 +29,21 @@ from .template import (
     TABLE2_LINES_2021,
     TABLE3_LINES,
     TABLE4_LINES,
+    cells_named,
     row_label,
 )
 from .tokens import Token, tokenize
 
 
-def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read and parse one report file; raises a `GongkaiError` subclass on bad input."""
-    return parse_document(read_document(path, max_bytes=max_bytes))
+def parse_file(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tiebreaks: Sequence[Tiebreak] = ()
+) -> Report:
+    """Read and parse one report file; raises a `GongkaiError` subclass on bad input.
+
+    `tiebreaks` decide digit runs the report's identities and narrative leave open
+    (the index can pass one built from the same agency's previous report).
+    """
+    return parse_document(read_document(path, max_bytes=max_bytes), tiebreaks=tiebreaks)
 
 
 # Annual reports run to some tens of thousands of characters; a "report" of millions is
@@ -41,7 +51,7 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
 MAX_CHARACTERS = 3_000_000
 
 
-def parse_document(doc: Document) -> Report:
+def parse_document(doc: Document, *, tiebreaks: Sequence[Tiebreak] = ()) -> Report:
     doc = clean_document(doc)
     text, spans = render(doc)
     if len(text) > MAX_CHARACTERS:
@@ -56,7 +66,8 @@ def parse_document(doc: Document) -> Report:
     headings = _headings(text)
     is_2019, reads, warnings = _read_tables(text, spans, headings)
     sections = split_sections(text, headings)
-    figures = _figures(reads, sections[0].text if sections else "", warnings)
+    figures = _figures(reads, sections[0].text if sections else "", warnings, tiebreaks)
+    confirm(figures, {(t, r.line.row) for t, r in reads if r.by_order}, warnings)
     guard(figures, warnings)
     values = {(f.table, f.row, f.column): f.value for f in figures}
     present = {(f.table, f.row) for f in figures}
@@ -96,7 +107,8 @@ def _read_tables(
     starts = [t.start for t in tokens]  # in reading order, so sorted
 
     def region(n: int) -> list[Token]:
-        return _tokens_in(tokens, starts, by_number.get(n), headings, len(text))
+        begin = _table2_start(text, by_number) if n == 2 else None
+        return _tokens_in(tokens, starts, by_number.get(n), headings, len(text), begin)
 
     is_2019 = 2 in by_number and _is_2019(fold(text[by_number[2].body : by_number[3].start]))
     warnings: list[str] = []
@@ -106,9 +118,10 @@ def _read_tables(
         (3, TABLE3_LINES),
         (4, TABLE4_LINES),
     ):
-        rows, notes = read_rows(region(number), lines)
-        warnings.extend(f"table {number}: {n}" for n in notes)
-        reads.extend((number, r) for r in rows)
+        found = read_rows(region(number), lines, number, by_order=number == 3)
+        warnings.extend(f"table {number}: {n}" for n in found.warnings)
+        warnings.extend(place(found, lines, number))
+        reads.extend((number, r) for r in found.reads)
     if not any(t == 3 for t, _ in reads):
         raise NotAReport("not an annual report: no figures found in table 三")
     for number, what in (
@@ -128,13 +141,14 @@ def _is_2019(table2_text: str) -> bool:
 
 
 def _table2_without_heading(text: str, headings: list[Heading], third: Heading) -> list[Heading]:
-    """Table 2 printed with no 二、 heading: it starts at its first 第二十条 before table 3."""
+    """Table 2 printed with no 二、 heading: it starts at its first 第二十条 or 信息内容
+    before table 3 (a page cut from a report may start inside table 2)."""
     before = [h for h in headings if h.start < third.start]
     start = before[-1].body if before else 0
-    at = fold(text).find("第二十条", start, third.start)
-    if at < 0:
+    m = _TABLE2_START.search(fold(text), start, third.start)
+    if m is None:
         return headings
-    return sorted([*headings, Heading(2, "", at, at)], key=lambda h: h.start)
+    return sorted([*headings, Heading(2, "", m.start(), m.start())], key=lambda h: h.start)
 
 
 def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]:
@@ -152,12 +166,30 @@ def _rows_not_read(reads: list[tuple[int, RowRead]], is_2019: bool) -> list[str]
     return [f"rows with no numbers found: {', '.join(missing)}"] if missing else []
 
 
+_TABLE2_START = re.compile(r"第二十条|信息内容")
+
+
+def _table2_start(text: str, by_number: dict[int, Heading]) -> int | None:
+    """Where table 2 itself begins: its first 第二十条 or 信息内容 after the heading.
+
+    The section may open with narrative (`行政规范性文件 13 件；规划计划文件 2 件`), or its
+    heading may be a narrative one whose title matches (三、主动公开工作情况); numbers
+    there are not the table's.
+    """
+    second, third = by_number.get(2), by_number[3]
+    if second is None:
+        return None
+    m = _TABLE2_START.search(fold(text), second.body, third.start)
+    return m.start() if m else None
+
+
 def _tokens_in(
     tokens: list[Token],
     starts: list[int],
     heading: Heading | None,
     headings: list[Heading],
     end: int,
+    begin: int | None = None,
 ) -> list[Token]:
     """The tokens of one section; label text running over its heading is cut at the heading.
 
@@ -169,22 +201,28 @@ def _tokens_in(
         return []
     later = [h.start for h in headings if h.start > heading.start]
     stop = min(later) if later else end
-    first = bisect_left(starts, heading.body)
+    begin = heading.body if begin is None else begin
+    first = bisect_left(starts, begin)
     out = tokens[first : bisect_left(starts, stop)]
-    if first and (t := tokens[first - 1]).kind == "text" and heading.body < t.start + len(t.raw):
-        cut = heading.body - t.start
-        out.insert(0, Token("text", t.raw[cut:], heading.body, t.page))
+    if first and (t := tokens[first - 1]).kind == "text" and begin < t.start + len(t.raw):
+        cut = begin - t.start
+        out.insert(0, Token("text", t.raw[cut:], begin, t.page))
     return out
 
 
-def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[str]) -> list[Figure]:
+def _figures(
+    reads: list[tuple[int, RowRead]],
+    narrative: str,
+    warnings: list[str],
+    tiebreaks: Sequence[Tiebreak] = (),
+) -> list[Figure]:
     """Turn row reads into figures, splitting digit runs where cells ran together."""
     cells: dict[Key, Figure] = {}
     ambiguous: list[tuple[Ambiguous, int, RowRead]] = []
     for table, read in reads:
         keys = [(table, r, c) for r, c in read.line.cells]
         label = read.label
-        toks = read.tokens
+        toks = _by_column(read)
         if len(toks) == read.width:
             for key, tok in zip(keys, toks, strict=True):
                 value = _in_wanyuan(key, tok, read.context)
@@ -192,17 +230,19 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
                     table, key[1], key[2], value, tok.raw, tok.note, label, tok.page
                 )
             continue
-        # only a single run lost its separators; several numbers with gaps mean a blank cell
-        runs = [toks[0].raw] if len(toks) == 1 and toks[0].is_run else []
-        options = [[int(p) for p in parts] for parts in cut(runs, read.width)] if runs else []
+        options = _splits(toks, keys)
         raw = " ".join(t.raw for t in toks)
         page = toks[0].page if toks else None
-        if not toks:
-            warnings.append(f"table {table}: row {read.line.row} is printed without numbers")
+        if not toks and not read.doubt:  # a doubted row's warning says why it has no values
+            warnings.append(
+                f"table {table}: row {read.line.row} is printed without numbers: cells "
+                f"{cells_named(table, read.line.cells)} have no value"
+            )
         elif not options:
             warnings.append(
                 f"table {table}: row {read.line.row} has {len(toks)} numbers for {read.width} cells "
-                f"({raw}); its cells are left without values"
+                f"({raw}), which cannot be told apart: cells {cells_named(table, read.line.cells)} "
+                "are left without values"
             )
         for key in keys:
             cells[key] = Figure(
@@ -212,8 +252,23 @@ def _figures(reads: list[tuple[int, RowRead]], narrative: str, warnings: list[st
             ambiguous.append((Ambiguous(keys, options, raw), table, read))
 
     if ambiguous:
-        _resolve(ambiguous, cells, narrative, warnings)
+        _resolve(ambiguous, cells, [narrative_tiebreak(narrative), *tiebreaks], warnings)
     return list(cells.values())
+
+
+def _by_column(read: RowRead) -> list[Token]:
+    """The row's tokens in the template's column order, when the grid's header placed
+    every one of them under a column of this row; as read otherwise."""
+    toks = read.tokens
+    names = {c: k for k, (r, c) in enumerate(read.line.cells)}
+    names.update({f"{r}.{c}": k for k, (r, c) in enumerate(read.line.cells)})
+    at = [names.get(t.column) if t.column else None for t in toks]
+    if not toks or None in at or len(set(at)) != len(at) or len(at) != read.width:
+        return toks
+    ordered: list[Token] = [toks[0]] * read.width
+    for k, tok in zip(at, toks, strict=True):
+        ordered[k] = tok  # type: ignore[index]
+    return ordered
 
 
 def _cite(table: int, key: Key, printed: str) -> str:
@@ -234,38 +289,92 @@ def _in_wanyuan(key: Key, tok: Token, context: str) -> float | int | None:
     return tok.value
 
 
+def _splits(toks: list[Token], keys: list[Key]) -> list[list[int]]:
+    """How a row's digit runs split into its cells: text whose separators were lost.
+
+    Only runs of digits (a negative one glued on: `2648-18538`) can have lost their
+    separators; numbers with notes or decimals, and ruled-table cells, never did. A
+    negative part must fall in a column that can be negative. Runs apart from each other
+    (`230 000023`) are split only in rows with a total to check them.
+    """
+    if not toks or len(toks) >= len(keys) or not all(_RUN.fullmatch(t.raw) for t in toks):
+        return []
+    if any(t.from_grid or t.note for t in toks):
+        return []
+    spaced = any(b.start != a.start + len(a.raw) for a, b in pairwise(toks))
+    totals = (*identities(False), *identities(True))
+    if spaced and not any(set(i.keys) <= set(keys) for i in totals):
+        return []  # a gap may be a blank cell (`规 章 1  12`), and no total can tell
+    options = run_options([t.raw for t in toks], len(keys))
+    return [
+        o
+        for o in options
+        if all(v >= 0 or key[2] in SIGNED_COLUMNS for v, key in zip(o, keys, strict=True))
+    ]
+
+
+_RUN = re.compile(r"-?\d+")
+
+# A tie-breaker sees a row whose runs still split in several ways and returns the one
+# option it can vouch for, or None. The narrative is one; the same agency's previous
+# report (kept by the index) can be another.
+Tiebreak = Callable[[Ambiguous, RowRead], list[int] | None]
+
+
 def _resolve(
     ambiguous: list[tuple[Ambiguous, int, RowRead]],
     cells: dict[Key, Figure],
-    narrative: str,
+    tiebreaks: Sequence[Tiebreak],
     warnings: list[str],
 ) -> None:
-    """Decide run splits by the identities, then by the narrative; never guess."""
+    """Decide run splits by the identities, then by the tie-breakers; never guess.
+
+    A row still open keeps the cells every remaining split agrees on; the others are
+    left without values and named.
+    """
     values = {k: f.value for k, f in cells.items()}
     single = any(r == "other_processing" for (_, r, _) in cells)
     pending = [a for a, _, _ in ambiguous]
-    narrow(pending, values, identities(single))
+    warnings.extend(narrow(pending, values, identities(single)))
     split_rows = []
     for amb, table, read in ambiguous:
-        if amb in pending and table == 2:
-            chosen = prefer_stated(amb, narrative, read.line.anchors)
+        if amb in pending:
+            chosen = next((c for t in tiebreaks if (c := t(amb, read)) is not None), None)
             if chosen is not None:
                 values.update(zip(amb.keys, chosen, strict=True))
                 pending.remove(amb)
         if amb in pending:
+            sure = common_cells(amb)
+            unread = [f"{t}.{r}.{c}" for t, r, c in amb.keys if (t, r, c) not in sure]
             warnings.append(
                 f"table {table}: row {read.line.row} printed as '{amb.raw}' splits into cells in "
-                f"{len(amb.options)} ways; its cells are left without values"
+                f"{len(amb.options)} ways; cells {', '.join(unread)} are left without values"
             )
+            _fill(cells, sure, amb.raw)
             continue
         split_rows.append(f"{table}.{read.line.row}")
-        for key in amb.keys:
-            fig = cells[key]
-            fig.value = values[key]
-            fig.raw = str(values[key])
-            fig.note = f"split from '{amb.raw}'"
+        _fill(cells, {k: values[k] for k in amb.keys}, amb.raw)
     if split_rows:
         warnings.append(
             f"{len(split_rows)} rows were printed without cell separators and split by the "
             f"report's identities: {', '.join(split_rows)}"
         )
+
+
+def _fill(cells: dict[Key, Figure], decided: dict[Key, float | int | None], raw: str) -> None:
+    for key, value in decided.items():
+        fig = cells[key]
+        fig.value = value
+        fig.raw = str(value)
+        fig.note = f"split from '{raw}'"
+
+
+def narrative_tiebreak(narrative: str) -> Tiebreak:
+    """Table 2 rows the report's narrative states in words (`现行有效…698件`)."""
+
+    def stated(amb: Ambiguous, read: RowRead) -> list[int] | None:
+        if amb.keys[0][0] != 2:
+            return None
+        return prefer_stated(amb, narrative, read.line.anchors)
+
+    return stated

@@ -17,7 +17,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from .normalize import squeeze
-from .template import Line
+from .template import HEADER_ANCHORS, INTERLEAVED_HEADERS, SUBTABLE_START, Line, cells_named
 from .tokens import Token
 
 FUZZY_CUTOFF = 80
@@ -25,12 +25,19 @@ FUZZY_CUTOFF = 80
 
 @dataclass
 class Segment:
-    """Label text (as printed, and squeezed for matching) and the values after it."""
+    """Label text (as printed, and squeezed for matching) and the values after it.
+
+    `kind` says how far the label can be trusted to own the values: `text` (running
+    text), `row` (one grid row: its own label cells and its cells), `bare` (a grid row
+    with no label cell, after whatever label text came before it), `loose` (label text
+    printed apart from any numbers, just before a grid row).
+    """
 
     label: str
     squeezed: str
     values: list[Token]
     starts: list[int] = field(default_factory=list)  # where each text token begins in `label`
+    kind: str = "text"
 
 
 @dataclass
@@ -41,6 +48,11 @@ class RowRead:
     label: str
     tokens: list[Token] = field(default_factory=list)
     context: str = ""  # all the label text before the values, headers included (units)
+    by_order: bool = False  # placed by row order, not by a label (`index.orphans`)
+    # earlier rows named in the same label text, before these values (labels before numbers)
+    named_before: list[int] = field(default_factory=list)
+    # why the values cannot be this row's though they follow its label (said in a warning)
+    doubt: str = ""
 
     @property
     def width(self) -> int:
@@ -48,26 +60,50 @@ class RowRead:
 
 
 def segments(tokens: list[Token]) -> list[Segment]:
+    """Cut the stream into label text and the values after it.
+
+    A grid row that has label cells of its own starts a segment of its own, so label
+    text printed before it (a loose line, a header row) never takes its values.
+    """
     out: list[Segment] = []
     label: list[str] = []
     values: list[Token] = []
+    kind = "text"
+    own_from = 0  # where the current grid row's own label cells begin in `label`
+
+    def flush(as_kind: str, upto: int | None = None) -> None:
+        out.append(_segment(label[:upto], values if upto is None else [], as_kind))
+
     for tok in tokens:
+        if tok.row_start:
+            if values:
+                flush(kind)
+                label, values = [], []
+            kind = "row" if tok.kind == "text" else "bare"
+            own_from = len(label)
+        elif kind != "text" and not tok.from_grid:
+            if label or values:
+                flush(kind if values else "loose")
+            label, values, kind, own_from = [], [], "text", 0
         if tok.kind == "text":
             if values:
-                out.append(_segment(label, values))
-                label, values = [], []
+                flush(kind)
+                label, values, own_from = [], [], 0
             label.append(tok.raw)
-        else:
-            values.append(tok)
+            continue
+        if kind == "row" and own_from and not values:
+            flush("loose", own_from)  # header rows and loose lines before the row's own label
+            label, own_from = label[own_from:], 0
+        values.append(tok)
     if label or values:
-        out.append(_segment(label, values))
+        flush(kind)
     return out
 
 
-def _segment(label: list[str], values: list[Token]) -> Segment:
+def _segment(label: list[str], values: list[Token], kind: str) -> Segment:
     parts = ["".join(t.split()) for t in label]
     starts = [0, *accumulate(len(p) for p in parts)][:-1] if parts else []
-    return Segment("".join(parts), squeeze("".join(label)), values, starts)
+    return Segment("".join(parts), squeeze("".join(label)), values, starts, kind)
 
 
 @lru_cache(maxsize=512)
@@ -103,17 +139,63 @@ def _fuzzy(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int
     return [(best[1], best[2])] if best else []
 
 
-def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRead], list[str]]:
+@dataclass
+class Orphan:
+    """Values whose row cannot be told from a label: a grid row without a label of its own,
+    numbers after a full row, or numbers after several row labels printed together."""
+
+    after: int  # how many rows were read before it, in reading order
+    tokens: list[Token]
+
+
+@dataclass
+class Rows:
+    """What `read_rows` found in one table."""
+
+    reads: list[RowRead] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_rows(
+    tokens: list[Token], lines: tuple[Line, ...], table: int, by_order: bool = False
+) -> Rows:
     """The rows of one table found in `tokens`, and warnings about what did not fit.
 
     A row whose label is printed with no numbers after it is read with no tokens: its
-    cells are figures without a value, as the report prints them.
+    cells are figures without a value, as the report prints them. With `by_order` (a
+    table whose identities can confirm a row order), values that no label owns are kept
+    as orphans for `index.orphans` instead of being dropped.
     """
-    reads: list[RowRead] = []
-    warnings: list[str] = []
+    found = Rows()
+    reads = found.reads
     next_line = 0
     current: RowRead | None = None
+
+    def overflow(values: list[Token], after: str) -> None:
+        if by_order:
+            if values:
+                found.orphans.append(Orphan(len(reads), values))
+        elif values:
+            found.warnings.append(
+                f"numbers after row {after} that belong to no row: "
+                + " ".join(t.raw for t in values)
+            )
+
     for seg in segments(tokens):
+        if seg.kind == "loose" or (seg.kind == "bare" and by_order):
+            if seg.values:
+                overflow(seg.values, current.line.row if current else "none")
+            continue
+        if seg.kind == "row":
+            read = _own_row(seg, lines, reads, next_line)
+            if read is None:
+                overflow(seg.values, current.line.row if current else "none")
+                continue
+            reads.append(read)
+            next_line = max(next_line, lines.index(read.line) + 1)
+            current = None
+            continue
         hits = _matches(seg.squeezed, lines, next_line) if seg.squeezed else []
         if (
             not hits
@@ -129,34 +211,154 @@ def read_rows(tokens: list[Token], lines: tuple[Line, ...]) -> tuple[list[RowRea
                 current = None
                 continue
             # rows named before another in the same label text were printed without numbers
+            earlier = [
+                (pos, li) for pos, li in hits[:-1] if not lines[li].needs_values and li < last
+            ]
             reads.extend(
-                RowRead(lines[li], _label_from(seg, pos), [], seg.squeezed)
-                for pos, li in hits[:-1]
-                if not lines[li].needs_values and li < last
+                RowRead(lines[li], _label_from(seg, pos), [], seg.squeezed) for pos, li in earlier
             )
             label = _label_from(seg, last_pos)
-            current = RowRead(lines[last], label, list(seg.values), seg.squeezed)
+            current = RowRead(lines[last], label, [], seg.squeezed)
+            current.named_before = [
+                li for pos, li in earlier if not _SUBTABLE.search(seg.squeezed[pos:last_pos])
+            ]
+            current.doubt = _foreign_columns(seg.squeezed[last_pos:], lines[last], table)
             reads.append(current)
             next_line = last + 1
+            overflow(_take(current, seg.values, by_order), current.line.row)
             continue
         if current is not None and len(current.tokens) < current.width:
-            current.tokens.extend(seg.values)
-        elif seg.values and current is not None:
-            warnings.append(
-                f"numbers after row {current.line.row} that belong to no row: "
-                + " ".join(t.raw for t in seg.values)
-            )
+            grid = any(t.from_grid for t in seg.values)
+            if seg.values and not grid and _INTERLEAVED[table].search(seg.squeezed):
+                current.doubt = current.doubt or (
+                    f"header words ({seg.label[:20]}) are printed between its numbers"
+                )
+            overflow(_take(current, seg.values, by_order), current.line.row)
+        elif seg.values:
+            overflow(seg.values, current.line.row if current else "none")
     for read in reads:
-        if len(read.tokens) > read.width:
+        if len(read.tokens) > read.width and not read.tokens[0].from_grid:
             extra = read.tokens[read.width :]
-            warnings.append(
+            found.warnings.append(
                 f"row {read.line.row}: more numbers than cells; ignored "
                 + " ".join(t.raw for t in extra)
             )
             del read.tokens[read.width :]
+    _doubted(found, table, by_order)
+    _labels_before_numbers(found, lines, table, by_order)
     # a row named in a sub-heading or a sentence and then printed with numbers is the latter
     later = {id(r): {x.line.row for x in reads[k + 1 :] if x.tokens} for k, r in enumerate(reads)}
-    return [r for r in reads if r.tokens or r.line.row not in later[id(r)]], warnings
+    found.reads = [r for r in reads if r.tokens or r.line.row not in later[id(r)]]
+    return found
+
+
+def _take(read: RowRead, values: list[Token], by_order: bool) -> list[Token]:
+    """Give `read` the values it still lacks; return the rest when they can be orphans."""
+    if not by_order:
+        read.tokens.extend(values)
+        return []
+    room = read.width - len(read.tokens)
+    read.tokens.extend(values[:room])
+    return values[room:]
+
+
+def _own_row(
+    seg: Segment, lines: tuple[Line, ...], reads: list[RowRead], next_line: int
+) -> RowRead | None:
+    """A grid row read by its own label cells, wherever it stands in the table.
+
+    Converted tables print rows out of the template's order (table 2's loose lines
+    before its markdown rows), and a grid row's label is its own, so any row not yet
+    read may match. A row whose label matches none is not attached to another row.
+    """
+    done = {lines.index(r.line) for r in reads if r.tokens}
+    hits = [(pos, li) for pos, li in _matches(seg.squeezed, lines, 0) if li not in done]
+    hits = [(pos, li) for pos, li in hits if seg.values or not lines[li].needs_values]
+    if not hits and seg.values and seg.squeezed:
+        hits = [(pos, li) for pos, li in _fuzzy(seg.squeezed, lines, next_line) if li not in done]
+    if not hits:
+        return None
+    pos, li = hits[-1]
+    return RowRead(
+        lines[li], _label_from(seg, pos), trim_edges(seg.values, lines[li]), seg.squeezed
+    )
+
+
+def trim_edges(values: list[Token], line: Line) -> list[Token]:
+    """A grid row's values without the blank cells at its ends that cannot be cells of
+    `line`: when exactly one way of dropping edge cells leaves as many values as the row
+    has cells, that one; otherwise the values as they are."""
+    extra = len(values) - len(line.cells)
+    if extra <= 0:
+        return list(values)
+    fits = [
+        k
+        for k in range(extra + 1)
+        if all(t.edge for t in values[:k])
+        and all(t.edge for t in values[len(values) - (extra - k) :])
+    ]
+    if len(fits) != 1:
+        return list(values)
+    k = fits[0]
+    return values[k : len(values) - (extra - k)]
+
+
+def _labels_before_numbers(
+    found: Rows, lines: tuple[Line, ...], table: int, by_order: bool
+) -> None:
+    """Several row labels printed together, then numbers (column-wise extraction): the
+    numbers cannot be told to be the last label's when an earlier one got none.
+
+    With `by_order` the numbers become orphans that `index.orphans` may place.
+    """
+    have = {r.line.row for r in found.reads if r.tokens}
+    for k, read in enumerate(found.reads):
+        unread = [lines[li].row for li in read.named_before if lines[li].row not in have]
+        if not unread or not read.tokens:
+            continue
+        rows = ", ".join([*unread, read.line.row])
+        found.warnings.append(
+            f"labels of rows {rows} are printed together before their numbers, so which "
+            f"numbers are whose cannot be told: cells {cells_named(table, read.line.cells)} "
+            "are not read by their label"
+        )
+        if by_order:
+            found.orphans.append(Orphan(k, read.tokens))
+        read.tokens = []
+        read.doubt = "its label is printed together with others before their numbers"
+
+
+def _doubted(found: Rows, table: int, by_order: bool) -> None:
+    """Rows whose numbers follow their label but cannot be theirs: left without values."""
+    for k, read in enumerate(found.reads):
+        if not read.doubt or not read.tokens:
+            continue
+        found.warnings.append(
+            f"row {read.line.row}: {read.doubt}; cells {cells_named(table, read.line.cells)} "
+            "are left without values"
+        )
+        if by_order:
+            found.orphans.append(Orphan(k, read.tokens))
+        read.tokens = []
+
+
+_SUBTABLE = re.compile(SUBTABLE_START)
+_INTERLEAVED = {t: re.compile(p) for t, p in INTERLEAVED_HEADERS.items()}
+
+
+@lru_cache(maxsize=8)
+def _column_words(table: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((k, re.compile(p.strip("^$"))) for k, p in HEADER_ANCHORS.get(table, ()))
+
+
+def _foreign_columns(after_label: str, line: Line, table: int) -> str:
+    """Header words after a row's label that name columns the row does not have
+    (`行政许可 … 本年制发件数 本年废止件数 … 1 8`): the numbers are another row's."""
+    own = {c for _, c in line.cells}
+    named = [k for k, p in _column_words(table) if p.search(after_label) and k not in own]
+    if not named:
+        return ""
+    return f"its numbers follow the header of other columns ({', '.join(named)})"
 
 
 _NUMBERING = re.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")

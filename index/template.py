@@ -276,6 +276,54 @@ TABLE2_LINES_2019: tuple[Line, ...] = (
     _line("procurement", (r"集中采购", r"政府采购"), ("items", "amount")),
 )
 
+# How a table's header names each column, searched in a header cell's squeezed text
+# (`index.header`): a grid's cells are placed by the column their header names, not by
+# their order in the row. Table 4's outcomes repeat under each of its three proceedings.
+HEADER_ANCHORS: dict[int, tuple[tuple[str, str], ...]] = {
+    3: (
+        ("natural_person", r"^自然人$"),
+        ("commercial", r"^商业"),
+        ("research", r"^科研"),
+        ("social_welfare", r"^社会公益"),
+        ("legal_service", r"^法律服务"),
+        ("other_org", r"^其他(?:组织)?$"),
+        ("total", r"^[总合]计$"),
+    ),
+    4: (
+        ("upheld", r"^(?:结果)?维持$"),
+        ("corrected", r"^(?:结果)?纠正$"),
+        ("other", r"^其他(?:结果)?$"),
+        ("pending", r"^尚未(?:审结)?$"),
+        ("total", r"^[总合]计$"),
+    ),
+    2: (
+        ("issued", r"制发"),
+        ("repealed", r"废止"),
+        ("in_force", r"现行有效"),
+        ("made", r"新制作"),
+        ("published", r"新公开"),
+        ("public_total", r"对外公开总"),
+        ("items_last_year", r"上一?年.{0,2}项目"),
+        ("items_change", r"增/?减"),
+        ("decisions", r"处理决定"),
+        ("items", r"采购项目数"),
+        ("amount", r"金额"),
+    ),
+}
+# Header words that, printed between a row's numbers, show labels and numbers were
+# extracted column by column (plain `pdftotext`): the numbers' order then says nothing.
+INTERLEAVED_HEADERS: dict[int, str] = {
+    2: r"件数|决定数量|金额|第二十条",
+    3: r"自然人|商业企业|科研机构|社会公益|法律服务机构",
+    4: r"维持|纠正|审结|复议|诉讼|总计",
+}
+# Where one of table 2's small tables starts: rows named on either side are not printed
+# together.
+SUBTABLE_START = r"第二十条|信息内容"
+# A header block is of the table whose marker it holds (table 2 headers start 信息内容).
+HEADER_MARKERS: dict[int, str] = {3: r"^自然人$|^商业|^科研", 4: r"维持$|纠正$", 2: r"^信息内容$"}
+
+
 TABLE2_2019_MARKERS: tuple[str, ...] = (
     "新制作",
     "新公开数量",
@@ -301,6 +349,14 @@ LABELS = Labels(
     },
     columns={2: TABLE2_COLUMN_LABELS, 3: TABLE3_COLUMN_LABELS, 4: TABLE4_COLUMN_LABELS},
 )
+
+
+def cells_named(table: int, cells: tuple[tuple[str, str], ...]) -> str:
+    """Cells as warnings name them: `3.granted.{natural_person,…,total}`."""
+    rows: dict[str, list[str]] = {}
+    for row, column in cells:
+        rows.setdefault(row, []).append(column)
+    return ", ".join(f"{table}.{row}.{{{','.join(cols)}}}" for row, cols in rows.items())
 
 
 def row_label(table: int, row: str) -> str:

@@ -166,7 +166,10 @@ def test_a_row_printed_without_numbers_has_cells_without_values(tmp_path: Path) 
     fig = report.figure(2, "licensing", "decisions")
     assert fig is not None and fig.value is None and fig.raw == ""
     assert report.figure(2, "penalty", "decisions").value == 0
-    assert "table 2: row licensing is printed without numbers" in report.warnings
+    assert (
+        "table 2: row licensing is printed without numbers: cells 2.licensing.{decisions} "
+        "have no value"
+    ) in report.warnings
 
 
 def test_a_row_named_in_a_sub_heading_is_read_where_its_numbers_are(tmp_path: Path) -> None:
@@ -179,3 +182,34 @@ def test_a_row_named_in_a_sub_heading_is_read_where_its_numbers_are(tmp_path: Pa
     ]
     assert got == [5, 1, 30]
     assert not [w for w in report.warnings if "printed without numbers" in w]
+
+
+def test_labels_printed_before_their_numbers_leave_the_rows_unread(tmp_path: Path) -> None:
+    """Text extracted column by column (pdfminer's default layout): a small table's labels,
+    then its numbers. Which numbers are whose the labels cannot tell."""
+    expected = consistent_figures(seed=8)
+    text = rewrite(QU, expected)
+    penalty, coercion = (int(expected[f"2.{r}.decisions"]) for r in ("penalty", "coercion"))
+    rows = f"行政处罚 {penalty}\n\n行政强制 {coercion}"
+    assert rows in text
+    report = parsed(
+        tmp_path, text.replace(rows, f"行政处罚\n\n行政强制\n\n{penalty}\n\n{coercion}")
+    )
+    got = figure_values(report)
+    assert got["2.penalty.decisions"] is None and got["2.coercion.decisions"] is None
+    assert any("2.coercion.{decisions}" in w and "together" in w for w in report.warnings)
+    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
+
+
+def test_numbers_after_another_small_tables_header_are_not_the_rows(tmp_path: Path) -> None:
+    """`行政许可 第二十条第（一）项 本年制发件数 … 1 8 0`: the numbers under the first small
+    table's header are not 行政许可's, though they follow its label."""
+    expected = consistent_figures(seed=8)
+    text = rewrite(QU, expected)
+    licensing = f"行政许可 {int(expected['2.licensing.decisions'])}"
+    assert licensing in text
+    moved = "行政许可\n\n第二十条第（一）项\n\n本年制发件数 本年废止件数 现行有效件数\n\n7"
+    report = parsed(tmp_path, text.replace(licensing, moved))
+    got = figure_values(report)
+    assert got["2.licensing.decisions"] is None
+    assert any("2.licensing.{decisions}" in w and "other columns" in w for w in report.warnings)

@@ -6,6 +6,7 @@ import codecs
 
 from ..document import Document, Paragraph
 from ..errors import UnreadableFile
+from .markdown import is_markdown, read_markdown
 
 
 def decode(data: bytes) -> str:
@@ -60,5 +61,8 @@ def plausible_text(text: str) -> bool:
 
 
 def read_text(data: bytes) -> Document:
+    """One paragraph per line; markdown (pipe tables) is read by `read_markdown`."""
     text = decode(data)
+    if is_markdown(text):
+        return read_markdown(text)
     return Document([Paragraph(line) for line in text.splitlines()], "text")
