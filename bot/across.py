@@ -1,22 +1,28 @@
-"""Answers across agencies: a ranking, a sum, or a comparison of the agencies named.
+"""Answers across agencies: a ranking, top-k, a sum, a mean, a count, or the agencies named
+compared.
 
-One year at a time (the question's, or the latest indexed), over the agencies of a
-kind (司法局, 区政府) or all. A report that leaves the figure blank is left out and
+Over the agencies of a kind (司法局, 区政府), the agencies named, or all; in the year the
+question names, or else in each agency's own latest report. What is read in each report
+is a `Quantity`: a figure, or a rate (予以公开率) worked out report by report. A report
+that leaves the figure blank (or a rate with nothing to divide by) is left out and
 named, never counted as zero.
 """
 
 from __future__ import annotations
 
 import math
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from . import reply
 from .agencies import Mention
-from .catalogue import MEASURES, Measure
+from .catalogue import MEASURES, Formula, Measure, Term, formula
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
-from .columns import Spread
+from .columns import Group, Spread
 from .context import Ctx
 from .figures import Selection, broken_rules, resolve
 from .model import Answer
@@ -24,17 +30,94 @@ from .queries import Cell, ReportRow, number
 from .reply import t
 
 RANK_DEFAULT = 10
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "==": operator.eq,
+}
 
 
-def _across_year(ctx: Ctx) -> tuple[int | None, list[int]]:
-    years = [y for y, _ in ctx.reader.years()]
-    if ctx.p.years.years:
-        return ctx.p.years.years[0], years
-    return (max(years) if years else None), years
+@dataclass(frozen=True)
+class Quantity:
+    """What an answer across agencies reads in each report: a figure, or a rate."""
+
+    measure: Measure
+    column: str
+    rate: Formula | None = None
+
+    def cells(self, terms: tuple[Term, ...]) -> list[list[Cell]]:
+        """Per term, its row sets' cells (a term's figure is the first set a report prints)."""
+        return [
+            [Selection(MEASURES[key], col).cells(rows) for rows in MEASURES[key].row_sets]
+            for key, col in terms
+        ]
+
+    def parts(self, ctx: Ctx, group: Group) -> tuple[np.ndarray, np.ndarray | None]:
+        """(numerator, denominator) in each report of the group; the figure and None for a
+        figure. NaN where a cell is blank."""
+        if self.rate is None:
+            sel = Selection(self.measure, self.column)
+            cells = [sel.cells(rows) for rows in self.measure.row_sets]
+            return ctx.reader.columns.spread(cells, group).totals, None
+
+        def total(terms: tuple[Term, ...]) -> np.ndarray:
+            out = np.zeros(len(group.positions))
+            for row_sets in self.cells(terms):
+                out = out + ctx.reader.columns.spread(row_sets, group).totals
+            return out
+
+        return total(self.rate.numerator), total(self.rate.denominator)
+
+    def spread(self, ctx: Ctx, group: Group) -> Spread:
+        num, den = self.parts(ctx, group)
+        if den is None:
+            return Spread(group, num)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(den > 0, num / den, np.nan)
+        return Spread(group, ratio)
+
+    def name(self, lang: str) -> str:
+        if self.rate is None:
+            return reply.measure_name(self.measure, self.column, lang)
+        return reply.rate_name(self.measure, self.column, lang)
+
+    def show(self, value: float | int | None, lang: str) -> str:
+        if self.rate is not None:
+            return reply.percent(value, lang)
+        return reply.amount(value, self.measure, self.column, lang)
 
 
-def _column_for_all(ctx: Ctx, measure: Measure) -> str | None:
-    p = ctx.p
+def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
+    """The one quantity a question over several agencies asks for, or the question back."""
+    r = ctx.reading
+    measures = r.measures or ([MEASURES["review"], MEASURES["litigation"]] if r.outcome else [])
+    if not measures:
+        return ambiguous_figure(
+            ctx,
+            [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
+            None,
+        )
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, None)
+    measure = measures[0]
+    column = column_for_all(ctx, measure)
+    if column is None:
+        cols = ["issued", "repealed", "in_force"]
+        reports = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
+        return ambiguous_column(ctx, measure, cols, reports)
+    if not as_rate:
+        return Quantity(measure, column)
+    rate = formula(measure, column)
+    if rate is None:
+        from .rates import no_formula  # the rate module asks back for rates
+
+        return no_formula(ctx, measure, column)
+    return Quantity(measure, column, rate)
+
+
+def column_for_all(ctx: Ctx, measure: Measure) -> str | None:
+    p = ctx.reading
     if measure.table == 3:
         return p.applicant or "total"
     if measure.table == 4:
@@ -50,147 +133,291 @@ def _column_for_all(ctx: Ctx, measure: Measure) -> str | None:
     }.get(measure.key)
 
 
-def _one_figure(ctx: Ctx, measures: list[Measure]) -> tuple[Measure, str] | Answer:
-    """The one figure a question over several agencies asks for, or the question back."""
-    if len(measures) > 1:
-        return ambiguous_figure(ctx, measures, None)
-    measure = measures[0]
-    column = _column_for_all(ctx, measure)
-    if column is None:
-        cols = ["issued", "repealed", "in_force"]
-        reports = ReportRow(0, 0, "", 0, t(ctx.lang, "各机关报告", "the reports"), "", "")
-        return ambiguous_column(ctx, measure, cols, reports)
-    return measure, column
+@dataclass
+class Scope:
+    """The reports an answer across agencies reads, and what to call them."""
+
+    group: Group
+    in_scope: np.ndarray  # over the group's reports
+    name: str
+
+    @property
+    def when(self) -> str:
+        return str(self.group.year) if self.group.year else ""
+
+
+def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> Scope | Answer:
+    """The group of reports (the year asked, or each agency's latest) and which of them
+    the question ranges over (the agencies named, a kind, or all)."""
+    years = [y for y, _ in ctx.reader.years()]
+    asked = year or (ctx.reading.years.years[0] if ctx.reading.years.years else None)
+    if asked is not None and asked not in years:
+        return no_year_across(ctx, asked, years)
+    group = ctx.reader.columns.group(asked)
+    if group is None:
+        return no_year_across(ctx, asked, years)
+    ids: list[int] | None = None
+    if only is not None:
+        ids = [ctx.agencies.ids[i] for i in only]
+    elif ctx.reading.kind is not None:
+        ids = [ctx.agencies.ids[i] for i in ctx.agencies.of_kind(ctx.reading.kind)]
+    in_scope = (
+        np.isin(group.agency_ids, np.array(ids, np.int64))
+        if ids is not None
+        else np.ones(len(group.positions), bool)
+    )
+    return Scope(group, in_scope, _scope_name(ctx, only))
+
+
+def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
+    """The year of every report the answer reads, when they share one."""
+    if sc.group.year is not None:
+        return sc.group.year
+    years = np.unique(sc.group.years[valid if valid.any() else sc.in_scope])
+    return int(years[0]) if len(years) == 1 else None
+
+
+def _period(ctx: Ctx, sc: Scope, valid: np.ndarray) -> str:
+    """'2024 年' or, for each agency's latest report when they are of several years,
+    that and the years they cover: said wherever the answer names its scope."""
+    year = _one_year(sc, valid)
+    if year is not None:
+        return t(ctx.lang, f"{year} 年", f"{year}")
+    years = sc.group.years[valid] if valid.any() else sc.group.years[sc.in_scope]
+    span = f"{int(years.min())}–{int(years.max())}"
+    return t(ctx.lang, f"（各取最新一期报告，{span} 年）", f"latest report of each, {span}")
+
+
+def _where(ctx: Ctx, sc: Scope, valid: np.ndarray) -> str:
+    """'2024 年各司法局' / '所有机关（各取最新一期报告，2019–2024 年）'."""
+    period = _period(ctx, sc, valid)
+    if ctx.lang == "en":
+        return f"{sc.name} ({period})"
+    return period + sc.name if _one_year(sc, valid) is not None else sc.name + period
 
 
 def across(
-    ctx: Ctx, *, ranking: bool, only: list[int] | None = None, year: int | None = None
+    ctx: Ctx,
+    *,
+    op: str = "rank",
+    only: list[int] | None = None,
+    year: int | None = None,
+    as_rate: bool = False,
 ) -> Answer:
-    """A ranking (or a sum) of one figure over agencies of a kind, of one year."""
-    p = ctx.p
-    measures = p.measures or ([MEASURES["review"], MEASURES["litigation"]] if p.outcome else [])
-    if not measures:
-        return ambiguous_figure(
-            ctx,
-            [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
-            None,
-        )
-    chosen = _one_figure(ctx, measures)
-    if isinstance(chosen, Answer):
-        return chosen
-    measure, column = chosen
-    asked, years = _across_year(ctx)
-    year = year or asked
-    if year is None or year not in years:
-        return no_year_across(ctx, year, years)
-    sel = Selection(measure, column)
-    spread = ctx.reader.columns.spread([sel.cells(rows) for rows in measure.row_sets], year)
-    assert spread is not None  # the year has reports
-    scope_ids = None
-    if only is not None:
-        scope_ids = [ctx.agencies.ids[i] for i in only]
-    elif p.kind is not None:
-        scope_ids = [ctx.agencies.ids[i] for i in ctx.agencies.of_kind(p.kind)]
-    in_scope = (
-        np.isin(spread.year.agency_ids, np.array(scope_ids, np.int64))
-        if scope_ids is not None
-        else np.ones(len(spread.totals), bool)
-    )
-    valid = in_scope & ~np.isnan(spread.totals)
-    blank = in_scope & np.isnan(spread.totals)
-    scope = _scope_name(ctx, only)
-    what = reply.measure_name(measure, column, ctx.lang)
-    if not in_scope.any():
-        text = t(ctx.lang, f"{year} 年没有{scope}的报告。", f"No {year} reports of {scope}.")
-        return ctx.answer("not_found", "ranking" if ranking else "sum", text, year=year)
+    """A ranking, a sum, a mean or a count of one quantity over agencies."""
+    q = quantity(ctx, as_rate=as_rate)
+    if isinstance(q, Answer):
+        return q
+    sc = scope(ctx, only, year)
+    if isinstance(sc, Answer):
+        return sc
+    intent = {"rank": "ranking"}.get(op, op)
+    if not sc.in_scope.any():
+        text = t(ctx.lang, f"没有{sc.name}的报告。", f"No reports of {sc.name}.")
+        return ctx.answer("not_found", intent, text, year=sc.group.year)
+    spread = q.spread(ctx, sc.group)
+    valid = sc.in_scope & ~np.isnan(spread.totals)
+    blank = sc.in_scope & np.isnan(spread.totals)
+    table = reply.TABLE_TITLES[q.measure.table]
     source = t(
         ctx.lang,
-        f"来源：各机关 {year} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
-        f"Source: the {year} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
+        f"来源：各机关政府信息公开工作年度报告“{table}”表。",
+        f"Source: the agencies' annual reports, table “{table}”.",
     )
-    blank_note = _blank_note(ctx, _names(ctx, spread, blank, 10), int(blank.sum()))
-    if ranking:
-        return _ranking(ctx, measure, sel, spread, valid, year, scope, what, [blank_note, source])
-    return _sum(ctx, measure, column, spread, valid, year, scope, what, [blank_note, source])
+    notes = [_blank_note(ctx, q, _names(ctx, spread, blank, 10), int(blank.sum())), source]
+    if q.rate is not None:
+        notes.insert(0, reply.formula_text(q.rate, ctx.lang))
+    return OPS[op](ctx, q, sc, spread, valid, notes)
 
 
 def _names(ctx: Ctx, spread: Spread, mask: np.ndarray, limit: int) -> list[str]:
     """Up to `limit` agency names of the masked reports, by name."""
-    picked = spread.year.agency_ids[mask]
+    picked = spread.group.agency_ids[mask]
     names = [ctx.agencies.names[ctx.agencies.position[int(a)]] for a in picked[:1000]]
     return sorted(names)[:limit]
 
 
-def _entries(ctx: Ctx, spread: Spread, positions: np.ndarray) -> list[tuple[float | int, str, int]]:
-    """(value, agency, report id) of the reports at `positions`."""
+def _entries(
+    ctx: Ctx, spread: Spread, positions: np.ndarray
+) -> list[tuple[float | int, str, int, int]]:
+    """(value, agency, report id, year) of the reports at `positions`."""
     out = []
+    g = spread.group
     for i in positions:
-        agency = ctx.agencies.names[ctx.agencies.position[int(spread.year.agency_ids[i])]]
-        out.append((number(float(spread.totals[i])), agency, int(spread.year.report_ids[i])))
+        agency = ctx.agencies.names[ctx.agencies.position[int(g.agency_ids[i])]]
+        value = float(spread.totals[i])
+        out.append((number(round(value, 6)), agency, int(g.report_ids[i]), int(g.years[i])))
     return out
 
 
 def _sum(
-    ctx: Ctx,
-    measure: Measure,
-    column: str,
-    spread: Spread,
-    valid: np.ndarray,
-    year: int,
-    scope: str,
-    what: str,
-    notes: list[str],
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
 ) -> Answer:
     count = int(valid.sum())
-    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    lang = ctx.lang
+    what = q.name(lang)
+    where = _where(ctx, sc, valid)
     if not count:
         text = t(
-            ctx.lang,
-            f"{year} 年{scope}的报告都没有印出{what}的数字，无法合计。",
-            f"No {year} report of {scope} prints a number for {what}: no total can be made.",
+            lang,
+            f"{where}的报告都没有{what}的数字，无法合计。",
+            f"No report of {where} gives {what}: no total can be made.",
         )
-        return ctx.answer("answered", "sum", "\n".join([text, *filter(None, notes)]), year=year)
-    total = number(round(math.fsum(spread.totals[valid].tolist()), 6))
+        return ctx.answer("answered", "sum", "\n".join([text, *filter(None, notes)]))
+    entries = _entries(ctx, spread, np.flatnonzero(valid))
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    if q.rate is not None:  # a rate over several agencies: all their cases taken together
+        num, den = q.parts(ctx, sc.group)
+        assert den is not None
+        n, d = math.fsum(num[valid].tolist()), math.fsum(den[valid].tolist())
+        total = number(round(n / d, 6)) if d else None
+        head = t(
+            lang,
+            f"{where}（{count} 份报告）合起来的{what}：{q.show(total, lang)}"
+            f"（合计 {reply.num(number(n), lang)} ÷ {reply.num(number(d), lang)}）。",
+            f"{where}, {count} reports taken together, {what}: {q.show(total, lang)}"
+            f" ({reply.num(number(n), lang)} ÷ {reply.num(number(d), lang)} in all).",
+        )
+    else:
+        total = number(round(math.fsum(spread.totals[valid].tolist()), 6))
+        head = t(
+            lang,
+            f"{where}（{count} 份报告）{what}合计：{q.show(total, lang)}。",
+            f"{where}, {count} reports: {what}, in total: {q.show(total, lang)}.",
+        )
+    lines = [head]
+    if count <= 10:
+        lines.extend(_listed(ctx, q, sc, entries))
+    lines.extend(filter(None, notes))
+    figs = _agency_figures(q, entries if count <= 50 else [])
+    return ctx.answer(
+        "answered", "sum", "\n".join(lines), year=_one_year(sc, valid), value=total, figures=figs
+    )
+
+
+def _mean(
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
+) -> Answer:
+    count = int(valid.sum())
+    lang = ctx.lang
+    what = q.name(lang)
+    where = _where(ctx, sc, valid)
+    if not count:
+        text = t(
+            lang,
+            f"{where}的报告都没有{what}的数字，无法求平均。",
+            f"No report of {where} gives {what}: no mean can be taken.",
+        )
+        return ctx.answer("answered", "mean", "\n".join([text, *filter(None, notes)]))
+    values = spread.totals[valid].tolist()
+    total = math.fsum(values)
+    value = number(round(total / count, 6))
+    entries = _entries(ctx, spread, np.flatnonzero(valid))
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    shown_total = q.show(number(round(total, 6)), lang) if q.rate is None else ""
+    formula_line = (
+        t(
+            lang,
+            f"（{count} 个机关合计 {shown_total} ÷ {count}）",
+            f" ({shown_total} in all ÷ {count} agencies)",
+        )
+        if q.rate is None
+        else t(
+            lang,
+            f"（{count} 个机关的比率之和 ÷ {count}）",
+            f" (the {count} agencies' rates ÷ {count})",
+        )
+    )
     lines = [
         t(
-            ctx.lang,
-            f"{year} 年{scope}（{count} 份报告）{what}合计：{u(total)}。",
-            f"{year}, {scope} ({count} reports): {what}, in total: {u(total)}.",
+            lang,
+            f"{where}平均{what}：{q.show(value, lang)}{formula_line}。",
+            f"{where}, mean {what}: {q.show(value, lang)}{formula_line}.",
         )
     ]
-    entries = _entries(ctx, spread, np.flatnonzero(valid)) if count <= 50 else []
-    entries.sort(key=lambda e: (-e[0], e[1]))
     if count <= 10:
-        lines.extend(
-            f"· {n}：{u(v)}" if ctx.lang == "zh" else f"· {n}: {u(v)}" for v, n, _ in entries
-        )
+        lines.extend(_listed(ctx, q, sc, entries))
     lines.extend(filter(None, notes))
-    figs = _agency_figures(measure, column, year, entries)
-    return ctx.answer("answered", "sum", "\n".join(lines), year=year, value=total, figures=figs)
+    figs = _agency_figures(q, entries if count <= 50 else [])
+    return ctx.answer(
+        "answered", "mean", "\n".join(lines), year=_one_year(sc, valid), value=value, figures=figs
+    )
+
+
+def _count(
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
+) -> Answer:
+    """How many agencies' figure meets the question's condition (by default: not zero)."""
+    lang = ctx.lang
+    comparison, threshold = ctx.reading.condition or (">", 0.0)
+    test = COMPARISONS[comparison]
+    meets = valid.copy()
+    meets[valid] = test(spread.totals[valid], threshold)
+    n = int(meets.sum())
+    what = q.name(lang)
+    where = _where(ctx, sc, valid)
+    said = {">": "大于", ">=": "不少于", "<": "少于", "==": "等于"}[comparison]
+    said_en = {">": "over", ">=": "at least", "<": "under", "==": "equal to"}[comparison]
+    limit = reply.num(number(threshold), lang)
+    entries = _entries(ctx, spread, np.flatnonzero(meets))
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    lines = [
+        t(
+            lang,
+            f"{where}中，{what}{said} {limit} 的有 {n} 个（{int(valid.sum())} 个机关有此数字）。",
+            f"{where}: {n} of the {int(valid.sum())} agencies that give {what} have it {said_en} {limit}.",
+        )
+    ]
+    lines.extend(_listed(ctx, q, sc, entries[:RANK_DEFAULT]))
+    if n > RANK_DEFAULT:
+        lines.append(t(lang, f"……共 {n} 个。", f"…{n} in all."))
+    lines.extend(filter(None, notes))
+    return ctx.answer(
+        "answered",
+        "count",
+        "\n".join(lines),
+        year=sc.group.year,
+        value=n,
+        figures=_agency_figures(q, entries[:50]),
+    )
+
+
+def _listed(
+    ctx: Ctx,
+    q: Quantity,
+    sc: Scope,
+    entries: list[tuple[float | int, str, int, int]],
+    *,
+    ranked: bool = False,
+) -> list[str]:
+    """One line per agency: its value (and, across years, the year of its report)."""
+    out = []
+    for i, (v, n, _, year) in enumerate(entries, 1):
+        when = "" if _one_year(sc, sc.in_scope) else t(ctx.lang, f"（{year} 年）", f" ({year})")
+        head = f"{i}. " if ranked else "· "
+        out.append(
+            f"{head}{n}{when}：{q.show(v, ctx.lang)}"
+            if ctx.lang == "zh"
+            else f"{head}{n}{when}: {q.show(v, ctx.lang)}"
+        )
+    return out
 
 
 def _ranking(
-    ctx: Ctx,
-    measure: Measure,
-    sel: Selection,
-    spread: Spread,
-    valid: np.ndarray,
-    year: int,
-    scope: str,
-    what: str,
-    notes: list[str],
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
 ) -> Answer:
-    p = ctx.p
-    column = sel.column
-    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
+    p = ctx.reading
+    lang = ctx.lang
+    what = q.name(lang)
+    where = _where(ctx, sc, valid)
     positions = np.flatnonzero(valid)
     if not len(positions):
         text = t(
-            ctx.lang,
-            f"{year} 年{scope}的报告都没有这项数字。",
-            f"No {year} report of {scope} prints this figure.",
+            lang,
+            f"{where}的报告都没有这项数字。",
+            f"No report of {where} gives this figure.",
         )
-        return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]), year=year)
+        return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]))
     descending = not p.has("min")
     values = spread.totals[positions]
     top_value = values.max() if descending else values.min()
@@ -200,71 +427,88 @@ def _ranking(
     order = np.argsort(-values if descending else values, kind="stable")
     shown = _entries(ctx, spread, positions[order[: max(limit, min(n_tied, 5000))]])
     shown.sort(key=lambda e: (-e[0] if descending else e[0], e[1]))
-    tied = [e for e in shown if e[0] == number(float(top_value))]
+    best = number(round(float(top_value), 6))
+    tied = [e for e in shown if e[0] == best]
     shown = shown[:limit]
-    most = t(ctx.lang, "最多" if descending else "最少", "the most" if descending else "the least")
-    top = u(number(float(top_value)))
-    if n_tied == 1:
+    most = t(lang, "最多" if descending else "最少", "the most" if descending else "the least")
+    if q.rate is not None:
+        most = t(
+            lang, "最高" if descending else "最低", "the highest" if descending else "the lowest"
+        )
+    top = q.show(best, lang)
+    if p.top and p.top > 1:
         head = t(
-            ctx.lang,
-            f"{year} 年{scope}中，{what}{most}的是 {tied[0][1]}：{top}。",
-            f"{year}, {scope}: {most} {what}: {tied[0][1]}, {top}.",
+            lang,
+            f"{where}中，{what}{most}的 {min(p.top, len(positions))} 个：",
+            f"{where}: the {min(p.top, len(positions))} with {most} {what}:",
+        )
+    elif n_tied == 1:
+        head = t(
+            lang,
+            f"{where}中，{what}{most}的是 {tied[0][1]}：{top}。",
+            f"{where}: {most} {what}: {tied[0][1]}, {top}.",
         )
     else:
-        names = t(ctx.lang, "、", ", ").join(n for _, n, _ in tied[:RANK_DEFAULT])
-        more = t(ctx.lang, "等", " …") if n_tied > RANK_DEFAULT else ""
+        names = t(lang, "、", ", ").join(n for _, n, _, _ in tied[:RANK_DEFAULT])
+        more = t(lang, "等", " …") if n_tied > RANK_DEFAULT else ""
         head = t(
-            ctx.lang,
-            f"{year} 年{scope}中，{what}{most}的有 {n_tied} 个并列：{names}{more}，均为 {top}。",
-            f"{year}, {scope}: {n_tied} agencies tie for {most} {what}: {names}{more}, {top} each.",
+            lang,
+            f"{where}中，{what}{most}的有 {n_tied} 个并列：{names}{more}，均为 {top}。",
+            f"{where}: {n_tied} agencies tie for {most} {what}: {names}{more}, {top} each.",
         )
-    lines = [
-        head,
-        t(
-            ctx.lang,
-            f"排名（共 {len(positions)} 个机关有此数字）：",
-            f"Ranking ({len(positions)} agencies print this figure):",
-        ),
-    ]
-    lines.extend(
-        f"{i}. {n}：{u(v)}" if ctx.lang == "zh" else f"{i}. {n}: {u(v)}"
-        for i, (v, n, _) in enumerate(shown, 1)
-    )
+    lines = [head]
+    if not (p.top and p.top > 1):
+        lines.append(
+            t(
+                lang,
+                f"排名（共 {len(positions)} 个机关有此数字）：",
+                f"Ranking ({len(positions)} agencies give this figure):",
+            )
+        )
+    lines.extend(_listed(ctx, q, sc, shown, ranked=True))
     lines.extend(filter(None, notes))
-    warn = _ranking_warnings(ctx, measure, sel, shown)
+    warn = _ranking_warnings(ctx, q, shown)
     if warn:
         lines.append(warn)
-    figs = _agency_figures(measure, column, year, shown, ranked=True)
+    figs = _agency_figures(q, shown, ranked=True)
     return ctx.answer(
         "answered",
         "ranking",
         "\n".join(lines),
         agency=tied[0][1] if n_tied == 1 else None,
-        year=year,
-        value=number(float(top_value)),
+        year=_one_year(sc, valid),
+        value=best,
         figures=figs,
     )
 
 
+OPS: dict[str, Callable[[Ctx, Quantity, Scope, Spread, np.ndarray, list[str]], Answer]] = {
+    "rank": _ranking,
+    "sum": _sum,
+    "mean": _mean,
+    "count": _count,
+}
+
+
 def _agency_figures(
-    measure: Measure,
-    column: str,
-    year: int,
-    entries: list[tuple[float | int, str, int]],
+    q: Quantity,
+    entries: list[tuple[float | int, str, int, int]],
     *,
     ranked: bool = False,
 ) -> list[dict[str, Any]]:
-    """One cited figure per listed agency, so a sum and a ranking cite their figures alike."""
+    """One cited figure per listed agency, so every answer across agencies cites alike."""
     figs: list[dict[str, Any]] = []
-    for i, (v, n, _) in enumerate(entries, 1):
+    for i, (v, n, _, year) in enumerate(entries, 1):
         fig: dict[str, Any] = {
-            "table": measure.table,
-            "row": measure.key,
-            "column": column,
+            "table": q.measure.table,
+            "row": q.measure.key,
+            "column": q.column,
             "value": v,
             "agency": n,
             "year": year,
         }
+        if q.rate is not None:
+            fig["rate"] = True
         if ranked:
             fig["rank"] = i
         figs.append(fig)
@@ -274,17 +518,23 @@ def _agency_figures(
 def _scope_name(ctx: Ctx, only: list[int] | None) -> str:
     if only is not None:
         return t(ctx.lang, "、", ", ").join(ctx.agencies.names[i] for i in only)
-    if ctx.p.kind is not None:
-        return t(ctx.lang, f"各{ctx.p.kind.label}", f"{ctx.p.kind.label}")
+    if ctx.reading.kind is not None:
+        return t(ctx.lang, f"各{ctx.reading.kind.label}", f"{ctx.reading.kind.label}")
     return t(ctx.lang, "所有机关", "all agencies")
 
 
-def _blank_note(ctx: Ctx, names: list[str], count: int) -> str:
+def _blank_note(ctx: Ctx, q: Quantity, names: list[str], count: int) -> str:
     if not count:
         return ""
     listed = t(ctx.lang, "、", ", ").join(names) + (
         t(ctx.lang, "等", " …") if count > len(names) else ""
     )
+    if q.rate is not None:
+        return t(
+            ctx.lang,
+            f"{count} 份报告无法计算此比率（分子或分母有空白，或分母为 0），未计入：{listed}。",
+            f"{count} reports give no such rate (a blank cell, or nothing to divide by) and are left out: {listed}.",
+        )
     return t(
         ctx.lang,
         f"{count} 份报告这项数字未填写或不完整，未计入（空白不等于 0）：{listed}。",
@@ -292,16 +542,16 @@ def _blank_note(ctx: Ctx, names: list[str], count: int) -> str:
     )
 
 
-def _ranking_warnings(
-    ctx: Ctx, measure: Measure, sel: Selection, shown: list[tuple[float | int, str, int]]
-) -> str:
+def _ranking_warnings(ctx: Ctx, q: Quantity, shown: list[tuple[float | int, str, int, int]]) -> str:
     broken = []
-    for _, name, rid in shown:
+    cells: list[Cell] = [
+        c for rows in q.measure.row_sets for c in Selection(q.measure, q.column).cells(rows)
+    ]
+    for _, name, rid, _ in shown:
         failed = ctx.reader.failed_checks(rid)
         if not failed:
             continue
         fake = ReportRow(rid, 0, name, 0, "", "", "", failed=failed)
-        cells: list[Cell] = [c for rows in measure.row_sets for c in sel.cells(rows)]
         if broken_rules(cells, fake):
             broken.append(name)
     if not broken:
@@ -316,7 +566,7 @@ def _ranking_warnings(
 
 def compare(ctx: Ctx, mentions: list[Mention]) -> Answer:
     """Two or more agencies named: rank them on the figure asked for."""
-    if not ctx.p.measures and not ctx.p.outcome:
+    if not ctx.reading.measures and not ctx.reading.outcome:
         cands = []
         for m in mentions:
             name = ctx.agencies.names[m.agencies[0]]
@@ -332,32 +582,33 @@ def compare(ctx: Ctx, mentions: list[Mention]) -> Answer:
     year = _named_year(ctx, only)
     if isinstance(year, Answer):
         return year
-    return across(ctx, ranking=True, only=only, year=year)
+    return across(ctx, op="rank", only=only, year=year)
 
 
-def _named_year(ctx: Ctx, only: list[int]) -> int | Answer:
-    """The one year to compare the named agencies in: the question's, or the latest they
-    all have a report for. A ranking that leaves out an agency named in the question for
-    want of a report that year would name a winner the question did not ask about."""
+def _named_year(ctx: Ctx, only: list[int]) -> int | None | Answer:
+    """The year the named agencies are compared in: the question's, or else each one's
+    latest report (None), which the answer then shows beside each agency. A year asked
+    that a named agency has no report of is said, not dropped: a comparison that left the
+    agency out would name a winner the question did not ask about."""
+    if not ctx.reading.years.years:
+        return None
+    year = ctx.reading.years.years[0]
     have = {i: ctx.reader.years_of(ctx.agencies.ids[i]) for i in only}
-    if ctx.p.years.years:
-        year = ctx.p.years.years[0]
-        lacking = [i for i in only if year not in have[i]]
-    else:
-        common = set.intersection(*(set(v) for v in have.values())) if have else set()
-        if common:
-            return max(common)
-        year, lacking = None, only
+    lacking = [i for i in only if year not in have[i]]
     if not lacking:
-        assert year is not None
         return year
     parts = []
     cands = []
-    measure = ctx.p.measures[0] if len(ctx.p.measures) == 1 else None
+    measure = ctx.reading.measures[0] if len(ctx.reading.measures) == 1 else None
     for i in lacking:
-        name = ctx.agencies.names[i]
         ys = t(ctx.lang, "、", ", ").join(map(str, have[i])) or "—"
-        parts.append(t(ctx.lang, f"{name}（已收录：{ys}）", f"{name} (indexed: {ys})"))
+        parts.append(
+            t(
+                ctx.lang,
+                f"{ctx.agencies.names[i]}（已收录：{ys}）",
+                f"{ctx.agencies.names[i]} (indexed: {ys})",
+            )
+        )
     for i in only:
         name = ctx.agencies.names[i]
         if have[i] and measure is not None:
@@ -365,83 +616,127 @@ def _named_year(ctx: Ctx, only: list[int]) -> int | Answer:
             q = f"{name}{y}年{measure.zh}" if ctx.lang == "zh" else f"{measure.en} {name} {y}"
             cands.append({"id": ctx.agencies.ids[i], "label": f"{name} {y}", "question": q})
     listed = t(ctx.lang, "、", ", ").join(parts)
-    if year is not None:
-        text = t(
-            ctx.lang,
-            f"没有以下机关 {year} 年的报告，无法在 {year} 年比较：{listed}。",
-            f"No {year} report of: {listed}; they cannot be compared for {year}.",
-        )
-    else:
-        text = t(
-            ctx.lang,
-            f"这些机关没有同一年的报告，无法比较：{listed}。",
-            f"These agencies have no report of the same year to compare: {listed}.",
-        )
+    text = t(
+        ctx.lang,
+        f"没有以下机关 {year} 年的报告，无法在 {year} 年比较：{listed}。",
+        f"No {year} report of: {listed}; they cannot be compared for {year}.",
+    )
     return ctx.answer("not_found", "ranking", text, year=year, candidates=cands)
 
 
 def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
-    """A比B多多少: the first agency's figure less the second's, in one year both report."""
+    """A比B多多少: the first agency's figure less the second's, each from its report of the
+    year asked (or its latest), both cited."""
     only = [m.agencies[0] for m in mentions]
+    q = quantity(ctx)
+    if isinstance(q, Answer):
+        return q
     year = _named_year(ctx, only)
     if isinstance(year, Answer):
         return year
-    p = ctx.p
-    measures = p.measures or [MEASURES["review"], MEASURES["litigation"]]
-    chosen = _one_figure(ctx, measures)
-    if isinstance(chosen, Answer):
-        return chosen
-    measure, column = chosen
-    sel = Selection(measure, column)
-    what = reply.measure_name(measure, column, ctx.lang)
-    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
     values: list[float | int | None] = []
     names: list[str] = []
     figs: list[dict[str, Any]] = []
+    sel = Selection(q.measure, q.column)
+    lang = ctx.lang
     for i in only:
         name = ctx.agencies.names[i]
-        report = ctx.reader.report(ctx.agencies.ids[i], year)
-        assert report is not None
+        available = ctx.reader.years_of(ctx.agencies.ids[i])
+        which = year if year is not None else (max(available) if available else None)
+        report = ctx.reader.report(ctx.agencies.ids[i], which) if which in available else None
+        if report is None:
+            text = t(
+                lang,
+                f"没有{name} {which or ''} 年的报告，无法计算差额。已收录的年份：{'、'.join(map(str, available)) or '—'}。",
+                f"There is no {which or ''} report of {name}, so no difference can be given. Years indexed: {', '.join(map(str, available)) or '—'}.",
+            )
+            return ctx.answer("not_found", "difference", text, agency=name, year=which)
         r = resolve(sel, report)
         value = r.total if r is not None else None
         values.append(value)
-        names.append(name)
+        names.append(
+            f"{name}（{report.year} 年）"
+            if year is None and lang == "zh"
+            else name
+            if year
+            else f"{name} ({report.year})"
+        )
         figs.append(
             {
-                "table": measure.table,
-                "row": measure.key,
-                "column": column,
+                "table": q.measure.table,
+                "row": q.measure.key,
+                "column": q.column,
                 "value": value,
                 "agency": name,
-                "year": year,
+                "year": report.year,
             }
         )
-    listed = t(ctx.lang, "，", "; ").join(f"{n} {u(v)}" for n, v in zip(names, values, strict=True))
-    lines = [t(ctx.lang, f"{year} 年{what}：{listed}。", f"{year}, {what}: {listed}.")]
+    what = q.name(lang)
+    listed = t(lang, "，", "; ").join(
+        f"{n} {q.show(v, lang)}" for n, v in zip(names, values, strict=True)
+    )
+    when = t(lang, f"{year} 年", f"{year}, ") if year else ""
+    lines = [t(lang, f"{when}{what}：{listed}。", f"{when}{what}: {listed}.")]
     a, b = values
     diff = None
     if a is None or b is None:
-        lines.append(reply.blank_difference(ctx.lang, "一份"))
+        lines.append(reply.blank_difference(lang, "一份"))
     else:
         diff = number(round(a - b, 6))
+        lines.append(
+            t(
+                lang,
+                f"差额 = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}。",
+                f"Difference = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}.",
+            )
+        )
         if diff == 0:
-            lines.append(t(ctx.lang, "两者相同。", "They are the same."))
+            lines.append(t(lang, "两者相同。", "They are the same."))
         else:
-            more = t(ctx.lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
+            more = t(lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
             lines.append(
                 t(
-                    ctx.lang,
-                    f"{names[0]}比{names[1]}{more} {u(abs(diff))}。",
-                    f"{names[0]} has {u(abs(diff))} {more} than {names[1]}.",
+                    lang,
+                    f"{ctx.agencies.names[only[0]]}比{ctx.agencies.names[only[1]]}{more} {q.show(abs(diff), lang)}。",
+                    f"{ctx.agencies.names[only[0]]} has {q.show(abs(diff), lang)} {more} than {ctx.agencies.names[only[1]]}.",
                 )
             )
     lines.append(
         t(
-            ctx.lang,
-            f"来源：各机关 {year} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
-            f"Source: the {year} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
+            lang,
+            f"来源：各机关政府信息公开工作年度报告“{reply.TABLE_TITLES[q.measure.table]}”表。",
+            f"Source: the agencies' annual reports, table “{reply.TABLE_TITLES[q.measure.table]}”.",
         )
     )
+    years = {f["year"] for f in figs}
     return ctx.answer(
-        "answered", "difference", "\n".join(lines), year=year, value=diff, figures=figs
+        "answered",
+        "difference",
+        "\n".join(lines),
+        year=years.pop() if len(years) == 1 else None,
+        value=diff,
+        figures=figs,
     )
+
+
+def count(ctx: Ctx) -> Answer:
+    """有几个司法局… : agencies counted, on a figure's condition or, with none, as indexed."""
+    r = ctx.reading
+    if r.measures or r.outcome:
+        return across(ctx, op="count")
+    kind = r.kind
+    idxs = ctx.agencies.of_kind(kind)
+    scope_name = _scope_name(ctx, None)
+    names = [ctx.agencies.names[i] for i in idxs]
+    listed = t(ctx.lang, "、", ", ").join(sorted(names)[:RANK_DEFAULT])
+    more = t(ctx.lang, "等", " …") if len(names) > RANK_DEFAULT else ""
+    text = t(
+        ctx.lang,
+        f"索引中有{scope_name} {len(idxs)} 个：{listed}{more}。",
+        f"{len(idxs)} of {scope_name} are indexed: {listed}{more}.",
+    )
+    return ctx.answer("answered", "count", text, value=len(idxs))
+
+
+def mean(ctx: Ctx) -> Answer:
+    return across(ctx, op="mean", as_rate=ctx.reading.has("rate"))

@@ -18,10 +18,13 @@ from index.errors import GongkaiError
 
 from .agencies import AgencyIndex
 from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES
+from .conversation import Context, follow
 from .evaluate import respond
 from .model import STATUSES, Answer
+from .normalize import Text
 from .one_agency import search_words
 from .queries import Reader
+from .reading import read
 
 __all__ = ["STATUSES", "Answer", "Engine", "NoIndex"]
 
@@ -121,9 +124,8 @@ class Engine:
         search_words("政府信息公开")  # loads jieba's dictionary
         reader = self._reader
         if reader is not None and reader.years():
-            latest = reader.years()[-1][0]
             for cell in WARM_CELLS:
-                reader.columns.cell(cell, latest)  # reads every year of the cell
+                reader.columns.cell(cell)  # reads the cell of every report
         return time.perf_counter() - started
 
     def close(self) -> None:
@@ -135,12 +137,30 @@ class Engine:
                 self._watch.close()
                 self._watch = None
 
-    def answer(self, question: str) -> Answer:
-        """Answer one question, in the language it was asked in."""
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """Answer one question, in the language it was asked in.
+
+        `context` is what the previous answer of the same conversation left
+        (`answer.context`): a follow-up (去年呢, 1) continues from it.
+        """
         if self._reader is not None and self._stale():
             self.reload()
         with self._lock:
             reader, agencies = self._reader, self.agencies
         if reader is None:
             raise NoIndex("the engine was closed")
-        return respond(question if isinstance(question, str) else "", reader, agencies, self.today)
+        return respond(
+            question if isinstance(question, str) else "", reader, agencies, self.today, context
+        )
+
+    def explain(self, question: str, context: Context | None = None) -> str:
+        """How the question is read (`python -m bot ask --explain`): every part, the
+        operation, and what was not understood."""
+        with self._lock:
+            agencies = self.agencies
+        reading = read(Text.of(question.strip()), agencies, self.today)
+        if context is not None:
+            reading, asked = follow(reading, context, agencies, self.today)
+            if asked:
+                return f"follow-up, read as: {asked}\n" + reading.explain(agencies)
+        return reading.explain(agencies)

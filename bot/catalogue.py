@@ -57,6 +57,13 @@ MEASURES: dict[str, Measure] = {
         _row(3, "carried_over", "上年结转政府信息公开申请数量"),
         _row(3, "granted", "予以公开"),
         _row(3, "partially_granted", "部分公开"),
+        Measure(
+            "disclosed",
+            3,
+            (("granted", "partially_granted"),),
+            "予以公开和部分公开",
+            "granted in full or in part",
+        ),
         Measure("withheld", 3, (_WITHHELD,), "不予公开", "withheld (refused)"),
         *(_sub(k, f"不予公开（{_T3[k].label.split(' ')[1][2:]}）", "withheld") for k in _WITHHELD),
         Measure("unavailable", 3, (_UNAVAILABLE,), "无法提供", "could not be provided"),
@@ -94,6 +101,9 @@ MEASURES: dict[str, Measure] = {
     )
 }
 
+# Measures that are the sum of others a person may also ask for one by one.
+GROUPS: dict[str, tuple[str, ...]] = {"disclosed": ("granted", "partially_granted")}
+
 # The figures a report card shows, in order.
 CARD_MEASURES: tuple[str, ...] = (
     "received",
@@ -127,3 +137,89 @@ APPLICANT_NAMES: dict[str, tuple[str, str]] = {
     **LABELS.columns[3],
     "org": ("法人或其他组织", "legal persons and other organisations"),
 }
+
+
+Term = tuple[str, str]  # (measure key, column): one figure of one report
+
+CONCLUDED = ("upheld", "corrected", "other")  # decided cases; pending ones have no outcome yet
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A ratio no report prints: numerator / denominator, each a sum of figures of one
+    report, and why the denominator is that one. Neither side is ever taken from a blank
+    cell, and 0/0 is no rate: the answer says so."""
+
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...]
+    why_zh: str
+    why_en: str
+
+
+# Results of table 3: their share is of everything handled this year, （七）总计.
+RESULT_MEASURES = frozenset(
+    k
+    for k, m in MEASURES.items()
+    if m.table == 3 and k not in ("received", "carried_over", "results_total", "carried_forward")
+)
+_TO_HANDLE = (("received", "total"), ("carried_over", "total"))
+
+
+def formula(measure: Measure, column: str) -> Formula | None:
+    """The rate of `measure` (in `column`) people mean: what it is a share of.
+
+    The rules are those of the national statistics people quote: shares of applicants
+    out of all applications received, results out of the results total, the results
+    total out of everything there was to handle, outcomes of reviews and lawsuits out of
+    those decided. None when a share of the measure means nothing (行政许可率).
+    """
+    key = measure.key
+    if measure.table == 3 and column != "total":
+        return Formula(
+            ((key, column),),
+            ((key, "total"),),
+            f"分母为{measure.zh}的总计（全部申请人）",
+            f"out of {measure.en} from all applicants",
+        )
+    if key in RESULT_MEASURES:
+        return Formula(
+            ((key, "total"),),
+            (("results_total", "total"),),
+            "分母为本年度办理结果总计（已办结的申请）",
+            "out of all applications handled this year (the results total)",
+        )
+    if key in ("results_total", "carried_forward"):
+        return Formula(
+            ((key, "total"),),
+            _TO_HANDLE,
+            "分母为本年新收与上年结转之和（本年应办理的全部申请）",
+            "out of everything there was to handle: new applications plus those carried over",
+        )
+    if measure.table == 4 and column in CONCLUDED:
+        return Formula(
+            ((key, column),),
+            tuple((key, c) for c in CONCLUDED),
+            "分母为已审结的案件（结果维持、纠正、其他），尚未审结的不计",
+            "out of the cases decided (upheld, corrected, other); pending ones have no outcome yet",
+        )
+    return None
+
+
+# The names people give the common rates, by (measure, column).
+RATE_NAMES: dict[Term, tuple[str, str]] = {
+    ("granted", "total"): ("予以公开率", "share granted in full"),
+    ("disclosed", "total"): ("实质公开率", "share granted in full or in part"),
+    ("withheld", "total"): ("不予公开率", "share withheld"),
+    ("results_total", "total"): ("办结率", "completion rate"),
+    ("review", "corrected"): ("复议纠错率", "share of reviews corrected"),
+    ("review", "upheld"): ("复议维持率", "share of reviews upheld"),
+    ("litigation", "corrected"): ("行政诉讼败诉率", "share of lawsuits lost"),
+    ("litigation_direct", "corrected"): ("直接起诉败诉率", "share of direct lawsuits lost"),
+    ("litigation_after_review", "corrected"): (
+        "复议后起诉败诉率",
+        "share of lawsuits after review lost",
+    ),
+}
+
+# Below this many cases in the denominator a rate says little: the answer says so.
+SMALL_DENOMINATOR = 30

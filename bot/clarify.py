@@ -28,14 +28,14 @@ def _agency_candidates(ctx: Ctx, m: Mention, limit: int = 10) -> list[dict[str, 
             {
                 "id": ctx.agencies.ids[idx],
                 "label": name,
-                "question": ctx.p.text.replace(m.start, m.end, name),
+                "question": ctx.reading.text.replace(m.start, m.end, name),
             }
         )
     return out
 
 
 def ambiguous_agency(ctx: Ctx, m: Mention) -> Answer:
-    written = ctx.p.text.compact[m.start : m.end]
+    written = ctx.reading.text.compact[m.start : m.end]
     cands = _agency_candidates(ctx, m)
     names = "\n".join(f"{i}. {c['label']}" for i, c in enumerate(cands, 1))
     more = len(m.agencies) - len(cands)
@@ -49,18 +49,18 @@ def ambiguous_agency(ctx: Ctx, m: Mention) -> Answer:
 
 
 def unknown_agency(ctx: Ctx, m: Mention) -> Answer:
-    written = ctx.p.text.compact[m.start : m.end]
+    written = ctx.reading.text.compact[m.start : m.end]
     return not_found_name(ctx, written, _agency_candidates(ctx, m, 5))
 
 
 def unknown_name(ctx: Ctx, written: str, suggestions: list[int] | None = None) -> Answer:
     idxs = suggestions if suggestions is not None else ctx.agencies.suggest(written)
-    start = ctx.p.text.compact.find(written)
+    start = ctx.reading.text.compact.find(written)
     cands = []
     for idx in idxs[:5]:
         name = ctx.agencies.names[idx]
         question = (
-            ctx.p.text.replace(start, start + len(written), name)
+            ctx.reading.text.replace(start, start + len(written), name)
             if start >= 0
             else f"{name} {ctx.question}"
         )
@@ -106,11 +106,11 @@ def which_agency(ctx: Ctx) -> Answer:
 
 
 def year_not_found(ctx: Ctx, name: str, year: int, available: list[int]) -> Answer:
-    span = ctx.p.years.spans[0] if ctx.p.years.spans else None
+    span = ctx.reading.years.spans[0] if ctx.reading.years.spans else None
     cands = []
     for y in sorted(available, reverse=True):
         new = t(ctx.lang, f"{y}年", str(y))
-        q = ctx.p.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
+        q = ctx.reading.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
         cands.append({"id": y, "label": t(ctx.lang, f"{y}年", str(y)), "question": q})
     years = t(ctx.lang, "、", ", ").join(str(y) for y in available)
     text = t(
@@ -127,18 +127,20 @@ def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None
     Each candidate is the question with its figure words replaced by words that
     name one figure only; the rest (agency, year, 被纠正, 自然人…) stays as asked.
     """
-    hits = [h for h in ctx.p.hits if h.phrase.kind == "measure"]
-    outcome = next((h for h in ctx.p.hits if h.phrase.kind == "outcome"), None)
+    hits = [h for h in ctx.reading.hits if h.phrase.kind == "measure"]
+    outcome = next((h for h in ctx.reading.hits if h.phrase.kind == "outcome"), None)
     cands = []
     for i, m in enumerate(measures):
         term = _term_for(m, ctx.lang)
         if hits:
             edits = [(h.start, h.end, h.view, term if j == 0 else "") for j, h in enumerate(hits)]
-            question = ctx.p.text.rewrite(edits)
+            question = ctx.reading.text.rewrite(edits)
         elif outcome:
             written = _written(ctx, outcome.start, outcome.end, outcome.view)
             joined = f"{term}{written}" if ctx.lang == "zh" else f"{term} {written}"
-            question = ctx.p.text.rewrite([(outcome.start, outcome.end, outcome.view, joined)])
+            question = ctx.reading.text.rewrite(
+                [(outcome.start, outcome.end, outcome.view, joined)]
+            )
         else:
             question = f"{ctx.question} {term}"
         cands.append({"id": i, "label": m.zh if ctx.lang == "zh" else m.en, "question": question})
@@ -159,7 +161,7 @@ def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None
 
 
 def _written(ctx: Ctx, start: int, end: int, view: str) -> str:
-    return (ctx.p.text.compact if view == "compact" else ctx.p.text.words)[start:end]
+    return (ctx.reading.text.compact if view == "compact" else ctx.reading.text.words)[start:end]
 
 
 # Words that name exactly one figure, for the questions behind candidate buttons. The
@@ -199,16 +201,16 @@ def _term_for(m: Measure, lang: str) -> str:
 
 
 def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: ReportRow) -> Answer:
-    hit = next((h for h in ctx.p.hits if h.phrase.kind == "measure"), None)
+    hit = next((h for h in ctx.reading.hits if h.phrase.kind == "measure"), None)
     cands = []
     for i, col in enumerate(columns):
         zh, en = LABELS.columns[2][col]
         term = zh if ctx.lang == "zh" else _COLUMN_TERMS_EN.get(col, en)
         if hit:
-            written = (ctx.p.text.compact if hit.view == "compact" else ctx.p.text.words)[
-                hit.start : hit.end
-            ]
-            question = ctx.p.text.rewrite(
+            written = (
+                ctx.reading.text.compact if hit.view == "compact" else ctx.reading.text.words
+            )[hit.start : hit.end]
+            question = ctx.reading.text.rewrite(
                 [
                     (
                         hit.start,
@@ -242,11 +244,11 @@ def ambiguous_column(ctx: Ctx, measure: Measure, columns: list[str], report: Rep
 
 def no_year_across(ctx: Ctx, year: int | None, years: list[int]) -> Answer:
     listed = t(ctx.lang, "、", ", ").join(map(str, years)) or t(ctx.lang, "无", "none")
-    span = ctx.p.years.spans[0] if ctx.p.years.spans else None
+    span = ctx.reading.years.spans[0] if ctx.reading.years.spans else None
     cands = []
     for y in sorted(years, reverse=True):
         new = t(ctx.lang, f"{y}年", str(y))
-        q = ctx.p.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
+        q = ctx.reading.text.replace(span[0], span[1], new) if span else f"{ctx.question} {new}"
         cands.append({"id": y, "label": new, "question": q})
     text = t(
         ctx.lang,
@@ -262,9 +264,9 @@ def english_name(ctx: Ctx, written: str) -> Answer:
     Names are matched in Chinese only, so the agencies of the kind asked about are
     offered instead of ranking them all as if the question had asked for that.
     """
-    kind = ctx.p.kind
+    kind = ctx.reading.kind
     idxs = ctx.agencies.of_kind(kind) if kind is not None else []
-    words = ctx.p.text.words
+    words = ctx.reading.text.words
     label = re.escape(kind.label) if kind is not None else "$^"
     m = re.search(
         rf"{re.escape(written)}\s+{label}s?\b|\b{label}s?\s+of\s+{re.escape(written)}", words
@@ -273,7 +275,7 @@ def english_name(ctx: Ctx, written: str) -> Answer:
     for idx in idxs[:10]:
         name = ctx.agencies.names[idx]
         question = (
-            ctx.p.text.replace(m.start(), m.end(), name, view="words")
+            ctx.reading.text.replace(m.start(), m.end(), name, view="words")
             if m
             else f"{name} {ctx.question}"
         )
@@ -288,14 +290,50 @@ def english_name(ctx: Ctx, written: str) -> Answer:
     return ctx.answer("ambiguous", "agency", text, candidates=cands)
 
 
-def rate_unsupported(ctx: Ctx) -> Answer:
-    """A rate or share (公开率, 占比): the reports print counts, and no ratio is made up."""
-    hits = [h for h in ctx.p.hits if h.phrase.kind == "cue" and h.phrase.value == "rate"]
-    plain = ctx.p.text.rewrite([(h.start, h.end, h.view, "") for h in hits]) if hits else ""
-    cands = [{"id": 0, "label": plain, "question": plain}] if plain.strip() else []
-    text = t(
-        ctx.lang,
-        "年度报告的统计表只印件数，不印比率或占比；我不计算报告里没有的比率。可以分别问所需的各项数字。",
-        "The reports' tables print counts, not rates or shares, and I do not work out a ratio the report does not print. Ask for the counts instead.",
+def understood(ctx: Ctx) -> str:
+    """What the reading made of the question, in a few words: who, what, when."""
+    r = ctx.reading
+    lang = ctx.lang
+    parts = [ctx.agencies.names[m.agencies[0]] for m in r.resolved]
+    if r.kind is not None:
+        parts.append(r.kind.label)
+    parts.extend(m.zh if lang == "zh" else m.en for m in r.measures)
+    parts.extend(str(y) for y in r.years.years)
+    return t(lang, "、", ", ").join(parts)
+
+
+def not_understood(ctx: Ctx) -> Answer:
+    """Words no part of the reading explains: say what was read and what was not, and
+    offer the question without those words. Answering the rest as if it were the
+    question would give a number that was not asked for."""
+    r = ctx.reading
+    lang = ctx.lang
+    words = t(lang, "、", ", ").join(f"“{w}”" for w in r.not_understood)
+    read = understood(ctx)
+    edits = []
+    for w in r.not_understood:
+        at = r.text.compact.find(w)
+        if at >= 0:
+            edits.append((at, at + len(w), "compact", ""))
+        else:
+            m = re.search(r"\b" + re.escape(w) + r"\b", r.text.words)
+            if m:
+                edits.append((m.start(), m.end(), "words", ""))
+    plain = " ".join(r.text.rewrite(edits).split()) if edits else ""
+    cands = (
+        [{"id": 0, "label": plain, "question": plain}]
+        if plain and plain != r.text.original.strip()
+        else []
     )
-    return ctx.answer("unsupported", "rate", text, candidates=cands)
+    text = t(
+        lang,
+        f"这个问题里的{words}我没有读懂，所以不给出数字（以免答非所问）。"
+        + (f"读懂的部分：{read}。" if read else "")
+        + ("如果去掉这些词，问题是下面这样，可以点选；" if cands else "")
+        + "也可以换个说法，或问这份报告的正文里写了什么。",
+        f"I did not understand {words} in this question, so I give no figure (it might not be the one asked for). "
+        + (f"What I read: {read}. " if read else "")
+        + ("Without those words the question would be the one below; " if cands else "")
+        + "or ask in other words.",
+    )
+    return ctx.answer("unsupported", "not_understood", text, candidates=cands)

@@ -1,11 +1,14 @@
-"""One figure across every report of a year, as arrays: what rankings and sums read.
+"""One figure across every report, as arrays: what rankings, sums and means read.
 
 A national index holds some 300,000 reports. Reading one cell of all of them is one
 index range in SQLite but 300,000 rows into Python, so each cell is read once and kept
 (a bounded number of cells, least recently used first out) as a numpy array aligned
-with the year's report ids. A blank or unprinted cell is NaN, and NaN stays NaN
-through a sum: a report that leaves any part of a figure blank has no total, which is
-what the answer then says instead of counting it as zero.
+with the index's reports. An answer across agencies reads a `Group` of those reports:
+one year's, or each agency's latest (the default when a question names no year: a
+ranking over "the latest year in the index" would leave out every agency whose latest
+report is older). A blank or unprinted cell is NaN, and NaN stays NaN through a sum: a
+report that leaves any part of a figure blank has no total, which is what the answer
+then says instead of counting it as zero.
 """
 
 from __future__ import annotations
@@ -23,19 +26,35 @@ Query = Callable[[str, Sequence[object]], list[tuple]]
 
 
 @dataclass(frozen=True)
-class Year:
-    """The reports of one year: ids in increasing order, and each one's agency."""
+class Group:
+    """Some of the index's reports: `positions` into its reports (ordered by id), and each
+    one's id, agency and year. `year` is None for each agency's latest report."""
 
+    year: int | None
+    positions: np.ndarray
     report_ids: np.ndarray
     agency_ids: np.ndarray
+    years: np.ndarray
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The first and last year the group's reports cover."""
+        return int(self.years.min()), int(self.years.max())
 
 
 @dataclass(frozen=True)
 class Spread:
-    """A measure in every report of a year: NaN where the report gives no total."""
+    """A measure in every report of a group: NaN where the report gives no total."""
 
-    year: Year
+    group: Group
     totals: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Reports:
+    ids: np.ndarray
+    agency_ids: np.ndarray
+    years: np.ndarray
 
 
 class Columns:
@@ -44,77 +63,93 @@ class Columns:
     def __init__(self, query: Query, capacity: int = 48) -> None:
         self._query = query
         self._capacity = capacity
-        self._years: dict[int, Year] | None = None
-        self._cells: OrderedDict[Cell, dict[int, tuple[np.ndarray, np.ndarray]]] = OrderedDict()
+        self._reports: _Reports | None = None
+        self._groups: dict[int | None, Group] = {}
+        self._cells: OrderedDict[Cell, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def years(self) -> dict[int, Year]:
-        if self._years is None:
+    def reports(self) -> _Reports:
+        if self._reports is None:
             rows = self._query("select id, agency_id, year from reports order by id", ())
-            ids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
-            agencies = np.fromiter((r[1] for r in rows), np.int64, len(rows))
-            years = np.fromiter((r[2] for r in rows), np.int64, len(rows))
-            self._years = {
-                int(y): Year(ids[years == y], agencies[years == y]) for y in np.unique(years)
-            }
-        return self._years
+            self._reports = _Reports(
+                np.fromiter((r[0] for r in rows), np.int64, len(rows)),
+                np.fromiter((r[1] for r in rows), np.int64, len(rows)),
+                np.fromiter((r[2] for r in rows), np.int64, len(rows)),
+            )
+        return self._reports
 
-    def cell(self, cell: Cell, year: int) -> tuple[np.ndarray, np.ndarray]:
-        """(values, printed) for every report of `year`: NaN where blank or not printed."""
+    def group(self, year: int | None) -> Group | None:
+        """The reports of `year`, or each agency's latest when `year` is None; None when
+        no report is of that year."""
+        if year in self._groups:
+            return self._groups[year]
+        r = self.reports()
+        if year is None:
+            # the last report of each agency in (agency, year) order
+            order = np.lexsort((r.years, r.agency_ids))
+            last = np.ones(len(order), bool)
+            last[:-1] = r.agency_ids[order][1:] != r.agency_ids[order][:-1]
+            positions = np.sort(order[last])
+        else:
+            positions = np.flatnonzero(r.years == year)
+        if not len(positions):
+            return None
+        group = Group(
+            year, positions, r.ids[positions], r.agency_ids[positions], r.years[positions]
+        )
+        self._groups[year] = group
+        return group
+
+    def cell(self, cell: Cell) -> tuple[np.ndarray, np.ndarray]:
+        """(values, printed) for every report of the index: NaN where blank or not printed."""
         with self._lock:
             cached = self._cells.get(cell)
             if cached is not None:
                 self._cells.move_to_end(cell)
-        if cached is None:
-            cached = self._load(cell)
-            with self._lock:
-                self._cells[cell] = cached
-                while len(self._cells) > self._capacity:
-                    self._cells.popitem(last=False)
-        empty = np.zeros(0)
-        return cached.get(year, (empty, empty.astype(bool)))
+                return cached
+        loaded = self._load(cell)
+        with self._lock:
+            self._cells[cell] = loaded
+            while len(self._cells) > self._capacity:
+                self._cells.popitem(last=False)
+        return loaded
 
-    def _load(self, cell: Cell) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    def _load(self, cell: Cell) -> tuple[np.ndarray, np.ndarray]:
         rows = self._query(
             "select report_id, value from figures where table_number = ? and row_key = ? and column_key = ?",
             cell,
         )
+        ids = self.reports().ids
         rids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
         vals = np.fromiter(
             (math.nan if r[1] is None else r[1] for r in rows), np.float64, len(rows)
         )
-        out = {}
-        for y, year in self.years().items():
-            values = np.full(len(year.report_ids), np.nan)
-            printed = np.zeros(len(year.report_ids), bool)
-            if len(year.report_ids):
-                pos = np.searchsorted(year.report_ids, rids)
-                pos_clipped = np.minimum(pos, len(year.report_ids) - 1)
-                hit = year.report_ids[pos_clipped] == rids
-                values[pos_clipped[hit]] = vals[hit]
-                printed[pos_clipped[hit]] = True
-            out[y] = (values, printed)
-        return out
+        values = np.full(len(ids), np.nan)
+        printed = np.zeros(len(ids), bool)
+        if len(ids):
+            pos = np.minimum(np.searchsorted(ids, rids), len(ids) - 1)
+            hit = ids[pos] == rids
+            values[pos[hit]] = vals[hit]
+            printed[pos[hit]] = True
+        return values, printed
 
-    def spread(self, row_sets: Sequence[Sequence[Cell]], year: int) -> Spread | None:
-        """The measure's total in each report of `year`; None when no report is of that year.
+    def spread(self, row_sets: Sequence[Sequence[Cell]], group: Group) -> Spread:
+        """The measure's total in each report of the group.
 
         Each report uses the first row set it prints any cell of (（六）其他处理 as three
         rows or as one), as a single report's answer does.
         """
-        y = self.years().get(year)
-        if y is None:
-            return None
-        totals = np.full(len(y.report_ids), np.nan)
-        chosen = np.zeros(len(y.report_ids), bool)
+        n = len(group.positions)
+        totals = np.full(n, np.nan)
+        chosen = np.zeros(n, bool)
         for cells in row_sets:
-            printed_any = np.zeros(len(y.report_ids), bool)
-            total = np.zeros(len(y.report_ids))
+            printed_any = np.zeros(n, bool)
+            total = np.zeros(n)
             for cell in cells:
-                values, printed = self.cell(cell, year)
-                printed_any |= printed
-                total = total + values
+                values, printed = self.cell(cell)
+                printed_any |= printed[group.positions]
+                total = total + values[group.positions]
             use = printed_any & ~chosen
             totals[use] = total[use]
             chosen |= printed_any
-        return Spread(y, totals)
+        return Spread(group, totals)

@@ -9,7 +9,7 @@ from typing import Any
 from .agencies import AgencyIndex
 from .model import Answer
 from .queries import Reader
-from .reading import Parsed
+from .reading import Reading
 
 
 @dataclass
@@ -17,14 +17,14 @@ class Ctx:
     """One question being answered: what it says, and where to look."""
 
     question: str
-    p: Parsed
+    reading: Reading
     reader: Reader
     agencies: AgencyIndex
     today: date
 
     @property
     def lang(self) -> str:
-        return self.p.language
+        return self.reading.language
 
     def answer(self, status: str, intent: str | None, text: str, **kw: Any) -> Answer:
         return Answer(

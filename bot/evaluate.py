@@ -1,39 +1,51 @@
-"""Decide what a question asks for and answer it from the index.
+"""Evaluate a reading on the index: one function per operation, chosen by the reading.
 
-`respond` routes a read question (`bot.understand`) to one kind of answer: a figure,
-a report card, a ranking or a sum across agencies, a figure over the years, the
-text of a section, a sentence of the narrative, the list of what is indexed, help.
-Where the reading is not certain (several agencies or figures fit, a name not in
-the index, a year with no report) it asks back, with the candidates as questions,
-instead of guessing: a wrong number is the worst answer this engine can give.
+`respond` reads the question (`bot.reading`), checks that every part of it was
+understood, and hands it to the operation the reading names: a figure, a report card,
+a ranking, a sum, a mean, a count, a rate, a change, a trend, a section, a sentence of
+the narrative, the list of what is indexed, help. Where the reading is not certain
+(several agencies or figures fit, a name not in the index, a year with no report,
+words it did not understand) it says so and asks back, with the candidates as
+questions, instead of guessing: a wrong number is the worst answer this engine gives.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from . import reply
-from .across import across, compare, difference
-from .agencies import AgencyIndex, Mention
+from .across import across, compare, count, difference, mean
+from .agencies import AgencyIndex
 from .clarify import (
     ambiguous_agency,
     english_name,
-    rate_unsupported,
+    not_understood,
     unknown_agency,
     unknown_name,
     which_agency,
 )
 from .context import Ctx
+from .conversation import Context, follow, language_switch
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text
-from .one_agency import about_agency, change
+from .one_agency import about_agency, change, trend
 from .queries import Reader
-from .reading import understand
+from .rates import growth, rate
+from .reading import read
 from .reply import t
 
 
-def respond(question: str, reader: Reader, agencies: AgencyIndex, today: date) -> Answer:
-    """The answer to one question (any string, however long or odd)."""
+def respond(
+    question: str,
+    reader: Reader,
+    agencies: AgencyIndex,
+    today: date,
+    context: Context | None = None,
+    language: str | None = None,
+) -> Answer:
+    """The answer to one question (any string, however long or odd), and the context a
+    follow-up question continues from."""
     stripped = question.strip()
     if len(stripped) > MAX_QUESTION_CHARS:
         lang = "en" if sum(c.isascii() for c in stripped[:200]) > 150 else "zh"
@@ -48,10 +60,102 @@ def respond(question: str, reader: Reader, agencies: AgencyIndex, today: date) -
         )
     text = Text.of(stripped)
     if not any(c.isalnum() for c in text.compact):
-        lang = "zh"
-        return _unsupported(question, lang, t(lang, "没有看到问题。", "I see no question."))
-    ctx = Ctx(question, understand(text, agencies, today), reader, agencies, today)
-    return route(ctx)
+        return _unsupported(question, "zh", t("zh", "没有看到问题。", "I see no question."))
+    if context is not None:
+        picked = context.pick(stripped)
+        if picked is not None:  # "1": the first candidate of the last answer
+            return respond(picked, reader, agencies, today)
+        switched = language_switch(stripped)
+        if switched and context.question:  # 英文: the last question, in English
+            return respond(context.question, reader, agencies, today, language=switched)
+    reading = read(text, agencies, today)
+    asked = None
+    if context is not None:
+        reading, asked = follow(reading, context, agencies, today)
+    if language:
+        reading.language = language
+    answer = evaluate(Ctx(question, reading, reader, agencies, today))
+    if asked:
+        answer.text = (
+            t(reading.language, f"（按“{asked}”理解）\n", f"(read as “{asked}”)\n") + answer.text
+        )
+    answer.context = Context(asked or stripped, reading.language, list(answer.candidates))
+    return answer
+
+
+def evaluate(ctx: Ctx) -> Answer:
+    r = ctx.reading
+    if r.unresolved:
+        m = r.unresolved[0]
+        return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
+    if r.en_name and not r.resolved:  # "Huai'an city government": one agency, not a kind
+        return english_name(ctx, r.en_name)
+    if r.not_understood and (
+        r.operation in FIGURE_OPERATIONS or (r.operation == "agency" and (r.measures or r.outcome))
+    ):
+        return _unread(ctx)
+    return OPERATIONS[r.operation](ctx)
+
+
+def _unread(ctx: Ctx) -> Answer:
+    """Words left that no part of the reading explains: never answer the rest as if it
+    were the question. A name-like word is an agency not indexed; others are said."""
+    r = ctx.reading
+    if r.en_name and not r.resolved:
+        return english_name(ctx, r.en_name)
+    names = [w for w in r.not_understood if _name_like(w)]
+    if names and not r.resolved:
+        return unknown_name(ctx, names[0])
+    return not_understood(ctx)
+
+
+def _name_like(run: str) -> bool:
+    return len(run) >= 3 and run[-1] in "局厅委办部会院所处室站队府心区县市"
+
+
+def _agency(ctx: Ctx) -> Answer:
+    return about_agency(ctx, ctx.reading.resolved[0])
+
+
+def _trend(ctx: Ctx) -> Answer:
+    m = ctx.reading.resolved[0]
+    return trend(ctx, m, ctx.reader.years_of(ctx.agencies.ids[m.agencies[0]]))
+
+
+def _change(ctx: Ctx) -> Answer:
+    """比去年多多少 / A比B多多少: a difference, never the figure itself."""
+    resolved = ctx.reading.resolved
+    if len(resolved) == 1:
+        return change(ctx, resolved[0])
+    if len(resolved) == 2:
+        return difference(ctx, resolved)
+    return _unsupported(
+        ctx.question,
+        ctx.lang,
+        t(
+            ctx.lang,
+            "我只计算一个机关两个年份之间、或两个机关同一年之间的差额。",
+            "I only work out the change for one agency between two years, or the difference between two agencies in one year.",
+        ),
+    )
+
+
+def _none(ctx: Ctx) -> Answer:
+    r = ctx.reading
+    if r.has("help"):
+        return help_answer(ctx)
+    if r.has("list"):
+        return listing(ctx)
+    if r.en_name:
+        return english_name(ctx, r.en_name)
+    names = [w for w in r.not_understood if _name_like(w)]
+    if names and not r.kind:
+        return unknown_name(ctx, names[0])
+    if r.not_understood and (r.has("ask") or r.weak_cues):
+        suggestions = ctx.agencies.suggest(r.not_understood[0])
+        if suggestions:
+            return unknown_name(ctx, r.not_understood[0], suggestions)
+    return _unsupported(ctx.question, ctx.lang)
 
 
 def _unsupported(question: str, lang: str, reason: str = "") -> Answer:
@@ -67,68 +171,6 @@ def _unsupported(question: str, lang: str, reason: str = "") -> Answer:
         [],
         lang,
     )
-
-
-def route(ctx: Ctx) -> Answer:
-    p = ctx.p
-    unresolved = [m for m in p.mentions if m.how in ("ambiguous", "unknown")]
-    resolved: list[Mention] = []
-    for m in p.mentions:
-        if m.how in ("exact", "place", "typo") and all(
-            m.agencies[0] != r.agencies[0] for r in resolved
-        ):
-            resolved.append(m)
-    if unresolved:
-        m = unresolved[0]
-        return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
-    if p.has("rate") and (p.measures or p.outcome):
-        return rate_unsupported(ctx)
-    if p.has("change") and not p.has("trend") and (p.measures or p.outcome):
-        # 比去年多多少 / A比B多多少: a difference, never the figure itself
-        if len(resolved) == 1:
-            return change(ctx, resolved[0])
-        if len(resolved) == 2:
-            return difference(ctx, resolved)
-        return _unsupported(
-            ctx.question,
-            ctx.lang,
-            t(
-                ctx.lang,
-                "我只计算一个机关两个年份之间、或两个机关同一年之间的差额。",
-                "I only work out the change for one agency between two years, or the difference between two agencies in one year.",
-            ),
-        )
-    if len(resolved) >= 2:
-        return compare(ctx, resolved)
-    if resolved:
-        return about_agency(ctx, resolved[0])
-    if p.has("help") and not p.measures:
-        return help_answer(ctx)
-    if p.has("list") and not p.measures:
-        return listing(ctx)
-    if p.en_name:
-        return english_name(ctx, p.en_name)
-    if p.leftover and _name_like(p.leftover) and not p.kind:
-        return unknown_name(ctx, p.leftover)
-    if p.measures or p.kind or p.has("max", "min", "rank", "sum"):
-        if p.has("sum") or (p.has("all") and not p.has("max", "min", "rank", "each")):
-            return across(ctx, ranking=False)
-        if p.has("max", "min", "rank", "each", "all") or p.kind:
-            return across(ctx, ranking=True)
-        return which_agency(ctx)
-    if p.has("help"):
-        return help_answer(ctx)
-    if p.has("list"):
-        return listing(ctx)
-    if p.leftover and (p.has("ask") or p.weak_cues):
-        suggestions = ctx.agencies.suggest(p.leftover)
-        if suggestions:
-            return unknown_name(ctx, p.leftover, suggestions)
-    return _unsupported(ctx.question, ctx.lang)
-
-
-def _name_like(run: str) -> bool:
-    return len(run) >= 3 and run[-1] in "局厅委办部会院所处室站队府心区县市"
 
 
 def listing(ctx: Ctx, limit: int = 30) -> Answer:
@@ -163,3 +205,27 @@ def help_answer(ctx: Ctx) -> Answer:
     return ctx.answer(
         "answered", "help", reply.help_text(ctx.lang, len(ctx.agencies), sum(c for _, c in years))
     )
+
+
+# One function per operation of `bot.reading.OPERATION_RULES`.
+OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
+    "help": help_answer,
+    "list": listing,
+    "count": count,
+    "growth": growth,
+    "rate": rate,
+    "change": _change,
+    "trend": _trend,
+    "compare": lambda ctx: compare(ctx, ctx.reading.resolved),
+    "agency": _agency,
+    "mean": mean,
+    "sum": lambda ctx: across(ctx, op="sum"),
+    "rank": lambda ctx: across(ctx, op="rank"),
+    "figure": which_agency,
+    "none": _none,
+}
+
+# Operations that answer with a figure: only when every word of the question was read.
+# (A question about one agency with no figure named is searched for in its text, where
+# the words not read are what is searched for.)
+FIGURE_OPERATIONS = frozenset(OPERATIONS) - {"help", "list", "none", "agency"}

@@ -14,18 +14,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.store import segment
+from index.template import LABELS
+
+from .catalogue import MEASURES
 from .normalize import Text
+
+MEASURE_KEYS = frozenset(MEASURES)
 
 
 @dataclass(frozen=True)
 class Phrase:
+    """What one phrase means. `also` are further parts it implies (败诉 is an outcome,
+    结果纠正, of a lawsuit: the measure 行政诉讼)."""
+
     kind: str  # measure | applicant | outcome | t2col | cue
     value: str
     weak: bool = False
+    also: tuple[tuple[str, str], ...] = ()
 
 
-def _p(kind: str, value: str, *phrases: str, weak: bool = False) -> list[tuple[str, Phrase]]:
-    return [(p, Phrase(kind, value, weak)) for p in phrases]
+def _p(
+    kind: str, value: str, *phrases: str, weak: bool = False, also: tuple[tuple[str, str], ...] = ()
+) -> list[tuple[str, Phrase]]:
+    return [(p, Phrase(kind, value, weak, also)) for p in phrases]
 
 
 # fmt: off
@@ -36,12 +48,15 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "carried_over", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
+    *_p("measure", "granted", "公开了", "给公开", "给人公开", "公开的", "被公开", weak=True),
+    *_p("measure", "withheld", "不给公开", "不让公开", "没给公开", "没有公开", "没公开", "不能公开", "不肯公开"),
     *_p("measure", "partially_granted", "部分公开", "区分处理"),
+    *_p("measure", "disclosed", "予以公开和部分公开", "予以公开与部分公开", "予以公开加部分公开", "予以公开及部分公开", "全部或部分公开", "全部公开和部分公开", "公开和部分公开", "公开或部分公开", "公开与部分公开", "实质公开", "实质性公开"),
     *_p("measure", "withheld", "不予公开", "不公开", "拒绝公开", "未予公开"),
     *_p("measure", "withheld_state_secret", "国家秘密", "涉密", "保密"),
     *_p("measure", "withheld_prohibited_by_law", "法律行政法规禁止", "其他法律行政法规", "禁止公开", "法律法规禁止"),
     *_p("measure", "withheld_security_stability", "三安全一稳定", "三安全", "危及"),
-    *_p("measure", "withheld_third_party", "第三方"),
+    *_p("measure", "withheld_third_party", "第三方", "侵犯别人", "侵犯他人", "他人权益", "别人的权益", "个人隐私", "隐私", "商业秘密"),
     *_p("measure", "withheld_internal_affairs", "内部事务"),
     *_p("measure", "withheld_process_info", "过程性信息", "过程性"),
     *_p("measure", "withheld_enforcement_file", "执法案卷"),
@@ -49,7 +64,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "unavailable", "无法提供", "不能提供"),
     *_p("measure", "unavailable_not_held", "不掌握", "没有掌握", "未掌握"),
     *_p("measure", "unavailable_needs_creation", "另行制作", "没有现成"),
-    *_p("measure", "unavailable_unclear", "仍不明确", "内容不明确"),
+    *_p("measure", "unavailable_unclear", "仍不明确", "内容不明确", "说不清楚", "说不清", "不清楚", "讲不清"),
     *_p("measure", "not_processed", "不予处理", "不处理"),
     *_p("measure", "not_processed_petition", "信访", "举报投诉", "投诉举报"),
     *_p("measure", "not_processed_duplicate", "重复申请"),
@@ -58,38 +73,42 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "not_processed_confirmation", "重新出具", "确认或重新"),
     *_p("measure", "other", "其他处理"),
     *_p("measure", "other_no_correction", "逾期不补正", "不补正"),
-    *_p("measure", "other_unpaid_fee", "收费通知", "缴纳费用", "未缴费", "逾期未缴", "未按收费"),
-    *_p("measure", "other_misc", "其他处理中的其他", "其他原因", "其他情形"),
+    *_p("measure", "other_unpaid_fee", "交费没交", "没交费", "没缴费", "不交费", "没交钱", "不缴费", "收费通知", "缴纳费用", "未缴费", "逾期未缴", "未按收费"),
+    *_p("measure", "other_misc", "其他处理中的其他", "其他处理里的其他", "其他处理3.其他", "其他处理的其他", "3.其他", "其他原因", "其他情形"),
+    *_p("measure", "results_total", "答复", "回复", weak=True),
     *_p("measure", "results_total", "办结", "办理结果总计", "办理总数", "办理完毕", "答复了", "处理了", "办理了"),
-    *_p("measure", "carried_forward", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
+    *_p("measure", "carried_forward", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
     # table 4
     *_p("measure", "review", "行政复议", "复议"),
     *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "被告"),
     *_p("measure", "litigation_direct", "直接起诉", "未经复议"),
     *_p("measure", "litigation_after_review", "复议后起诉", "复议后诉讼"),
     *_p("outcome", "upheld", "结果维持", "维持"),
-    *_p("outcome", "corrected", "结果纠正", "被纠正", "纠正", "撤销"),
+    *_p("outcome", "upheld", "赢了", "胜诉", "打赢", "官司赢", also=(("measure", "litigation"),)),
+    *_p("outcome", "corrected", "结果纠正", "被纠正", "纠正", "撤销", "纠错", "被确认违法", "确认违法"),
+    *_p("outcome", "corrected", "败诉", "输了", "打输", "官司输", also=(("measure", "litigation"),)),
+    *_p("outcome", "corrected", "复议输了", also=(("measure", "review"),)),
     *_p("outcome", "other", "其他结果"),
-    *_p("outcome", "pending", "尚未审结", "未审结", "未结案", "审理中", "在审"),
+    *_p("outcome", "pending", "没出结果", "还没结果", "没有结果", "还在审", "没审完", "尚未审结", "未审结", "未结案", "审理中", "在审"),
     # table 2
     *_p("measure", "regulations", "规章"),
     *_p("measure", "normative_documents", "行政规范性文件", "规范性文件"),
-    *_p("measure", "licensing", "行政许可", "许可"),
+    *_p("measure", "licensing", "行政许可", "许可", "审批", "批了", "批准了"),
     *_p("measure", "other_services", "其他对外管理服务", "对外管理服务"),
     *_p("measure", "penalty", "行政处罚", "处罚", "罚款"),
     *_p("measure", "coercion", "行政强制", "强制措施", "强制"),
     *_p("measure", "fees", "行政事业性收费", "事业性收费", "收费金额", "收费", "收了多少钱"),
     *_p("measure", "procurement", "政府集中采购", "集中采购", "采购"),
-    *_p("t2col", "issued", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
-    *_p("t2col", "repealed", "本年废止", "废止", "废除", "取消"),
-    *_p("t2col", "in_force", "现行有效", "有效"),
+    *_p("t2col", "issued", "新出台", "新出", "新发", "发了", "发布了", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
+    *_p("t2col", "repealed", "废掉", "作废", "本年废止", "废止", "废除", "取消"),
+    *_p("t2col", "in_force", "现在有效", "现有效", "还有效", "现行有效", "有效"),
     *_p("t2col", "made", "新制作", "本年新制作"),
     *_p("t2col", "published", "新公开", "本年新公开"),
     *_p("t2col", "public_total", "对外公开总数", "公开总数"),
-    *_p("t2col", "decisions", "处理决定", "决定数"),
+    *_p("t2col", "decisions", "处理决定", "决定数", "决定"),
     *_p("t2col", "items_last_year", "上一年项目"),
     *_p("t2col", "items_change", "增减", "增/减"),
-    *_p("t2col", "items", "采购项目", "项目数量", "项目数"),
+    *_p("t2col", "items", "采购项目", "项目数量", "项目数", "项目"),
     *_p("t2col", "amount", "金额", "万元"),
     # applicant kinds
     *_p("applicant", "natural_person", "自然人", "个人", "公民", "群众", "老百姓"),
@@ -97,7 +116,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("applicant", "research", "科研机构", "科研单位", "科研"),
     *_p("applicant", "social_welfare", "社会公益组织", "公益组织", "社会组织", "公益"),
     *_p("applicant", "legal_service", "法律服务机构", "律师事务所", "律所", "律师"),
-    *_p("applicant", "other_org", "其他组织", "其他单位"),
+    *_p("applicant", "other_org", "其他组织", "其他单位", "法人或其他组织里的其他", "法人或其他组织中的其他", "法人或其他组织的其他", "组织里的其他", "组织中的其他"),
     *_p("applicant", "org", "法人或其他组织", "法人和其他组织", "法人", "组织"),
     *_p("applicant", "total", "总计", "合计数"),
     # cues
@@ -106,6 +125,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "rank", "排名", "排行", "排序", "名次", "比较", "对比", "比一比", "哪个", "哪家", "哪一个", "谁"),
     *_p("cue", "sum", "一共", "总共", "合计", "总和", "共计", "加起来", "累计", "汇总", "全国"),
     *_p("cue", "all", "所有", "全部", "全体"),
+    *_p("cue", "respectively", "各多少", "各是多少", "各有多少", "分别是多少", "分别多少", "分别"),
     *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各地"),
     *_p("cue", "trend", "历年", "每年", "各年", "逐年", "趋势", "变化", "历史", "近几年", "这几年", "多年", "哪一年", "哪年", "年度对比", "几年来"),
     *_p("cue", "section5", "存在的主要问题", "存在的问题", "存在哪些问题", "主要问题", "问题", "不足", "短板", "改进", "整改"),
@@ -114,7 +134,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "section1.platform", "平台建设"),
     *_p("cue", "section1.oversight", "监督保障"),
     *_p("cue", "section1.management", "信息管理"),
-    *_p("cue", "section1.proactive", "主动公开情况", "主动公开方面"),
+    *_p("cue", "section1.proactive", "主动公开情况", "主动公开方面", "主动公开"),
     *_p("cue", "card", "概况", "概要", "摘要", "总览", "主要数据", "主要数字", "报告卡", "成绩单", "一览", "年报"),
     *_p("cue", "card", "报告", "情况", "数据", weak=True),
     *_p("cue", "help", "帮助", "怎么用", "如何使用", "使用说明", "能问什么", "可以问什么", "问什么", "示例", "例子", "你是谁", "你能做什么"),
@@ -122,10 +142,15 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费"),
     # a change from one year (or agency) to another: a difference, not the figure itself
-    *_p("cue", "change", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "增幅", "降幅", "多了多少", "少了多少", "多多少", "少多少", "差多少", "相差", "差距", "差几"),
+    *_p("cue", "change", "变化多少", "变化了多少", "变了多少", "变化几", "差了多少", "多收了多少", "多收了几", "少收了多少", "少收了几", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "增幅", "降幅", "多了多少", "少了多少", "多多少", "少多少", "差多少", "相差", "差距", "差几"),
     # a rate or share: the tables print counts, not ratios
-    *_p("cue", "rate", "率", "比例", "比重", "占比", "百分比", "百分之", "几成"),
+    *_p("cue", "rate", "率", "比例", "比重", "占比", "百分比", "百分之", "几成", "占多少", "占了多少", "所占"),
+    *_p("cue", "growth", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
+    *_p("cue", "mean", "平均", "均值", "平均数", "平均值", "平均每个", "平均每家", "平均下来", "人均"),
+    *_p("cue", "which", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
     *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
+    # words that ask, point or are polite, and name nothing: known, so not "not understood"
+    *_p("filler", "", "请问", "请教", "问一下", "问下", "一下", "帮我", "帮忙", "麻烦", "查一下", "查下", "查查", "查询", "查", "看看", "看一下", "告诉我", "我想知道", "想知道", "想问", "知道", "能否", "能不能", "可不可以", "可以", "谢谢", "你好", "您好", "我", "你", "您", "那么", "那", "这个", "那个", "其中", "当中", "之中", "里面", "里", "方面", "方", "工作", "年度", "年报", "统计", "表格", "表里", "表中", "数", "总数", "个数", "件数", "次数", "数据是", "情况如何", "怎么样", "是不是", "到底", "究竟", "大概", "大约", "呢", "吗", "吧", "啊", "呀", "哦", "嘛", "了", "的", "地", "得", "着", "过", "是", "有", "在", "被", "给", "对", "向", "把", "让", "共", "都", "也", "还", "就", "又", "再", "只", "总", "个", "件", "次", "起", "条", "份", "项", "家", "宗", "些", "该", "其", "之", "及", "和", "与", "跟", "同", "或", "或者", "以及", "还有", "分别", "各自", "当年", "全年", "本年度", "本年", "年", "这", "那", "哪", "多", "少", "要", "申请人", "政府", "公开", "机关", "单位", "部门", "行政", "信息", "提出", "提交", "递交", "依法", "案件", "事项", "方式", "类型", "种类", "分类", "分别是", "其余", "剩下", "对应", "相应", "有关", "涉及", "关于", "针对", "依照", "按照", "根据", "所有的", "未按", "按", "因", "因为", "由于", "量", "是否有", "比", "较", "相比", "比起", "相较", "于", "作出", "做出", "费", "钱", "万", "占", "中", "结果", "类", "啥", "说", "回", "人", "名", "位", "来", "出", "搞", "种", "机构", "发来", "本", "而", "但", "并", "等", "原因", "等原因", "最后", "只计", "这一情形", "不计其他情形", "情形", "一年", "多长", "几何"),
 ]
 
 EN: list[tuple[str, Phrase]] = [
@@ -136,6 +161,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "granted", "granted in full", "disclosed in full", "fully disclosed", "granted in whole"),
     *_p("measure", "granted", "granted", "grant", "disclosed", "disclose", "released", "approved", weak=True),
     *_p("measure", "partially_granted", "partially granted", "partially disclosed", "partly granted", "partially", "partly", "in part"),
+    *_p("measure", "disclosed", "in full or in part", "in whole or in part", "fully or partially", "fully or partly", "full or partial", "granted in full or in part", "disclosed in full or in part"),
     *_p("measure", "withheld", "withheld", "withhold", "refused", "refuse", "refusals", "denied", "denials", "not disclosed", "rejected"),
     *_p("measure", "withheld_state_secret", "state secret", "state secrets", "classified"),
     *_p("measure", "withheld_prohibited_by_law", "prohibited by law", "prohibited by other laws", "forbidden by law"),
@@ -167,7 +193,9 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "litigation_direct", "directly", "filed directly", "without review"),
     *_p("measure", "litigation_after_review", "after review", "after reconsideration"),
     *_p("outcome", "upheld", "upheld", "maintained", "affirmed"),
-    *_p("outcome", "corrected", "corrected", "overturned", "reversed", "corrections"),
+    *_p("outcome", "upheld", "won", "win", "wins", "winning", also=(("measure", "litigation"),)),
+    *_p("outcome", "corrected", "corrected", "overturned", "reversed", "corrections", "ruled against"),
+    *_p("outcome", "corrected", "lost", "lose", "losing", "loss", "losses", also=(("measure", "litigation"),)),
     *_p("outcome", "other", "other outcome", "other outcomes", "other result", "other results", "another outcome", "another result"),
     *_p("outcome", "pending", "pending", "undecided", "not concluded", "ongoing"),
     *_p("measure", "regulations", "regulations", "regulation", "rules"),
@@ -184,7 +212,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("t2col", "made", "made"),
     *_p("t2col", "published", "published"),
     *_p("t2col", "public_total", "total published", "publicly available"),
-    *_p("t2col", "decisions", "decisions", "decision"),
+    *_p("t2col", "decisions", "decisions", "decision", "decide", "decided", "decides"),
     *_p("t2col", "items_last_year", "items last year"),
     *_p("t2col", "items_change", "change in items", "change this year"),
     *_p("t2col", "items", "procurement items", "items"),
@@ -201,6 +229,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "rank", "rank", "ranking", "ranked", "order by", "sort", "sorted", "compare", "comparison", "top", "which", "who"),
     *_p("cue", "sum", "in total", "altogether", "all together", "sum", "combined", "overall", "total of all", "add up", "nationwide"),
     *_p("cue", "all", "all", "every"),
+    *_p("cue", "respectively", "respectively", "each of them", "separately"),
     *_p("cue", "each", "each", "per agency", "by agency"),
     *_p("cue", "trend", "trend", "over the years", "each year", "every year", "by year", "per year", "year by year", "history", "over time", "across years", "which year"),
     *_p("cue", "section5", "problems", "problem", "issues", "shortcomings", "weaknesses", "improvements", "improve", "improvement"),
@@ -215,17 +244,98 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
     *_p("cue", "change", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
-    *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%"),
+    *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
+    *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent"),
+    *_p("cue", "mean", "average", "mean", "on average", "per agency on average"),
+    *_p("cue", "which", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
+    *_p("cue", "change", "minus", "less", "subtract", "difference between"),
+    *_p("cue", "rank", "vs", "versus"),
+    *_p("filler", "", "dropped", "drop", "across", "endanger", "endangered", "endangering", "provide", "provided", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "both", "either", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
 ]
 
 # fmt: on
+
+
+def _label_phrases() -> tuple[list[tuple[str, Phrase]], list[tuple[str, Phrase]]]:
+    """Phrases made from the template's own labels, so that a row or column named as the
+    report prints it is read whole: the label (保护第三方合法权益, 本年制发件数) names its
+    row or column, and every word of every label is a known word (never "not understood"),
+    in Chinese and English alike."""
+    zh: list[tuple[str, Phrase]] = []
+    en: list[tuple[str, Phrase]] = []
+    words: set[str] = set()
+    en_words: set[str] = set()
+    for rows in LABELS.rows.values():
+        for key, row in rows.items():
+            tail = re.split(r"\d\.|[）)]|、", row.label)[-1].strip().strip("“”")
+            for form in {tail, tail.removeprefix("属于")}:
+                if len(form) >= 4 and key in MEASURE_KEYS:
+                    zh.append((form, Phrase("measure", key)))
+            words.update(segment(row.label).split())
+            en_words.update(re.findall(r"[a-z]{2,}", row.english.lower()))
+    for table, columns in LABELS.columns.items():
+        kind = {2: "t2col", 3: "applicant", 4: "outcome"}[table]
+        for key, (label, english) in columns.items():
+            plain = label.split("（")[0]
+            if len(plain) >= 4 and key != "total":
+                zh.append((plain, Phrase(kind, key)))
+            words.add(plain)
+            en_words.update(re.findall(r"[a-z]{2,}", english.lower()))
+    zh.extend((w, Phrase("filler", "")) for w in sorted(words) if _only_fills(w, ZH + zh))
+    meaning = {text for text, p in EN if p.kind != "filler"}
+    en.extend((w, Phrase("filler", "")) for w in sorted(en_words - meaning))
+    return zh, en
+
+
+def _only_fills(word: str, phrases: list[tuple[str, Phrase]]) -> bool:
+    """A Chinese label word may only be a filler where it cannot hide a phrase that means
+    something (未经复议直接起诉 would swallow 直接起诉, 复议 would shadow 复议)."""
+    return len(word) >= 2 and not any(p.kind != "filler" and text in word for text, p in phrases)
+
+
+_LABEL_ZH, _LABEL_EN = _label_phrases()
+ZH.extend(_LABEL_ZH)
+EN.extend(_LABEL_EN)
 _ZH_SORTED = sorted(ZH, key=lambda p: -len(p[0]))
 _EN_SORTED = sorted(EN, key=lambda p: -len(p[0]))
 _EN_PATTERNS = [
     (re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])"), phrase) for p, phrase in _EN_SORTED
 ]
-_TOP_N = re.compile(r"(?:前|top\s?)(\d{1,3}|[一二三四五六七八九十])")
-_CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+_NUM = r"(\d{1,3}|[一二两三四五六七八九十]|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TOP_N = (
+    re.compile(r"(?:前|top\s?)" + _NUM),
+    re.compile(r"最(?:多|少|高|低|大|小)的" + _NUM + r"(?:个|家|名)"),
+    re.compile(
+        r"\b(?:the\s)?"
+        + _NUM
+        + r"\s(?:most|least|highest|lowest|largest|biggest|fewest|smallest)\b"
+    ),
+)
+_NUMBER_WORDS = {
+    **{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
+    "两": 2,
+    **{w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)},
+}
+# 有几个司法局…, how many agencies…: a count of agencies, not of applications
+COUNT = (
+    re.compile(
+        r"(?:有|共有|一共有)?(?:几|多少)(?:个|家)(?:机关|单位|部门|政府|[^\s，。？]{0,8}?(?:局|委|办|厅|政府|区|县|市))"
+    ),
+    re.compile(
+        r"\bhow many (?:agencies|bureaus|offices|governments|departments|justice bureaus|of them|reports)\b"
+    ),
+)
+# 超过100件 / more than 100: a condition on the figure, for a count
+CONDITION = (
+    (re.compile(r"(?:超过|多于|大于|高于|逾)(\d+)"), ">"),
+    (re.compile(r"(?:不少于|不低于|至少|达到)(\d+)"), ">="),
+    (re.compile(r"(?:少于|低于|小于|不到|不足)(\d+)"), "<"),
+    (re.compile(r"(?:为|是|等于)(?:0|零)(?!\d)|没有(?=收到|被|人|任何)|零(?:申请|件)"), "=0"),
+    (re.compile(r"\b(?:more than|over|above|greater than) (\d+)\b"), ">"),
+    (re.compile(r"\b(?:at least) (\d+)\b"), ">="),
+    (re.compile(r"\b(?:fewer than|less than|under|below) (\d+)\b"), "<"),
+    (re.compile(r"\b(?:no|zero|none)\b"), "=0"),
+)
 
 
 @dataclass(frozen=True)
@@ -259,11 +369,94 @@ def find_phrases(text: Text) -> list[Hit]:
     return hits
 
 
+# the numbering of a row as printed: （六）其他处理 3.其他, 一、本年新收
+_NUMBERING = re.compile(
+    r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|(?<!\d)\d{1,2}[.、．](?!\d)"
+)
+# A比B多几件 / 制发比废止多几件: a difference asked, whatever the verb between
+DIFFERENCE = re.compile(r"比[^，。？?！!]{0,16}?(?:多|少|高|低)[^，。？?！!]{0,8}?(?:多少|几)")
+# 排第三 / 第3名 / the third most: one place of a ranking
+_ORDINAL = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+}
+POSITION = (
+    re.compile(r"(?:排(?:名)?(?:在)?第|第)" + _NUM + r"(?:名|位|多|高|大|的)?"),
+    re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b"),
+)
+# 5月 / 上半年 / 第一季度: a part of a year, which the annual tables do not hold
+PART_OF_YEAR = re.compile(
+    r"\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份?|[上下]半年|第?[一二三四1-4]季度|\d{1,2}日"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|quarter|q[1-4]|monthly|month)\b"
+)
+
+
+def position(text: Text) -> int | None:
+    """N of 排第N / 第N名 / the Nth (N ≥ 2: the first is the top of a ranking)."""
+    for pattern in POSITION:
+        m = pattern.search(_view(text, pattern))
+        if m:
+            g = m.group(1)
+            n = _ORDINAL.get(g) or (int(g) if g.isdigit() else _NUMBER_WORDS.get(g))
+            return n if n and 2 <= n <= 100 else None
+    return None
+
+
+def pattern_spans(text: Text) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the patterns of this module matched (前3个, 排第三, 超过100, 有几个…): those
+    words are read, in the compact and in the words view."""
+    compact: list[tuple[int, int]] = []
+    words: list[tuple[int, int]] = []
+    patterns = [*_TOP_N, *POSITION, *COUNT, *(p for p, _ in CONDITION), _NUMBERING]
+    for pattern in patterns:
+        english = pattern.pattern.startswith("\\b")
+        for m in pattern.finditer(_view(text, pattern)):
+            (words if english else compact).append((m.start(), m.end()))
+    return compact, words
+
+
+def asks_difference(text: Text) -> bool:
+    return bool(DIFFERENCE.search(text.compact))
+
+
+def parts_of_year(text: Text) -> list[str]:
+    """Months, quarters and half-years named: the reports give whole years only."""
+    return [m.group(0) for v in (text.compact, text.words) for m in PART_OF_YEAR.finditer(v)]
+
+
 def top_n(text: Text) -> int | None:
-    """The N of 前N名 / top N, when the question gives one."""
-    m = _TOP_N.search(text.compact)
-    if not m:
-        return None
-    g = m.group(1)
-    n = int(g) if g.isdigit() else _CN_NUM[g]
-    return n if 0 < n <= 100 else None
+    """The N of 前N名 / 最多的三个 / top N / the three most, when the question gives one."""
+    for pattern in _TOP_N:
+        m = pattern.search(_view(text, pattern))
+        if m:
+            g = m.group(1)
+            n = int(g) if g.isdigit() else _NUMBER_WORDS[g]
+            return n if 0 < n <= 100 else None
+    return None
+
+
+def condition(text: Text) -> tuple[str, float] | None:
+    """(comparison, threshold) of 超过100件 / more than 100 / 为0, for a count of agencies."""
+    for pattern, op in CONDITION:
+        m = pattern.search(_view(text, pattern))
+        if m:
+            if op == "=0":
+                return "==", 0.0
+            return op, float(m.group(1))
+    return None
+
+
+def asks_count(text: Text) -> bool:
+    """有几个司法局… / how many agencies…: the question counts agencies."""
+    return any(p.search(_view(text, p)) for p in COUNT)
+
+
+def _view(text: Text, pattern: re.Pattern[str]) -> str:
+    """English patterns (word-bounded) read the words view, Chinese ones the compact one."""
+    return text.words if pattern.pattern.startswith("\\b") else text.compact

@@ -22,6 +22,8 @@ class Answer:
     text: str
     candidates: list[dict[str, Any]] = field(default_factory=list)  # {"id", "label", "question"}
     language: str = "zh"
+    # what a follow-up question continues from (`bot.conversation.Context`); not printed
+    context: Any = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The CONTRACT.md keys first, then the extras."""

@@ -12,10 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import opencc
+
 MAX_QUESTION_CHARS = 500
 MASK = "□"  # stands for a name already read, in a masked view
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SIMPLIFY = opencc.OpenCC("t2s")
 
 
 def _norm_char(c: str) -> str:
@@ -35,11 +38,15 @@ class Text:
 
     @classmethod
     def of(cls, question: str) -> Text:
+        """The views of `question`, read in simplified characters (幾個申請 → 几个申请):
+        traditional characters name the same things, and the lexicon is simplified."""
+        simplified = _SIMPLIFY.convert(question)
+        chars = simplified if len(simplified) == len(question) else question
         compact: list[str] = []
         cpos: list[int] = []
         words: list[str] = []
         wpos: list[int] = []
-        for i, c in enumerate(question):
+        for i, c in enumerate(chars):
             n = _norm_char(c)
             if n.isspace() or not n.isprintable():
                 if words and words[-1] != " ":

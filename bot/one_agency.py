@@ -8,6 +8,7 @@ tables do not hold is looked for in the report's own sentences, and quoted.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from index.template import LABELS
@@ -20,7 +21,7 @@ from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .model import Answer
 from .queries import Cell, ReportRow, number
-from .reading import Parsed
+from .reading import Reading
 from .reply import t
 
 SECTION_CUES = {"section5": (5, None), "section6": (6, None), "section1": (1, None)}
@@ -50,7 +51,7 @@ def _agency_of(ctx: Ctx, m: Mention) -> tuple[int, str]:
 
 
 def about_agency(ctx: Ctx, m: Mention) -> Answer:
-    p = ctx.p
+    p = ctx.reading
     agency_id, name = _agency_of(ctx, m)
     available = ctx.reader.years_of(agency_id)
     if not available:
@@ -83,7 +84,7 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
     return narrative(ctx, report, note)
 
 
-def _section_cue(p: Parsed) -> tuple[int, tuple[str, ...] | None] | None:
+def _section_cue(p: Reading) -> tuple[int, tuple[str, ...] | None] | None:
     for cue, keys in SUBSECTION_CUES.items():
         if cue in p.cues:
             return (1, keys)
@@ -95,7 +96,7 @@ def _section_cue(p: Parsed) -> tuple[int, tuple[str, ...] | None] | None:
 
 def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | list[str]:
     """The selection for this report, or the columns to ask about when it is not clear."""
-    p = ctx.p
+    p = ctx.reading
     if measure.table == 3:
         return Selection(measure, p.applicant or "total")
     if measure.table == 4:
@@ -109,7 +110,7 @@ def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | lis
 
 
 def figure(ctx: Ctx, report: ReportRow, note: str) -> Answer:
-    p = ctx.p
+    p = ctx.reading
     measures = p.measures
     if not measures:  # an outcome (被纠正) without saying of what
         measures = [MEASURES["review"], MEASURES["litigation"]]
@@ -361,9 +362,9 @@ def _trim(text: str, limit: int) -> str:
 
 def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None) -> Answer:
     """A figure the tables do not hold: the sentence of the report that states it."""
-    content = ctx.p.content
+    content = ctx.reading.content
     grams = {content[i : i + 2] for i in range(len(content) - 1)}
-    asked = _ASKED_UNIT.search(ctx.p.text.compact)
+    asked = _ASKED_UNIT.search(ctx.reading.text.compact)
     unit = asked.group(1) if asked else None
     best: tuple[float, str, str] | None = None
     sections = ctx.reader.sections(report.id)
@@ -452,11 +453,12 @@ def _stated_number(sentence: str, unit: str | None, grams: set[str]) -> float | 
 
 
 def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
-    p = ctx.p
+    p = ctx.reading
     agency_id, name = _agency_of(ctx, m)
-    if len(p.measures) > 1:
-        return ambiguous_figure(ctx, p.measures, None)
-    measure = p.measures[0]
+    measures = p.measures or [MEASURES["review"], MEASURES["litigation"]]
+    if len(measures) > 1:
+        return ambiguous_figure(ctx, measures, None)
+    measure = measures[0]
     wanted = [y for y in p.years.years if y in available] if len(p.years.years) >= 2 else available
     absent = [y for y in p.years.years if y not in available] if len(p.years.years) >= 2 else []
     if not wanted:
@@ -528,8 +530,10 @@ _AGAINST_YEAR_EN = re.compile(
 
 def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
     """(year, the year it is compared with) of 比去年多多少 / 2024年比2022年 / 今年比去年."""
-    ys = ctx.p.years
-    against = _AGAINST_YEAR.search(ctx.p.text.compact) or _AGAINST_YEAR_EN.search(ctx.p.text.words)
+    ys = ctx.reading.years
+    against = _AGAINST_YEAR.search(ctx.reading.text.compact) or _AGAINST_YEAR_EN.search(
+        ctx.reading.text.words
+    )
     if against:  # 比2023年多多少: 2023 is the year compared with
         prior = int(against.group(1))
         others = [y for y in ys.years if y != prior]
@@ -543,9 +547,26 @@ def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
     return base, base - 1
 
 
-def change(ctx: Ctx, m: Mention) -> Answer:
-    """A figure of one agency against another year: the difference, both figures cited."""
-    p = ctx.p
+@dataclass
+class TwoYears:
+    """One figure of one agency in two years: what a change and a growth rate compare."""
+
+    name: str
+    how: str
+    base: int
+    prior: int
+    values: dict[int, float | int | None]
+    figures: list[dict[str, Any]]
+    measure: Measure
+    column: str
+
+    def show(self, value: float | int | None, lang: str) -> str:
+        return reply.amount(value, self.measure, self.column, lang)
+
+
+def two_years(ctx: Ctx, m: Mention, intent: str) -> TwoYears | Answer:
+    """The figure asked for in the year asked and the year it is compared with, or why not."""
+    p = ctx.reading
     agency_id, name = _agency_of(ctx, m)
     available = ctx.reader.years_of(agency_id)
     if not available:
@@ -568,12 +589,9 @@ def change(ctx: Ctx, m: Mention) -> Answer:
         for y in sorted(available, reverse=True):
             q = f"{name}{y}年{measure.zh}" if ctx.lang == "zh" else f"{measure.en} {name} {y}"
             cands.append({"id": y, "label": t(ctx.lang, f"{y}年", str(y)), "question": q})
-        return ctx.answer(
-            "not_found", "change", text, agency=name, year=missing[0], candidates=cands
-        )
+        return ctx.answer("not_found", intent, text, agency=name, year=missing[0], candidates=cands)
     values: dict[int, float | int | None] = {}
     figures: list[dict[str, Any]] = []
-    what = measure.zh if ctx.lang == "zh" else measure.en
     column = "total"
     for year in (base, prior):
         report = ctx.reader.report(agency_id, year)
@@ -582,48 +600,71 @@ def change(ctx: Ctx, m: Mention) -> Answer:
         if isinstance(sel, list):
             return ambiguous_column(ctx, measure, sel, report)
         column = sel.column
-        what = reply.measure_name(measure, sel.column, ctx.lang)
         r = resolve(sel, report)
         values[year] = r.total if r is not None else None
         if r is not None:
             figures.extend(_figure_dicts(report, r, year=year))
-    u = lambda v: reply.amount(v, measure, column, ctx.lang)  # noqa: E731
-    lines = [
-        t(
-            ctx.lang,
-            f"{name}{reply.read_as(name, m.how, ctx.lang)}{what}：{base} 年 {u(values[base])}，{prior} 年 {u(values[prior])}。",
-            f"{name}{reply.read_as(name, m.how, ctx.lang)}, {what}: {base}: {u(values[base])}; {prior}: {u(values[prior])}.",
-        )
-    ]
-    a, b = values[base], values[prior]
+    return TwoYears(name, m.how, base, prior, values, figures, measure, column)
+
+
+def two_years_source(ctx: Ctx, ty: TwoYears) -> str:
+    table = reply.TABLE_TITLES[ty.measure.table]
+    return t(
+        ctx.lang,
+        f"来源：{ty.name} {ty.prior}、{ty.base} 年政府信息公开工作年度报告“{table}”表。",
+        f"Source: {ty.name}'s {ty.prior} and {ty.base} annual reports, table “{table}”.",
+    )
+
+
+def two_years_line(ctx: Ctx, ty: TwoYears) -> str:
+    what = reply.measure_name(ty.measure, ty.column, ctx.lang)
+    a, b = ty.values[ty.base], ty.values[ty.prior]
+    read = reply.read_as(ty.name, ty.how, ctx.lang)
+    return t(
+        ctx.lang,
+        f"{ty.name}{read}{what}：{ty.base} 年 {ty.show(a, ctx.lang)}，{ty.prior} 年 {ty.show(b, ctx.lang)}。",
+        f"{ty.name}{read}, {what}: {ty.base}: {ty.show(a, ctx.lang)}; {ty.prior}: {ty.show(b, ctx.lang)}.",
+    )
+
+
+def change(ctx: Ctx, m: Mention) -> Answer:
+    """A figure of one agency against another year: the difference, both figures cited."""
+    ty = two_years(ctx, m, "change")
+    if isinstance(ty, Answer):
+        return ty
+    lang = ctx.lang
+    base, prior = ty.base, ty.prior
+    lines = [two_years_line(ctx, ty)]
+    a, b = ty.values[base], ty.values[prior]
     diff = None
     if a is None or b is None:
-        lines.append(reply.blank_difference(ctx.lang, "一年的"))
+        lines.append(reply.blank_difference(lang, "一年的"))
     else:
         diff = number(round(a - b, 6))
+        lines.append(
+            t(
+                lang,
+                f"变化 = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}。",
+                f"Change = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}.",
+            )
+        )
         if diff == 0:
-            said = t(ctx.lang, f"{base} 年与 {prior} 年持平。", f"{base} is the same as {prior}.")
+            said = t(lang, f"{base} 年与 {prior} 年持平。", f"{base} is the same as {prior}.")
         else:
-            more = t(ctx.lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
+            more = t(lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
             said = t(
-                ctx.lang,
-                f"{base} 年比 {prior} 年{more} {u(abs(diff))}。",
-                f"{base} has {u(abs(diff))} {more} than {prior}.",
+                lang,
+                f"{base} 年比 {prior} 年{more} {ty.show(abs(diff), lang)}。",
+                f"{base} has {ty.show(abs(diff), lang)} {more} than {prior}.",
             )
         lines.append(said)
-    lines.append(
-        t(
-            ctx.lang,
-            f"来源：{name} {prior}、{base} 年政府信息公开工作年度报告“{reply.TABLE_TITLES[measure.table]}”表。",
-            f"Source: {name}'s {prior} and {base} annual reports, table “{reply.TABLE_TITLES[measure.table]}”.",
-        )
-    )
+    lines.append(two_years_source(ctx, ty))
     return ctx.answer(
         "answered",
         "change",
         "\n".join(lines),
-        agency=name,
+        agency=ty.name,
         year=base,
         value=diff,
-        figures=figures,
+        figures=ty.figures,
     )

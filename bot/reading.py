@@ -1,18 +1,34 @@
-"""Read a question into what it names: agencies, years, a figure, and what is wanted of it.
+"""Read a question into one typed query: who, what figure, when, and what is wanted of it.
 
-Nothing here touches the database's figures; the result says what the question asks
-and how sure the reading is, and `bot.intents` decides what to answer.
+A `Reading` names every part it found with the words it came from (duckling-style):
+the agencies or the kind of agency (scope), the years (time), the measure or the rate
+(what), and the operation (a value, a sum, a ranking, a difference…). Whatever words no
+part explains are kept as `not_understood`: the evaluation answers a figure only when
+nothing material is left over, so a question about a telephone number is never answered
+with an application count. Nothing here touches the figures of the index.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .agencies import AgencyIndex, Kind, Mention
-from .catalogue import MEASURES, Measure
-from .lexicon import EN, Hit, find_phrases, top_n
+from .catalogue import GROUPS, MEASURES, Measure
+from .lexicon import (
+    EN,
+    Hit,
+    Phrase,
+    asks_count,
+    asks_difference,
+    condition,
+    find_phrases,
+    parts_of_year,
+    pattern_spans,
+    position,
+    top_n,
+)
 from .normalize import Text, cjk_count, is_cjk
 from .years import YearRef, find_years
 
@@ -20,10 +36,13 @@ _STOP_CHARS = frozenset(
     "的在是有和与及了对于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
 )
 _EN_WORD = re.compile(r"[a-z]{2,}")
+_EN_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
 _EN_KINDS: dict[str, str] = {
     "justice bureau": "司法局",
     "justice bureaus": "司法局",
     "bureaus of justice": "司法局",
+    "judicial bureau": "司法局",
+    "judicial bureaus": "司法局",
     "governments": "人民政府",
     "government": "人民政府",
     "general offices": "人民政府办公厅",
@@ -39,15 +58,34 @@ _EN_LEVELS = {
     "provincial": "省",
     "province": "省",
 }
+_AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
+# the sections a question may ask for, by the cue that names them
+SECTIONS: dict[str, tuple[int, tuple[str, ...] | None]] = {
+    "section1.platform": (1, ("平台",)),
+    "section1.oversight": (1, ("监督",)),
+    "section1.management": (1, ("管理",)),
+    "section1.proactive": (1, ("主动公开",)),
+    "section5": (5, None),
+    "section6": (6, None),
+    "section1": (1, None),
+}
+# words that may stand before or after a kind of agency without naming one
+_EN_NOT_NAMES = frozenset(
+    """a an the of did does do is was were has have had which what how many much in for by
+    all each every any to from and or vs versus with that this these those its their our my
+    per among other some most least top rank ranking compare between across against about
+    on at there where when who whose why""".split()
+) | {w for phrase, _ in EN for w in _EN_TOKEN.findall(phrase)}
 
 
 @dataclass
-class Parsed:
-    """What a question names. Spans are in `text.compact`."""
+class Reading:
+    """What a question asks, part by part. Spans are in `text.compact` unless said."""
 
     text: Text
     language: str
-    mentions: list[Mention]
+    mentions: list[Mention]  # agencies named (resolved, ambiguous or unknown)
+    kind: Kind | None  # a kind of agency the question ranges over (司法局, 区政府)
     years: YearRef
     measures: list[Measure]
     applicant: str | None
@@ -55,10 +93,14 @@ class Parsed:
     t2col: str | None
     cues: set[str]
     weak_cues: set[str]
-    kind: Kind | None
-    top: int | None
-    leftover: str  # the longest run of Chinese no phrase explains: a name we do not know?
-    content: str  # the question without names, years and question words, for text search
+    operation: str = ""  # set by `operation_of`
+    top: int | None = None
+    position: int | None = None  # 排第三: one place of a ranking
+    columns: list[tuple[str, str]] = field(default_factory=list)  # every column named, in order
+    condition: tuple[str, float] | None = None  # for a count: (comparison, threshold)
+    section: tuple[int, tuple[str, ...] | None] | None = None
+    not_understood: list[str] = field(default_factory=list)
+    content: str = ""  # the question without names, years and question words: text search
     hits: list[Hit] = field(default_factory=list)
     # a name in Latin letters beside a kind of agency ("Huai'an city government"): one
     # agency we cannot read, not every agency of the kind
@@ -67,10 +109,59 @@ class Parsed:
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
 
+    @property
+    def resolved(self) -> list[Mention]:
+        """The agencies named that are known, each once, in the order named."""
+        out: list[Mention] = []
+        for m in self.mentions:
+            if m.how in ("exact", "place", "typo") and all(
+                m.agencies[0] != r.agencies[0] for r in out
+            ):
+                out.append(m)
+        return out
 
-def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
+    @property
+    def unresolved(self) -> list[Mention]:
+        return [m for m in self.mentions if m.how in ("ambiguous", "unknown")]
+
+    def explain(self, agencies: AgencyIndex) -> str:
+        """The reading, printable: why an answer was given (`python -m bot ask --explain`)."""
+        lines = [f"question:  {self.text.original}", f"language:  {self.language}"]
+        for m in self.mentions:
+            names = ", ".join(agencies.names[i] for i in m.agencies[:5])
+            lines.append(f"agency:    {self.text.compact[m.start : m.end]} → {m.how}: {names}")
+        if self.kind:
+            lines.append(f"kind:      {self.kind.label} (office {self.kind.office})")
+        if self.years.years:
+            lines.append(f"years:     {', '.join(map(str, self.years.years))}")
+        for m in self.measures:
+            lines.append(f"measure:   {m.key} ({m.zh}, table {m.table})")
+        for name in ("applicant", "outcome", "t2col"):
+            if getattr(self, name):
+                lines.append(f"column:    {getattr(self, name)}")
+        if self.section:
+            lines.append(f"section:   {self.section[0]}")
+        lines.append(f"operation: {self.operation}")
+        if self.top:
+            lines.append(f"top:       {self.top}")
+        if self.condition:
+            lines.append(f"condition: {self.condition[0]} {self.condition[1]:g}")
+        if self.cues:
+            lines.append(f"cues:      {', '.join(sorted(self.cues))}")
+        lines.append(f"not understood: {', '.join(self.not_understood) or '—'}")
+        return "\n".join(lines)
+
+
+def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
+    """The reading of one question, operation included."""
     years = find_years(text, today)
-    words = {i for h in find_phrases(text) if h.view == "compact" for i in range(h.start, h.end)}
+    first = find_phrases(text)
+    words = {
+        i
+        for h in first
+        if h.view == "compact" and h.phrase.kind != "filler"
+        for i in range(h.start, h.end)
+    }
     words.update(i for s, e in years.spans for i in range(s, e))
 
     def stop(compact: str, i: int) -> bool:
@@ -81,30 +172,38 @@ def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
     mentions = agencies.find(text.compact, stop)
     masked = text.masked([(m.start, m.end) for m in mentions])
     hits = find_phrases(masked)
-    strong = [h.phrase for h in hits if not h.phrase.weak]
-    weak = [h.phrase for h in hits if h.phrase.weak]
+    meaning = [h for h in hits if h.phrase.kind != "filler"]
+    strong = [p for h in meaning for p in _parts(h.phrase) if not p.weak]
+    weak = [p for h in meaning for p in _parts(h.phrase) if p.weak]
     cues = {p.value for p in strong if p.kind == "cue"}
-    if _AGAINST.search(text.compact):  # 2023年比2022年… / 比上年…: a change, whatever the verb
-        cues.add("change")
+    if _AGAINST.search(text.compact) or asks_difference(masked):
+        cues.add("change")  # 2023年比2022年… / A比B多几件: a difference, whatever the verb
     weak_cues = {p.value for p in weak if p.kind == "cue"}
-    phrases = masked.masked([(h.start, h.end) for h in hits if h.view == "compact"])
+    phrases = masked.masked([(h.start, h.end) for h in meaning if h.view == "compact"])
     kind_span = None if mentions else agencies.find_kind(phrases.compact)
     if kind_span and kind_span[1] > 0 and not stop(masked.compact, kind_span[1] - 1):
         # 宜川县司法局: a name we do not know, not "every 县司法局"
-        first = kind_span[1]
-        while first > 0 and not stop(masked.compact, first - 1):
-            first -= 1
-        written = masked.compact[first : kind_span[2]]
-        mentions.append(Mention(first, kind_span[2], agencies.suggest(written), "unknown"))
+        start = kind_span[1]
+        while start > 0 and not stop(masked.compact, start - 1):
+            start -= 1
+        written = masked.compact[start : kind_span[2]]
+        mentions.append(Mention(start, kind_span[2], agencies.suggest(written), "unknown"))
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
     en_name = None
     if kind is not None and not kind_span and not mentions:
         en_name = _english_name(masked.words, kind.label)
-    return Parsed(
+    explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
+    explained.extend(_regions_before(masked.compact, mentions))
+    read_compact, read_words = pattern_spans(masked)
+    explained.extend(read_compact)
+    if kind_span:
+        explained.append((kind_span[1], kind_span[2]))
+    reading = Reading(
         text=text,
         language=_language(masked),
         mentions=mentions,
+        kind=kind,
         years=years,
         measures=_measures(strong, weak),
         applicant=_first(strong, "applicant"),
@@ -112,22 +211,38 @@ def understand(text: Text, agencies: AgencyIndex, today: date) -> Parsed:
         t2col=_first(strong, "t2col"),
         cues=cues,
         weak_cues=weak_cues,
-        kind=kind,
         top=top_n(masked),
-        leftover=_leftover(masked, hits, years, kind_span),
+        position=position(masked),
+        columns=[(p.kind, p.value) for p in strong if p.kind in ("applicant", "outcome", "t2col")],
+        condition=condition(masked) if asks_count(masked) else None,
+        section=next((SECTIONS[c] for c in SECTIONS if c in cues), None),
+        not_understood=parts_of_year(masked)
+        + _not_understood(masked, explained, read_words, hits, kind, en_name),
         content=_content(masked, hits, years),
         hits=hits,
         en_name=en_name,
     )
+    if asks_count(masked):
+        reading.cues.add("count")
+    reading.operation = operation_of(reading)
+    return reading
 
 
-def _first(phrases, kind: str) -> str | None:
+def _parts(phrase: Phrase) -> list[Phrase]:
+    """The phrase and what it implies (败诉: an outcome and the measure 行政诉讼)."""
+    return [phrase, *(Phrase(kind, value, phrase.weak) for kind, value in phrase.also)]
+
+
+def _first(phrases: list[Phrase], kind: str) -> str | None:
     return next((p.value for p in phrases if p.kind == kind), None)
 
 
-def _measures(strong, weak) -> list[Measure]:
-    """The figures named: the strong phrases if any, else the weak; a child over its parent."""
+def _measures(strong: list[Phrase], weak: list[Phrase]) -> list[Measure]:
+    """The figures named: the strong phrases if any, else the weak; a child over its parent.
+    A group named with 各/分别 (予以公开和部分公开各多少) is its members, each asked."""
     keys = [p.value for p in strong if p.kind == "measure"]
+    if any(p.kind == "cue" and p.value == "respectively" for p in strong):
+        keys = [k for key in keys for k in GROUPS.get(key, (key,))]
     if not keys:
         keys = [p.value for p in weak if p.kind == "measure"]
         if any(k != "received" for k in keys):
@@ -149,6 +264,50 @@ def _measures(strong, weak) -> list[Measure]:
     return [m for m in out if m.key not in children]
 
 
+# What is wanted of the figure(s), decided from the reading's parts in this order: the
+# first rule whose test holds names the operation. Each operation is one function of
+# `bot.evaluate`.
+def _scope(r: Reading) -> bool:
+    """Whether the question ranges over agencies: a ranking, extreme or place asked, or
+    all of them. A kind alone (司法局收到多少申请) asks about one agency of it: which?"""
+    return (
+        r.has("all", "each", "max", "min", "rank") or r.position is not None or (r.top is not None)
+    )
+
+
+OPERATION_RULES: tuple[tuple[str, object], ...] = (
+    ("help", lambda r: r.has("help") and not r.measures and not r.mentions),
+    ("list", lambda r: r.has("list") and not r.measures and not r.resolved),
+    ("count", lambda r: r.has("count") and not r.resolved),
+    ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
+    ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),
+    ("change", lambda r: r.has("change") and not r.has("trend") and (r.measures or r.outcome)),
+    (
+        "trend",
+        lambda r: (
+            bool(r.resolved)
+            and bool(r.measures or r.outcome)
+            and (r.has("trend") or len(r.years.years) >= 2)
+        ),
+    ),
+    ("sum", lambda r: len(r.resolved) >= 2 and r.has("sum")),
+    ("mean", lambda r: len(r.resolved) >= 2 and r.has("mean")),
+    ("compare", lambda r: len(r.resolved) >= 2),
+    ("agency", lambda r: len(r.resolved) == 1),
+    ("mean", lambda r: r.has("mean")),
+    ("sum", lambda r: r.has("sum") or (r.has("all") and not r.has("max", "min", "rank", "each"))),
+    ("rank", lambda r: _scope(r) and bool(r.measures or r.outcome)),
+    ("figure", lambda r: bool(r.measures or r.outcome)),
+)
+
+
+def operation_of(reading: Reading) -> str:
+    for name, test in OPERATION_RULES:
+        if test(reading):  # type: ignore[operator]
+            return name
+    return "none"
+
+
 def _language(masked: Text) -> str:
     """English when the words outside agency names are mostly English."""
     words = len(_EN_WORD.findall(masked.words))
@@ -163,17 +322,6 @@ def _english_kind(words: str, agencies: AgencyIndex) -> Kind | None:
             level = _EN_LEVELS.get(m.group(1) or "")
             return Kind(office, level, (m.group(1) + " " if level else "") + phrase)
     return None
-
-
-_AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
-_EN_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
-# words that may stand before or after a kind of agency without naming one
-_EN_NOT_NAMES = frozenset(
-    """a an the of did does do is was were has have had which what how many much in for by
-    all each every any to from and or vs versus with that this these those its their our my
-    per among other some most least top rank ranking compare between across against about
-    on at there where when who whose why""".split()
-) | {w for phrase, _ in EN for w in re.findall(r"[a-z][a-z'’\-]*", phrase)}
 
 
 def _english_name(words: str, label: str) -> str | None:
@@ -191,39 +339,87 @@ def _english_name(words: str, label: str) -> str | None:
     return None
 
 
-def _explained(
-    text: Text, hits: list[Hit], years: YearRef, extra: list[tuple[int, int]]
-) -> list[bool]:
+_REGION_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟)$")
+
+
+def _regions_before(compact: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """A province or city written before an agency name (河南省伊川县司法局): the
+    agency's region, said for clarity, not a word left unread."""
+    out = []
+    for m in mentions:
+        if m.how in ("exact", "place", "typo"):
+            found = _REGION_BEFORE.search(compact[: m.start])
+            if found:
+                out.append((found.start(), m.start))
+    return out
+
+
+def _covered(text: Text, spans: list[tuple[int, int]]) -> list[bool]:
     covered = [False] * len(text.compact)
-    spans = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans) + extra
     for s, e in spans:
         for i in range(s, min(e, len(covered))):
             covered[i] = True
     return covered
 
 
-def _runs(text: Text, covered: list[bool]) -> list[str]:
+def _not_understood(
+    masked: Text,
+    explained: list[tuple[int, int]],
+    read_words: list[tuple[int, int]],
+    hits: list[Hit],
+    kind: Kind | None,
+    en_name: str | None,
+) -> list[str]:
+    """The material words of the question that no part of the reading explains.
+
+    Chinese: every run of characters left once names, years, phrases, fillers and
+    particles are taken out (男的女的: 男, 女).
+    English: every word that is neither a phrase nor a filler nor a kind of agency.
+    """
+    covered = _covered(masked, explained)
     runs: list[str] = []
     current = ""
-    for i, ch in enumerate(text.compact):
+    for i, ch in enumerate(masked.compact):
         if not covered[i] and is_cjk(ch) and ch not in _STOP_CHARS:
             current += ch
-        else:
-            if current:
-                runs.append(current)
-            current = ""
+            continue
+        if current:
+            runs.append(current)
+        current = ""
     if current:
         runs.append(current)
+    taken = [False] * len(masked.words)
+    spans = [(h.start, h.end) for h in hits if h.view == "words"] + read_words
+    for start, end in spans:
+        for i in range(start, end):
+            taken[i] = True
+    for m in _EN_TOKEN.finditer(masked.words):
+        if any(taken[m.start() : m.end()]):
+            continue
+        word = m.group(0).strip("'’-")
+        if len(word) < 2 or word in _EN_LEVELS or word == en_name:
+            continue
+        if kind and word in kind.label.split():
+            continue
+        runs.append(word)
     return runs
 
 
-def _leftover(masked: Text, hits: list[Hit], years: YearRef, kind_span) -> str:
-    extra = [(kind_span[1], kind_span[2])] if kind_span else []
-    runs = [r for r in _runs(masked, _explained(masked, hits, years, extra)) if len(r) >= 2]
-    return max(runs, key=len) if runs else ""
-
-
 def _content(masked: Text, hits: list[Hit], years: YearRef) -> str:
-    asks = [h for h in hits if h.phrase.kind == "cue" and h.phrase.value == "ask"]
-    covered = _explained(masked, asks, years, [])
+    """The question's own words for a search of the reports' text: names, years and the
+    words that only ask (多少, 吗) taken out."""
+    asks = [
+        (h.start, h.end)
+        for h in hits
+        if h.view == "compact"
+        and (h.phrase.kind == "filler" or (h.phrase.kind == "cue" and h.phrase.value == "ask"))
+    ]
+    covered = _covered(masked, asks + list(years.spans))
     return "".join(ch for i, ch in enumerate(masked.compact) if not covered[i] and is_cjk(ch))
+
+
+def with_parts(reading: Reading, **parts: object) -> Reading:
+    """A copy of the reading with some parts replaced (a follow-up question's)."""
+    new = replace(reading, **parts)
+    new.operation = operation_of(new)
+    return new

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from index.template import LABELS
 
-from .catalogue import APPLICANT_NAMES, Measure
+from .catalogue import APPLICANT_NAMES, MEASURES, RATE_NAMES, Formula, Measure, Term
 from .figures import Resolved, column_label, row_label
 from .queries import Cell, ReportRow
 
@@ -89,6 +89,37 @@ def amount(value: float | int | None, measure: Measure, column: str, language: s
     if value is None:
         return num(None, language)
     return num(value, language) + unit(measure, column, language)
+
+
+def percent(value: float | None, language: str) -> str:
+    """A rate as a percentage with two decimals (0.44656 → 44.66%); no rate as such."""
+    if value is None:
+        return t(language, "（无法计算）", "(none)")
+    return f"{value * 100:.2f}%"
+
+
+def rate_name(measure: Measure, column: str, language: str) -> str:
+    """予以公开率 / share granted in full: the common name, or the share of the measure."""
+    named = RATE_NAMES.get((measure.key, column))
+    if named:
+        return named[0] if language == "zh" else named[1]
+    what = measure_name(measure, column, language)
+    return t(language, f"{what}占比", f"share of {what}")
+
+
+def terms_text(terms: tuple[Term, ...], language: str) -> str:
+    """予以公开 + 部分公开: the figures one side of a rate adds up."""
+    return " + ".join(measure_name(MEASURES[key], column, language) for key, column in terms)
+
+
+def formula_text(f: Formula, language: str) -> str:
+    """How a rate is worked out, in words, and why its denominator is that one."""
+    num, den = terms_text(f.numerator, language), terms_text(f.denominator, language)
+    return t(
+        language,
+        f"计算方法：{num} ÷ {den}（{f.why_zh}）。",
+        f"Worked out as {num} ÷ {den} ({f.why_en}).",
+    )
 
 
 def title_of(report: ReportRow) -> str:

@@ -74,16 +74,27 @@ def test_change_across_all_agencies_is_not_a_ranking_of_the_figure(real: Engine)
     assert a.value is None
 
 
+def test_a_year_named_that_an_agency_lacks_is_said_not_dropped(real: Engine) -> None:
+    # 淮安 has only 2024, 平潭 only 2022: in 2024 平潭 cannot be compared
+    a = real.answer("淮安2024年和平潭比较申请")
+    assert (a.status, a.value, a.agency) == ("not_found", None, None)
+    assert "平潭" in a.text and "2022" in a.text
+
+
 @pytest.mark.parametrize(
-    "question",
-    ["淮安和平潭哪个收到的申请多", "淮安和上海行政复议比较", "淮安2024年和平潭比较申请"],
+    ("question", "value", "years"),
+    [
+        ("淮安和平潭哪个收到的申请多", 3119, {"2024", "2022"}),
+        ("淮安和上海行政复议比较", 351, {"2024", "2019"}),
+    ],
 )
-def test_comparison_leaves_out_no_named_agency(real: Engine, question: str) -> None:
-    # 淮安 has only 2024, 平潭 only 2022, 上海 only 2019: no year holds both
+def test_with_no_year_each_agency_is_compared_on_its_latest_report(
+    real: Engine, question: str, value: int, years: set[str]
+) -> None:
+    # each agency's own latest report, and the answer says which year each is
     a = real.answer(question)
-    assert a.status == "not_found"
-    assert a.value is None
-    assert a.agency is None
+    assert (a.status, a.value, a.agency) == ("answered", value, "淮安市人民政府")
+    assert all(f"（{y} 年）" in a.text for y in years)
 
 
 def test_comparison_uses_the_latest_common_year(invented: Engine) -> None:
@@ -92,17 +103,22 @@ def test_comparison_uses_the_latest_common_year(invented: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "value", "formula"),
     [
-        "淮安2024年予以公开率",
-        "淮安市人民政府2024年行政复议纠正率是多少",
-        "what share of applications did 淮安市人民政府 grant in 2024",
+        # 予以公开 1362 ÷ （七）总计 3050, read from the devset truth
+        ("淮安2024年予以公开率", 1362 / 3050, "1362 ÷ 办理结果总计（总计） 3050"),
+        # 行政复议 结果纠正 64 ÷ (维持 72 + 纠正 64 + 其他 178)
+        ("淮安市人民政府2024年行政复议纠正率是多少", 64 / 314, "64 ÷"),
+        ("what share of applications did 淮安市人民政府 grant in 2024", 1362 / 3050, "1362 ÷"),
     ],
 )
-def test_a_rate_is_not_a_count(real: Engine, question: str) -> None:
+def test_a_rate_is_worked_out_and_shown_never_a_count(
+    real: Engine, question: str, value: float, formula: str
+) -> None:
     a = real.answer(question)
-    assert a.status == "unsupported"
-    assert a.value is None
+    assert (a.status, a.intent) == ("answered", "rate")
+    assert a.value == pytest.approx(value, abs=1e-6)
+    assert formula in a.text.replace(",", "")
 
 
 @pytest.mark.parametrize(

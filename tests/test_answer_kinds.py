@@ -20,15 +20,16 @@ from .answer_support import synthetic_db
 # (question, agency at the top or None for a tie, year, top value, language)
 RANKINGS = [
     ("哪个司法局收到的申请最多", "伊川县司法局", 2024, 2, "zh"),
-    ("哪个机关收到的申请最多？", "淮安市人民政府", 2024, 3119, "zh"),
-    ("rank agencies by 行政复议", "淮安市人民政府", 2024, 351, "en"),
+    # no year: each agency's latest report (2019–2024), so the answer has no one year
+    ("哪个机关收到的申请最多？", "淮安市人民政府", None, 3119, "zh"),
+    ("rank agencies by 行政复议", "淮安市人民政府", None, 351, "en"),
     ("which justice bureau received the most applications in 2024", "伊川县司法局", 2024, 2, "en"),
     ("哪个司法局收到的申请最少", None, 2024, 0, "zh"),  # 渠县, 攀枝花市西区, 友好区 all 0
     ("2022年哪个机关收到申请最多", "平潭综合实验区", 2022, 74, "zh"),
     ("2019年哪个机关收到的申请最多", "上海市人民政府办公厅", 2019, 859, "zh"),
     ("各司法局行政许可排名", "重庆市綦江区司法局", 2024, 4, "zh"),
-    ("哪个机关行政处罚最多", "淮安市人民政府", 2024, 3985758, "zh"),
-    ("which agency refused the most applications", "淮安市人民政府", 2024, 178, "en"),
+    ("哪个机关行政处罚最多", "淮安市人民政府", None, 3985758, "zh"),
+    ("which agency refused the most applications", "淮安市人民政府", None, 178, "en"),
     ("哪个司法局的收费最高", "伊川县司法局", 2024, 45.0553, "zh"),
 ]
 

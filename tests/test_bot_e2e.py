@@ -103,7 +103,7 @@ async def test_compare_sends_a_ranking_and_a_bar_chart(db_copy: Path, tmp_path: 
     async with running_bot(bot_config(db_copy, tmp_path)) as api:
         await api.send_text("/compare 行政复议")
         ranking = await api.wait_for("sendMessage")
-        assert "1. 淮安市人民政府：351 件" in ranking.text
+        assert "1. 淮安市人民政府（2024 年）：351 件" in ranking.text
         photo = await api.wait_for("sendPhoto")
         assert photo.file("photo")[1].startswith(b"\x89PNG")
         assert photo.text == "行政复议"

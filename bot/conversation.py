@@ -1,0 +1,167 @@
+"""Follow-up questions: 去年呢, 渠县司法局呢, 那行政复议呢, 和伊川比呢, in English, 1.
+
+A chat keeps a `Context`: the question last answered (in full) and the candidates it
+offered. A follow-up names only what changes, so it is answered as the previous
+question with those parts replaced: the rewritten question is read like any other,
+and the answer says which question it answered. The engine holds no state of its own:
+the caller (the command line, the bot per chat) passes the context back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .agencies import AgencyIndex
+from .lexicon import Hit
+from .normalize import Text
+from .reading import Reading, read
+
+# Cues that say what is wanted of a figure: a follow-up naming one replaces the previous.
+OPERATION_CUES = frozenset(
+    {
+        "max",
+        "min",
+        "rank",
+        "sum",
+        "mean",
+        "rate",
+        "growth",
+        "trend",
+        "change",
+        "card",
+        "all",
+        "each",
+    }
+)
+_MARKER = re.compile(
+    r"(?:呢|那么?|那个|还有|再看|换成|改成|如果是)|\b(?:and|what about|how about|what of|now|then)\b"
+)
+_ENGLISH = re.compile(
+    r"^(?:英文|英语|用英文|in english|english(?: please)?|translate)[?？.。!！]*$", re.I
+)
+_CHINESE = re.compile(r"^(?:中文|汉语|用中文|in chinese|chinese(?: please)?)[?？.。!！]*$", re.I)
+# 和伊川比呢 / compared with Yichuan: the agency named goes beside the previous one
+_VERSUS = re.compile(
+    r"(?:和|跟|与|同|对比|比较)[^，。？?]{0,12}?(?:比|相比|对比|比较)|\b(?:compared? (?:with|to)|versus|vs)\b"
+)
+_PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
+SHORT = 14  # characters: a follow-up is short
+
+
+@dataclass
+class Context:
+    """What a chat remembers between questions."""
+
+    question: str = ""  # the question last answered, in full (a follow-up's rewritten form)
+    language: str = "zh"
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def after(cls, reading: Reading, answer: Any) -> Context:
+        return cls(reading.text.original, reading.language, list(answer.candidates))
+
+    def pick(self, question: str) -> str | None:
+        """A bare number picks that candidate of the last answer: its full question."""
+        m = _PICK.match(question)
+        if not m or not self.candidates:
+            return None
+        n = int(m.group(1))
+        return self.candidates[n - 1]["question"] if n <= len(self.candidates) else None
+
+
+def language_switch(question: str) -> str | None:
+    """英文 / in English: the last question again, in that language."""
+    if _ENGLISH.match(question.strip()):
+        return "en"
+    if _CHINESE.match(question.strip()):
+        return "zh"
+    return None
+
+
+def is_follow_up(reading: Reading) -> bool:
+    """A question that names only what changes: short, or marked (呢, what about…), and
+    missing what a question on its own needs (who, or what figure)."""
+    r = reading
+    text = r.text
+    short = len(text.compact) <= SHORT or len(text.words.split()) <= 5
+    marked = bool(_MARKER.search(text.compact) or _MARKER.search(text.words))
+    who = bool(r.resolved or r.kind or r.has("all", "each", "max", "min", "rank", "sum", "mean"))
+    what = bool(r.measures or r.outcome or r.section or r.has("card", "help", "list"))
+    return (short or marked) and not (who and what)
+
+
+def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
+    """The previous question with the parts the follow-up names put in place of its own."""
+    edits: list[tuple[int, int, str, str]] = []
+    prepend: list[str] = []
+    said = new.text
+
+    def words(span: tuple[int, int], view: str = "compact") -> str:
+        a, b = said.original_span(*span, view=view)
+        return said.original[a:b]
+
+    def swap(old: list[tuple[int, int, str]], new_text: str) -> None:
+        if old:
+            edits.extend((s, e, v, new_text if i == 0 else "") for i, (s, e, v) in enumerate(old))
+        else:
+            prepend.append(new_text)
+
+    if new.resolved or new.kind:
+        named = " 和 ".join(words((m.start, m.end)) for m in new.resolved)
+        if not named and new.kind:
+            named = new.kind.label
+        olds = [(m.start, m.end, "compact") for m in prev.mentions]
+        versus = _VERSUS.search(said.compact) or _VERSUS.search(said.words)
+        if versus and prev.resolved and new.resolved:
+            # 和伊川比呢: the new agency beside the old one, and the figure compared
+            m = prev.mentions[0]
+            edits.append((m.start, m.end, "compact", f"{words_of(previous, m)}和{named}"))
+        else:
+            swap(olds, named)
+    groups = (
+        ("measure", lambda h: h.phrase.kind == "measure"),
+        ("applicant", lambda h: h.phrase.kind == "applicant"),
+        ("outcome", lambda h: h.phrase.kind == "outcome"),
+        ("t2col", lambda h: h.phrase.kind == "t2col"),
+        ("op", lambda h: h.phrase.kind == "cue" and h.phrase.value in OPERATION_CUES),
+    )
+    for _, test in groups:
+        mine = [h for h in new.hits if test(h)]
+        if not mine:
+            continue
+        theirs = [(h.start, h.end, h.view) for h in prev.hits if test(h)]
+        swap(theirs, " ".join(_written(said, h) for h in mine))
+    if new.years.spans:
+        said_years = " ".join(words(s) for s in new.years.spans)
+        swap([(s, e, "compact") for s, e in prev.years.spans], said_years)
+    out = previous.rewrite(edits) if edits else previous.original
+    return " ".join([*prepend, out]).strip()
+
+
+def words_of(text: Text, m: Any) -> str:
+    a, b = text.original_span(m.start, m.end)
+    return text.original[a:b]
+
+
+def _written(text: Text, hit: Hit) -> str:
+    a, b = text.original_span(hit.start, hit.end, view=hit.view)
+    return text.original[a:b]
+
+
+def follow(
+    reading: Reading, context: Context, agencies: AgencyIndex, today: date
+) -> tuple[Reading, str | None]:
+    """The reading to answer, and the full question it stands for when it is a follow-up
+    (None when the question stands on its own)."""
+    if not context.question or not is_follow_up(reading):
+        return reading, None
+    previous = Text.of(context.question)
+    prev = read(previous, agencies, today)
+    question = rewrite(previous, reading, prev)
+    if question == context.question and not reading.has("ask"):
+        return reading, None
+    merged = read(Text.of(question), agencies, today)
+    return merged, question

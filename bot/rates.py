@@ -1,0 +1,183 @@
+"""Rates and growth: ratios no report prints, worked out from the figures it does print.
+
+A rate (予以公开率, 复议纠错率, 自然人申请占比) is a `Formula` of `bot.catalogue`: the answer
+shows the formula, both inputs as printed and where they come from, and why the
+denominator is that one. Nothing divides by a blank cell or by zero: 0/0 is no rate,
+and says so. A rate over few cases carries a caution. A growth rate is the change of
+a figure between two years over the earlier year's figure.
+"""
+
+from __future__ import annotations
+
+from . import reply
+from .across import across, quantity
+from .catalogue import MEASURES, SMALL_DENOMINATOR, Measure, Term
+from .clarify import which_agency, year_not_found
+from .context import Ctx
+from .figures import Selection, add, resolve
+from .model import Answer
+from .one_agency import _figure_dicts, two_years, two_years_line, two_years_source
+from .queries import ReportRow, number
+from .reply import t
+
+
+def rate(ctx: Ctx) -> Answer:
+    """A rate of one agency's report, of several agencies compared, or across a scope."""
+    r = ctx.reading
+    resolved = r.resolved
+    if len(resolved) >= 2:
+        return across(ctx, op="rank", only=[m.agencies[0] for m in resolved], as_rate=True)
+    if not resolved:
+        if r.has("sum", "all") and not r.has("max", "min", "rank", "each"):
+            return across(ctx, op="sum", as_rate=True)
+        if r.has("mean"):
+            return across(ctx, op="mean", as_rate=True)
+        if r.kind is not None or r.has("max", "min", "rank", "each"):
+            return across(ctx, op="rank", as_rate=True)
+        return which_agency(ctx)
+    q = quantity(ctx, as_rate=True)
+    if isinstance(q, Answer):
+        return q
+    m = resolved[0]
+    agency_id, name = ctx.agencies.ids[m.agencies[0]], ctx.agencies.names[m.agencies[0]]
+    available = ctx.reader.years_of(agency_id)
+    year = r.years.years[0] if r.years.years else (max(available) if available else None)
+    if year is None or year not in available:
+        return year_not_found(ctx, name, year or 0, available)
+    report = ctx.reader.report(agency_id, year)
+    assert report is not None and q.rate is not None
+    lang = ctx.lang
+    num, num_cells = _side(q.rate.numerator, report)
+    den, den_cells = _side(q.rate.denominator, report)
+    what = q.name(lang)
+    note = reply.read_as(name, m.how, lang) + reply.year_note(not r.years.years, lang)
+    head = t(lang, f"{name} {year} 年{what}{note}：", f"{name}, {year}{note}: {what}: ")
+    numerator = reply.terms_text(q.rate.numerator, lang)
+    denominator = reply.terms_text(q.rate.denominator, lang)
+    value = None
+    if num is None or den is None:
+        body = t(
+            lang,
+            f"无法计算：{numerator if num is None else denominator}有未填写的单元格（空白不等于 0）。",
+            f"cannot be worked out: {numerator if num is None else denominator} has a blank cell (a blank is not a zero).",
+        )
+    elif den == 0:
+        body = t(
+            lang,
+            f"无法计算：{denominator}为 0（0 除以 0 没有比率）。",
+            f"there is none: {denominator} is 0 (nothing to divide by).",
+        )
+    else:
+        value = number(round(num / den, 6))
+        body = reply.percent(value, lang) + t(
+            lang,
+            f"。\n计算：{numerator} {reply.num(num, lang)} ÷ {denominator} {reply.num(den, lang)} = {reply.percent(value, lang)}（{q.rate.why_zh}）。",
+            f".\nWorked out: {numerator} {reply.num(num, lang)} ÷ {denominator} {reply.num(den, lang)} = {reply.percent(value, lang)} ({q.rate.why_en}).",
+        )
+        if den < SMALL_DENOMINATOR:
+            body += t(
+                lang,
+                f"\n注意：分母只有 {reply.num(den, lang)} 件，比率说明的问题有限。",
+                f"\nCaution: only {reply.num(den, lang)} cases in the denominator; the rate says little.",
+            )
+    table = reply.TABLE_TITLES[q.measure.table]
+    source = t(
+        lang,
+        f"来源：《{reply.title_of(report)}》“{table}”表。",
+        f"Source: “{reply.title_of(report)}”, table “{table}”.",
+    )
+    lines = [head + body, source]
+    warn = reply.warning(_broken(report, num_cells + den_cells), lang)
+    if warn:
+        lines.append(warn)
+    figures = [
+        f
+        for res in _resolved(q.rate.numerator + q.rate.denominator, report)
+        for f in _figure_dicts(report, res)
+    ]
+    return ctx.answer(
+        "answered", "rate", "\n".join(lines), agency=name, year=year, value=value, figures=figures
+    )
+
+
+def _resolved(terms: tuple[Term, ...], report: ReportRow) -> list:
+    out = []
+    for key, column in terms:
+        res = resolve(Selection(MEASURES[key], column), report)
+        if res is not None:
+            out.append(res)
+    return out
+
+
+def _side(terms: tuple[Term, ...], report: ReportRow) -> tuple[float | int | None, list]:
+    """One side of a rate in one report: the sum of its terms (None if any is blank)."""
+    found = _resolved(terms, report)
+    if len(found) < len(terms):
+        return None, []
+    cells = [c for res in found for c in res.cells]
+    return add(res.total for res in found), cells
+
+
+def _broken(report: ReportRow, cells: list) -> list[tuple[str, str]]:
+    from .figures import broken_rules
+
+    return broken_rules(cells, report)
+
+
+def no_formula(ctx: Ctx, measure: Measure, column: str) -> Answer:
+    """A rate of a figure that is a share of nothing (行政许可率): ask for the figure."""
+    plain = reply.measure_name(measure, column, ctx.lang)
+    hits = [h for h in ctx.reading.hits if h.phrase.kind == "cue" and h.phrase.value == "rate"]
+    question = (
+        ctx.reading.text.rewrite([(h.start, h.end, h.view, "") for h in hits]) if hits else ""
+    )
+    cands = [{"id": 0, "label": question, "question": question}] if question.strip() else []
+    text = t(
+        ctx.lang,
+        f"“{plain}”没有通行的比率算法（不知道它占什么的比例），我不自行设定分母。可以问这项数字本身。",
+        f"There is no agreed rate for “{plain}” (a share of what?), and I do not make up a denominator. Ask for the figure itself.",
+    )
+    return ctx.answer("unsupported", "rate", text, candidates=cands)
+
+
+def growth(ctx: Ctx) -> Answer:
+    """增长率 / growth rate: the change between two years over the earlier year's figure."""
+    resolved = ctx.reading.resolved
+    if len(resolved) != 1:
+        return which_agency(ctx)
+    ty = two_years(ctx, resolved[0], "growth")
+    if isinstance(ty, Answer):
+        return ty
+    lang = ctx.lang
+    a, b = ty.values[ty.base], ty.values[ty.prior]
+    lines = [two_years_line(ctx, ty)]
+    value = None
+    if a is None or b is None:
+        lines.append(reply.blank_difference(lang, "一年的"))
+    elif b == 0:
+        lines.append(
+            t(
+                lang,
+                f"{ty.prior} 年为 0，无法计算增长率（不能除以 0）。",
+                f"{ty.prior} is 0: there is no growth rate (nothing to divide by).",
+            )
+        )
+    else:
+        value = number(round((a - b) / b, 6))
+        lines.append(
+            t(
+                lang,
+                f"增长率 = ({reply.num(a, lang)} − {reply.num(b, lang)}) ÷ {reply.num(b, lang)} = {reply.percent(value, lang)}。",
+                f"Growth = ({reply.num(a, lang)} − {reply.num(b, lang)}) ÷ {reply.num(b, lang)} = {reply.percent(value, lang)}.",
+            )
+        )
+    lines.append(two_years_source(ctx, ty))
+    return ctx.answer(
+        "answered",
+        "growth",
+        "\n".join(lines),
+        agency=ty.name,
+        year=ty.base,
+        value=value,
+        figures=ty.figures,
+    )
