@@ -423,6 +423,7 @@ def _ranking(
     top_value = values.max() if descending else values.min()
     n_tied = int((values == top_value).sum())
     limit = p.top or (min(max(n_tied, 5), RANK_DEFAULT) if p.has("max", "min") else RANK_DEFAULT)
+    limit = max(limit, p.position or 0)
     # the `limit` best reports and every report tied with the best (ordered by name below)
     order = np.argsort(-values if descending else values, kind="stable")
     shown = _entries(ctx, spread, positions[order[: max(limit, min(n_tied, 5000))]])
@@ -436,7 +437,24 @@ def _ranking(
             lang, "最高" if descending else "最低", "the highest" if descending else "the lowest"
         )
     top = q.show(best, lang)
-    if p.top and p.top > 1:
+    place = shown[p.position - 1] if p.position and p.position <= len(shown) else None
+    if p.position and place is None:
+        text = t(
+            lang,
+            f"{where}只有 {len(positions)} 个机关有此数字，没有第 {p.position} 名。",
+            f"{where}: only {len(positions)} agencies give this figure; there is no number {p.position}.",
+        )
+        return ctx.answer("answered", "ranking", text)
+    if place is not None:
+        best = place[0]
+        tied = [e for e in shown if e[0] == best]
+        n_tied = len(tied)
+        head = t(
+            lang,
+            f"{where}中，{what}排第 {p.position} 的是 {place[1]}：{q.show(best, lang)}。",
+            f"{where}: number {p.position} for {what}: {place[1]}, {q.show(best, lang)}.",
+        )
+    elif p.top and p.top > 1:
         head = t(
             lang,
             f"{where}中，{what}{most}的 {min(p.top, len(positions))} 个：",
@@ -475,7 +493,7 @@ def _ranking(
         "answered",
         "ranking",
         "\n".join(lines),
-        agency=tied[0][1] if n_tied == 1 else None,
+        agency=place[1] if place else (tied[0][1] if n_tied == 1 else None),
         year=_one_year(sc, valid),
         value=best,
         figures=figs,
@@ -677,30 +695,10 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     )
     when = t(lang, f"{year} 年", f"{year}, ") if year else ""
     lines = [t(lang, f"{when}{what}：{listed}。", f"{when}{what}: {listed}.")]
-    a, b = values
-    diff = None
-    if a is None or b is None:
-        lines.append(reply.blank_difference(lang, "一份"))
-    else:
-        diff = number(round(a - b, 6))
-        lines.append(
-            t(
-                lang,
-                f"差额 = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}。",
-                f"Difference = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}.",
-            )
-        )
-        if diff == 0:
-            lines.append(t(lang, "两者相同。", "They are the same."))
-        else:
-            more = t(lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
-            lines.append(
-                t(
-                    lang,
-                    f"{ctx.agencies.names[only[0]]}比{ctx.agencies.names[only[1]]}{more} {q.show(abs(diff), lang)}。",
-                    f"{ctx.agencies.names[only[0]]} has {q.show(abs(diff), lang)} {more} than {ctx.agencies.names[only[1]]}.",
-                )
-            )
+    diff, said = difference_lines(
+        ctx, values[0], values[1], ctx.agencies.names[only[0]], ctx.agencies.names[only[1]], q.show
+    )
+    lines.extend(said)
     lines.append(
         t(
             lang,
@@ -717,6 +715,44 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
         value=diff,
         figures=figs,
     )
+
+
+def difference_lines(
+    ctx: Ctx,
+    a: float | int | None,
+    b: float | int | None,
+    first: str,
+    second: str,
+    show: Callable[[float | int | None, str], str],
+) -> tuple[float | int | None, list[str]]:
+    """The difference asked and the lines that show it: A − B for 多, B − A for 少
+    (A比B少几件 asks how many fewer A has), with the formula."""
+    lang = ctx.lang
+    if a is None or b is None:
+        return None, [reply.blank_difference(lang, "一份")]
+    fewer = ctx.reading.has("fewer")
+    x, y = (b, a) if fewer else (a, b)
+    diff = number(round(x - y, 6))
+    lines = [
+        t(
+            lang,
+            f"差额 = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}。",
+            f"Difference = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}.",
+        )
+    ]
+    gap = number(round(a - b, 6))
+    if gap == 0:
+        lines.append(t(lang, "两者相同。", "They are the same."))
+    else:
+        more = t(lang, "多" if gap > 0 else "少", "more" if gap > 0 else "less")
+        lines.append(
+            t(
+                lang,
+                f"{first}比{second}{more} {show(abs(gap), lang)}。",
+                f"{first} has {show(abs(gap), lang)} {more} than {second}.",
+            )
+        )
+    return diff, lines
 
 
 def count(ctx: Ctx) -> Answer:
@@ -739,4 +775,5 @@ def count(ctx: Ctx) -> Answer:
 
 
 def mean(ctx: Ctx) -> Answer:
-    return across(ctx, op="mean", as_rate=ctx.reading.has("rate"))
+    only = [m.agencies[0] for m in ctx.reading.resolved] or None
+    return across(ctx, op="mean", only=only, as_rate=ctx.reading.has("rate"))

@@ -123,9 +123,8 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
             swap(olds, named)
     groups = (
         ("measure", lambda h: h.phrase.kind == "measure"),
-        ("applicant", lambda h: h.phrase.kind == "applicant"),
-        ("outcome", lambda h: h.phrase.kind == "outcome"),
-        ("t2col", lambda h: h.phrase.kind == "t2col"),
+        # a column of any table replaces the column asked before (总计呢 after 维持)
+        ("column", lambda h: h.phrase.kind in ("applicant", "outcome", "t2col")),
         ("op", lambda h: h.phrase.kind == "cue" and h.phrase.value in OPERATION_CUES),
     )
     for _, test in groups:
@@ -161,7 +160,15 @@ def follow(
     previous = Text.of(context.question)
     prev = read(previous, agencies, today)
     question = rewrite(previous, reading, prev)
-    if question == context.question and not reading.has("ask"):
-        return reading, None
+    if question == context.question:
+        if not reading.not_understood or not prev.resolved:
+            return reading, None
+        # 其中工作动态多少条: nothing of the previous question named, but words to look
+        # for: the same agency and year, and the new words
+        who = " ".join(words_of(previous, m) for m in prev.mentions)
+        when = " ".join(
+            previous.original[slice(*previous.original_span(s, e))] for s, e in prev.years.spans
+        )
+        question = f"{who}{when}{reading.text.original}"
     merged = read(Text.of(question), agencies, today)
     return merged, question

@@ -29,7 +29,7 @@ from .context import Ctx
 from .conversation import Context, follow, language_switch
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text
-from .one_agency import about_agency, change, trend
+from .one_agency import about_agency, change, trend, two_figures
 from .queries import Reader
 from .rates import growth, rate
 from .reading import read
@@ -126,7 +126,7 @@ def _change(ctx: Ctx) -> Answer:
     """比去年多多少 / A比B多多少: a difference, never the figure itself."""
     resolved = ctx.reading.resolved
     if len(resolved) == 1:
-        return change(ctx, resolved[0])
+        return two_figures(ctx, resolved[0]) or change(ctx, resolved[0])
     if len(resolved) == 2:
         return difference(ctx, resolved)
     return _unsupported(
@@ -138,6 +138,11 @@ def _change(ctx: Ctx) -> Answer:
             "I only work out the change for one agency between two years, or the difference between two agencies in one year.",
         ),
     )
+
+
+def _named(ctx: Ctx) -> list[int] | None:
+    """The agencies a question over several names (淮安和平潭一共…), or None for all."""
+    return [m.agencies[0] for m in ctx.reading.resolved] or None
 
 
 def _none(ctx: Ctx) -> Answer:
@@ -219,7 +224,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "compare": lambda ctx: compare(ctx, ctx.reading.resolved),
     "agency": _agency,
     "mean": mean,
-    "sum": lambda ctx: across(ctx, op="sum"),
+    "sum": lambda ctx: across(ctx, op="sum", only=_named(ctx)),
     "rank": lambda ctx: across(ctx, op="rank"),
     "figure": which_agency,
     "none": _none,

@@ -62,7 +62,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "withheld_enforcement_file", "执法案卷"),
     *_p("measure", "withheld_query_matter", "行政查询", "查询事项"),
     *_p("measure", "unavailable", "无法提供", "不能提供"),
-    *_p("measure", "unavailable_not_held", "不掌握", "没有掌握", "未掌握"),
+    *_p("measure", "unavailable_not_held", "不掌握", "没有掌握", "未掌握", "没有这个信息", "没有这些信息", "没有该信息", "没有相关信息", "信息不存在", "没这个信息"),
     *_p("measure", "unavailable_needs_creation", "另行制作", "没有现成"),
     *_p("measure", "unavailable_unclear", "仍不明确", "内容不明确", "说不清楚", "说不清", "不清楚", "讲不清"),
     *_p("measure", "not_processed", "不予处理", "不处理"),

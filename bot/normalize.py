@@ -19,6 +19,8 @@ MASK = "□"  # stands for a name already read, in a masked view
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SIMPLIFY = opencc.OpenCC("t2s")
+# quotation marks carry no meaning in a question (予以公开里的“其他”) and no name holds one
+_QUOTES = frozenset('“”"「」『』')  # not ' and ’: Huai'an
 
 
 def _norm_char(c: str) -> str:
@@ -48,7 +50,7 @@ class Text:
         wpos: list[int] = []
         for i, c in enumerate(chars):
             n = _norm_char(c)
-            if n.isspace() or not n.isprintable():
+            if n.isspace() or not n.isprintable() or n in _QUOTES:
                 if words and words[-1] != " ":
                     words.append(" ")
                     wpos.append(-1)

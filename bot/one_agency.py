@@ -407,7 +407,8 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
             candidates=[{"id": 0, "label": card_q, "question": card_q}],
         )
     _, sentence, where = best
-    value = _stated_number(sentence, unit, grams)
+    head = re.sub(r"[篇条次件个场期家项人份]+$", "", content)[-2:]
+    value = _stated_number(sentence, unit, grams, head)
     text = t(
         ctx.lang,
         f"{report.agency} {report.year} 年报告正文写道{note}：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”（正文，非统计表数字）。",
@@ -430,23 +431,28 @@ def search_words(content: str) -> list[str]:
     return sorted({w for w in segment(content).split() if len(w) >= 2})
 
 
-def _stated_number(sentence: str, unit: str | None, grams: set[str]) -> float | int | None:
+def _stated_number(
+    sentence: str, unit: str | None, grams: set[str], head: str
+) -> float | int | None:
     """The number the sentence gives in the unit asked for (多少篇 → … 860 篇).
 
-    When the sentence has several, the one whose preceding words the question
-    shares (发文 268 篇, not 原创 195 篇); none when that does not decide it.
+    When the sentence has several, the one whose own words (those between it and the
+    number before) hold the question's last word before what it asks (原创 of 公众号原创了
+    几篇: 发文 268 篇，原创 195 篇 → 195), then the most of the question's words; none when
+    that does not decide it.
     """
     if unit is None:
         return None
     found = [m for m in _NUMBER_UNIT.finditer(sentence) if m.group(2) == unit]
-    scored = [
-        (sum(g in sentence[max(0, m.start() - 8) : m.start()] for g in grams), m) for m in found
-    ]
+    scored = []
+    for i, m in enumerate(found):
+        own = sentence[max(0, m.start() - 16, found[i - 1].end() if i else 0) : m.start()]
+        scored.append(((head in own, sum(g in own for g in grams)), m))
     if not scored:
         return None
     top = max(s for s, _ in scored)
     winners = [m for s, m in scored if s == top]
-    if len(winners) != 1 or (top == 0 and len(found) > 1):
+    if len(winners) != 1 or (top == (False, 0) and len(found) > 1):
         return None
     n = float(winners[0].group(1))
     return int(n) if n.is_integer() else n
@@ -667,4 +673,70 @@ def change(ctx: Ctx, m: Mention) -> Answer:
         year=base,
         value=diff,
         figures=ty.figures,
+    )
+
+
+def two_figures(ctx: Ctx, m: Mention) -> Answer | None:
+    """Two figures of one report compared (予以公开比部分公开多多少, 制发比废止多几件,
+    法律服务机构比商业企业多几件): their difference, both cited; None when the question
+    names one figure only."""
+    from .across import difference_lines  # across builds on this module
+
+    r = ctx.reading
+    kinds = [k for k, _ in r.columns]
+    same_kind = next((k for k in ("applicant", "outcome", "t2col") if kinds.count(k) >= 2), None)
+    if len(r.measures) == 2:
+        pairs = [(measure, None) for measure in r.measures]
+    elif same_kind is not None:
+        measure = (
+            r.measures[0]
+            if r.measures
+            else MEASURES["review" if same_kind == "outcome" else "received"]
+        )
+        pairs = [(measure, v) for k, v in r.columns if k == same_kind][:2]
+    else:
+        return None
+    agency_id, name = _agency_of(ctx, m)
+    available = ctx.reader.years_of(agency_id)
+    year = r.years.years[0] if r.years.years else (max(available) if available else None)
+    if year not in available:
+        return year_not_found(ctx, name, year or 0, available)
+    report = ctx.reader.report(agency_id, year)
+    assert report is not None
+    lang = ctx.lang
+    values: list[float | int | None] = []
+    labels: list[str] = []
+    figures: list[dict[str, Any]] = []
+    shows = []
+    for measure, column in pairs:
+        sel = _selection(ctx, measure, report) if column is None else Selection(measure, column)
+        if isinstance(sel, list):
+            return ambiguous_column(ctx, measure, sel, report)
+        res = resolve(sel, report)
+        values.append(res.total if res is not None else None)
+        labels.append(reply.measure_name(measure, sel.column, lang))
+        shows.append(lambda v, lg, s=sel: reply.amount(v, s.measure, s.column, lg))
+        if res is not None:
+            figures.extend(_figure_dicts(report, res))
+    listed = t(lang, "，", "; ").join(
+        f"{label} {show(v, lang)}" for label, show, v in zip(labels, shows, values, strict=True)
+    )
+    lines = [t(lang, f"{name} {year} 年：{listed}。", f"{name}, {year}: {listed}.")]
+    diff, said = difference_lines(ctx, values[0], values[1], labels[0], labels[1], shows[0])
+    lines.extend(said)
+    lines.append(
+        t(
+            lang,
+            f"来源：《{reply.title_of(report)}》。",
+            f"Source: “{reply.title_of(report)}”.",
+        )
+    )
+    return ctx.answer(
+        "answered",
+        "difference",
+        "\n".join(lines),
+        agency=name,
+        year=year,
+        value=diff,
+        figures=figures,
     )

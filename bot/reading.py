@@ -58,6 +58,8 @@ _EN_LEVELS = {
     "provincial": "省",
     "province": "省",
 }
+_FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
+_FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
 _AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
 # the sections a question may ask for, by the cue that names them
 SECTIONS: dict[str, tuple[int, tuple[str, ...] | None]] = {
@@ -172,7 +174,11 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     mentions = agencies.find(text.compact, stop)
     masked = text.masked([(m.start, m.end) for m in mentions])
     hits = find_phrases(masked)
-    meaning = [h for h in hits if h.phrase.kind != "filler"]
+    # in the order they are written: 直接起诉的比复议后起诉的多几个 asks first − second
+    meaning = sorted(
+        (h for h in hits if h.phrase.kind != "filler"),
+        key=lambda h: text.original_span(h.start, h.end, view=h.view)[0],
+    )
     strong = [p for h in meaning for p in _parts(h.phrase) if not p.weak]
     weak = [p for h in meaning for p in _parts(h.phrase) if p.weak]
     cues = {p.value for p in strong if p.kind == "cue"}
@@ -224,6 +230,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     )
     if asks_count(masked):
         reading.cues.add("count")
+    if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
+        reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
     reading.operation = operation_of(reading)
     return reading
 

@@ -55,7 +55,8 @@ def test_change_is_the_difference_of_two_years(
 
 def test_difference_of_two_agencies(invented: Engine, real: Engine) -> None:
     a = invented.answer("东海市西区人民政府比东海市南区人民政府少多少申请")
-    assert (a.status, a.value, a.year) == ("answered", -10, 2024)  # 20 - 30
+    # 少多少 asks how many fewer: B − A (20 against 30)
+    assert (a.status, a.value, a.year) == ("answered", 10, 2024)
     a = real.answer("伊川县司法局比渠县司法局收到申请多多少")
     assert (a.status, a.value, a.year) == ("answered", 2, 2024)  # 2 - 0
 
