@@ -49,6 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _engine_options(ask)
     ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
+    ask.add_argument(
+        "--conversation",
+        action="store_true",
+        help="the questions are one conversation: each may follow up the ones before "
+        "(去年呢, 渠县司法局呢, 那行政复议呢, and Pingtan?, 1 to pick a candidate)",
+    )
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="print how each question is read (agencies, measure, years, operation, and any "
+        "words not understood) before its answer",
+    )
 
     chat = sub.add_parser(
         "chat",
@@ -99,8 +111,19 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     engine = open_engine(args.db, args.today)
     if args.command == "ask":
+        context = None
         for question in args.questions:
-            print_answer(engine.answer(question), as_json=args.json)
+            if args.explain:
+                explained = engine.explain(question, context)
+                print(
+                    explained
+                    if not args.json
+                    else json.dumps({"explain": explained}, ensure_ascii=False)
+                )
+            answer = engine.answer(question, context)
+            print_answer(answer, as_json=args.json)
+            if args.conversation:
+                context = answer.context
         return 0
     return chat(engine)
 
@@ -175,7 +198,13 @@ def chat(engine: Engine) -> int:
     """Read questions from stdin until `quit` or end of input."""
     interactive = sys.stdin.isatty()
     if interactive:
-        print("Ask about the indexed reports (help for examples, quit to end).")
+        print(
+            "Ask about the indexed reports (help for examples, quit to end). A question may "
+            "follow up the last one (去年呢, 渠县司法局呢, 1 picks a candidate); `why` shows "
+            "how the last question was read."
+        )
+    context = None
+    last = ""
     while True:
         try:
             line = input("> " if interactive else "")
@@ -188,5 +217,11 @@ def chat(engine: Engine) -> int:
             engine.reload()
             print("Reloaded.\n")
             continue
+        if question.lower() in ("why", "为什么", "explain"):
+            print((engine.explain(last) if last else "No question yet.") + "\n")
+            continue
         if question:
-            print_answer(engine.answer(question), as_json=False)
+            answer = engine.answer(question, context)
+            print_answer(answer, as_json=False)
+            context = answer.context
+            last = context.question if context else question

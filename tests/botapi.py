@@ -328,7 +328,7 @@ class FakeEngine:
         self.asked: list[str] = []
         self.reloads = 0
 
-    def answer(self, question: str) -> FakeAnswer:
+    def answer(self, question: str, context: Any = None) -> FakeAnswer:
         self.asked.append(question)
         if question in self.answers:
             return self.answers[question]

@@ -192,3 +192,24 @@ def test_answers_into_a_closed_pipe_are_no_traceback(built_db: Path) -> None:
     ask.stdout.close()  # what `| head -1` does
     assert ask.wait(60) == 0
     assert b"Traceback" not in ask.stderr.read()
+
+
+def test_ask_conversation_follows_up_and_explain_shows_the_reading(built_db: Path) -> None:
+    p = run(
+        "ask", "--db", str(built_db), "--today", "2025-06-01", "--json", "--conversation",
+        "伊川县司法局收到多少申请", "渠县司法局呢", "那行政复议呢", "2023年呢",
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    got = [json.loads(line) for line in p.stdout.splitlines()]
+    # 伊川 2 applications; 渠县 0; 渠县 行政复议 0; 渠县 has no 2023 report (read from the seeds)
+    assert [(a["status"], a["value"], a["agency"]) for a in got] == [
+        ("answered", 2, "伊川县司法局"),
+        ("answered", 0, "渠县司法局"),
+        ("answered", 0, "渠县司法局"),
+        ("not_found", None, "渠县司法局"),
+    ]
+    alone = run("ask", "--db", str(built_db), "--json", "渠县司法局呢")
+    assert json.loads(alone.stdout)["value"] is None  # without --conversation: no context
+    explained = run("ask", "--db", str(built_db), "--explain", "淮安市人民政府的电话号码是多少")
+    assert "agency:    淮安市人民政府" in explained.stdout
+    assert "not understood: 电话号码" in explained.stdout

@@ -301,3 +301,17 @@ async def test_the_webhook_checks_telegrams_secret_header(db_copy: Path, tmp_pat
         await bot.session.close()
         await api.close()
     assert TOKEN.split(":")[0] == "123456"
+
+
+async def test_a_follow_up_continues_that_chat_only(db_copy: Path, tmp_path: Path) -> None:
+    async with running_bot(bot_config(db_copy, tmp_path)) as api:
+        await api.send_text("伊川县司法局收到多少政府信息公开申请？")
+        first = await api.wait_for("sendMessage")
+        assert "2 件" in first.text
+        await api.send_text("渠县司法局呢")
+        follow = await api.wait_for("sendMessage", after=api.calls.index(first) + 1)
+        assert "渠县司法局" in follow.text and "0 件" in follow.text
+        await api.send_text("渠县司法局呢", user_id=77)  # another chat has no question yet
+        other = await api.wait_for("sendMessage", where=lambda c: c.params["chat_id"] == "77")
+        # there, it is a question of its own: the agency's report card, not a follow-up
+        assert "报告主要数字" in other.text and "按“" not in other.text

@@ -90,7 +90,7 @@ async def ask(
     """
     await bot.send_chat_action(chat_id, ChatAction.TYPING)
     async with ChatActionSender.typing(bot=bot, chat_id=chat_id, initial_sleep=TYPING_EVERY):
-        answer = await engine.answer(question)
+        answer = await engine.answer(question, chat_id)
     markup = None
     if answer.status in ("ambiguous", "not_found") and answer.candidates:
         markup = keyboards.candidates(memory.remember(answer.candidates), answer.candidates)

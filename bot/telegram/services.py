@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -44,11 +45,35 @@ class AnswerLike(Protocol):
 
 
 class EngineLike(Protocol):
-    def answer(self, question: str) -> AnswerLike: ...
+    def answer(self, question: str, context: Any = None) -> AnswerLike: ...
 
     def reload(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+class Conversations:
+    """The last answer's context per chat, so that 去年呢 or 1 follows up what was asked
+    there; forgotten after `ttl` seconds (a question an hour later starts afresh) and
+    beyond `size` chats (least recent first)."""
+
+    def __init__(self, ttl: float = 600.0, size: int = 10_000) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._kept: OrderedDict[int, tuple[float, Any]] = OrderedDict()
+
+    def get(self, chat_id: int) -> Any:
+        kept = self._kept.get(chat_id)
+        if kept is None or time.monotonic() - kept[0] > self.ttl:
+            self._kept.pop(chat_id, None)
+            return None
+        return kept[1]
+
+    def keep(self, chat_id: int, context: Any) -> None:
+        self._kept[chat_id] = (time.monotonic(), context)
+        self._kept.move_to_end(chat_id)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
 
 
 class AsyncEngine:
@@ -59,6 +84,7 @@ class AsyncEngine:
         self._engine: EngineLike | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.asked: Counter[str] = Counter()
+        self.conversations = Conversations()
 
     def _get(self) -> EngineLike:
         if self._engine is None:
@@ -68,9 +94,13 @@ class AsyncEngine:
     async def _run(self, fn: Callable[[], Any]) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
 
-    async def answer(self, question: str) -> AnswerLike:
-        answer = await self._run(lambda: self._get().answer(question))
+    async def answer(self, question: str, chat_id: int | None = None) -> AnswerLike:
+        """The engine's answer; with a chat, a follow-up of that chat's last question."""
+        context = self.conversations.get(chat_id) if chat_id is not None else None
+        answer = await self._run(lambda: self._get().answer(question, context))
         self.asked[answer.status] += 1
+        if chat_id is not None:
+            self.conversations.keep(chat_id, getattr(answer, "context", None))
         return answer
 
     async def reload(self) -> None:
