@@ -80,6 +80,12 @@ class Quantity:
     def name(self, lang: str) -> str:
         if self.rate is None:
             return reply.measure_name(self.measure, self.column, lang)
+        if self.rate != formula(self.measure, self.column):  # a ratio the question set out
+            num, den = (
+                reply.terms_text(self.rate.numerator, lang),
+                reply.terms_text(self.rate.denominator, lang),
+            )
+            return t(lang, f"{num}占{den}的比例", f"{num} as a share of {den}")
         return reply.rate_name(self.measure, self.column, lang)
 
     def show(self, value: float | int | None, lang: str) -> str:
@@ -98,6 +104,8 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
             [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
             None,
         )
+    if as_rate and len(measures) == 2:
+        return _asked_ratio(ctx, measures)
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, None)
     measure = measures[0]
@@ -114,6 +122,21 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
 
         return no_formula(ctx, measure, column)
     return Quantity(measure, column, rate)
+
+
+def _asked_ratio(ctx: Ctx, measures: list[Measure]) -> Quantity | Answer:
+    """X占Y的比例 (部分公开占办结总数的比例): the question gives both sides itself."""
+    columns = [column_for_all(ctx, m) for m in measures]
+    if None in columns:
+        return ambiguous_figure(ctx, measures, None)
+    (a, b), (ca, cb) = measures, columns
+    rate = Formula(
+        ((a.key, ca),),
+        ((b.key, cb),),
+        f"按问题所问，以{reply.measure_name(b, cb, 'zh')}为分母",
+        f"as asked: out of {reply.measure_name(b, cb, 'en')}",
+    )
+    return Quantity(a, ca, rate)
 
 
 def column_for_all(ctx: Ctx, measure: Measure) -> str | None:

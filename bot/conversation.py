@@ -47,6 +47,11 @@ _CHINESE = re.compile(r"^(?:中文|汉语|用中文|in chinese|chinese(?: please
 _VERSUS = re.compile(
     r"(?:和|跟|与|同|对比|比较)[^，。？?]{0,12}?(?:比|相比|对比|比较)|\b(?:compared? (?:with|to)|versus|vs)\b"
 )
+# words that only continue something said before: the question is a follow-up
+_LEADS = re.compile(
+    r"^(?:那么?|还有|占|而且)|^(?:and|what about|how about|as a (?:share|percentage|proportion))\b"
+)
+_SHARE_OF = re.compile(r"占|\b(?:share of|proportion of|percentage of|out of)\b")
 _PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
 SHORT = 14  # characters: a follow-up is short
 
@@ -90,11 +95,20 @@ def is_follow_up(reading: Reading) -> bool:
     marked = bool(_MARKER.search(text.compact) or _MARKER.search(text.words))
     who = bool(r.resolved or r.kind or r.has("all", "each", "max", "min", "rank", "sum", "mean"))
     what = bool(r.measures or r.outcome or r.section or r.has("card", "help", "list"))
-    return (short or marked) and not (who and what)
+    leads = bool(_LEADS.search(text.compact) or _LEADS.search(text.words))
+    return leads or ((short or marked) and not (who and what))
 
 
 def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
     """The previous question with the parts the follow-up names put in place of its own."""
+    if (
+        new.measures
+        and prev.measures
+        and (_SHARE_OF.search(new.text.compact) or _SHARE_OF.search(new.text.words))
+    ):
+        # 占办结总数的比例呢 / as a share of all requests handled?: the figure asked
+        # before over the one named now: the new words go after the old question
+        return f"{previous.original.rstrip('?？。. ')} {new.text.original}"
     edits: list[tuple[int, int, str, str]] = []
     prepend: list[str] = []
     said = new.text

@@ -43,8 +43,8 @@ def _p(
 # fmt: off
 ZH: list[tuple[str, Phrase]] = [
     # table 3 rows
-    *_p("measure", "received", "本年新收", "新收", "依申请公开", "受理", "新增申请"),
-    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", weak=True),
+    *_p("measure", "received", "本年新收", "新收", "受理", "新增申请"),
+    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", "依申请公开", weak=True),
     *_p("measure", "carried_over", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
@@ -80,7 +80,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "carried_forward", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
     # table 4
     *_p("measure", "review", "行政复议", "复议"),
-    *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "被告"),
+    *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "官司", "被告"),
     *_p("measure", "litigation_direct", "直接起诉", "未经复议"),
     *_p("measure", "litigation_after_review", "复议后起诉", "复议后诉讼"),
     *_p("outcome", "upheld", "结果维持", "维持"),
@@ -158,7 +158,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "received", "applications", "application", "applicants", "requests", "request", "received", "receive", "receives", "filed", "submitted", weak=True),
     *_p("measure", "carried_over", "carried over", "carried-over", "from last year", "from the previous year", "brought forward"),
     *_p("measure", "carry", "carry", "carried"),
-    *_p("measure", "granted", "granted in full", "disclosed in full", "fully disclosed", "granted in whole"),
+    *_p("measure", "granted", "granted in full", "disclosed in full", "fully disclosed", "granted in whole", "full disclosure", "fully granted", "disclosed fully"),
     *_p("measure", "granted", "granted", "grant", "disclosed", "disclose", "released", "approved", weak=True),
     *_p("measure", "partially_granted", "partially granted", "partially disclosed", "partly granted", "partially", "partly", "in part"),
     *_p("measure", "disclosed", "in full or in part", "in whole or in part", "fully or partially", "fully or partly", "full or partial", "granted in full or in part", "disclosed in full or in part"),
@@ -185,7 +185,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "other_no_correction", "did not complete", "no correction", "not completed"),
     *_p("measure", "other_unpaid_fee", "unpaid fee", "unpaid fees", "fee not paid", "did not pay"),
     *_p("measure", "other_misc", "other reasons", "miscellaneous", "for other reasons"),
-    *_p("measure", "results_total", "total handled", "handled in total"),
+    *_p("measure", "results_total", "total handled", "handled in total", "completion"),
     *_p("measure", "results_total", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
     *_p("measure", "carried_forward", "carried forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),

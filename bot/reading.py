@@ -58,6 +58,8 @@ _EN_LEVELS = {
     "provincial": "省",
     "province": "省",
 }
+# 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
+_COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 _FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
 _FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
 _AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
@@ -187,7 +189,13 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     weak_cues = {p.value for p in weak if p.kind == "cue"}
     phrases = masked.masked([(h.start, h.end) for h in meaning if h.view == "compact"])
     kind_span = None if mentions else agencies.find_kind(phrases.compact)
-    if kind_span and kind_span[1] > 0 and not stop(masked.compact, kind_span[1] - 1):
+    counted = kind_span and _COUNTED.search(masked.compact[: kind_span[1]])
+    if (
+        kind_span
+        and kind_span[1] > 0
+        and not counted
+        and not stop(masked.compact, kind_span[1] - 1)
+    ):
         # 宜川县司法局: a name we do not know, not "every 县司法局"
         start = kind_span[1]
         while start > 0 and not stop(masked.compact, start - 1):
@@ -200,19 +208,23 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if kind is not None and not kind_span and not mentions:
         en_name = _english_name(masked.words, kind.label)
     explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
-    explained.extend(_regions_before(masked.compact, mentions))
+    explained.extend(_regions_before(masked.compact, mentions, agencies))
     read_compact, read_words = pattern_spans(masked)
     explained.extend(read_compact)
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
+    measures = _measures(strong, weak)
+    applicant = _first(strong, "applicant")
+    if not measures and applicant and "rate" in cues and not _first(strong, "outcome"):
+        measures = [MEASURES["received"]]  # 自然人占多大比例: a share of those received
     reading = Reading(
         text=text,
         language=_language(masked),
         mentions=mentions,
         kind=kind,
         years=years,
-        measures=_measures(strong, weak),
-        applicant=_first(strong, "applicant"),
+        measures=measures,
+        applicant=applicant,
         outcome=_first(strong, "outcome"),
         t2col=_first(strong, "t2col"),
         cues=cues,
@@ -350,15 +362,24 @@ def _english_name(words: str, label: str) -> str | None:
 _REGION_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟)$")
 
 
-def _regions_before(compact: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """A province or city written before an agency name (河南省伊川县司法局): the
-    agency's region, said for clarity, not a word left unread."""
+def _regions_before(
+    compact: str, mentions: list[Mention], agencies: AgencyIndex
+) -> list[tuple[int, int]]:
+    """A province or city written before an agency name (河南省伊川县司法局, 攀枝花西区
+    司法局): the agency's region, said for clarity, not a word left unread."""
     out = []
     for m in mentions:
-        if m.how in ("exact", "place", "typo"):
-            found = _REGION_BEFORE.search(compact[: m.start])
-            if found:
-                out.append((found.start(), m.start))
+        if m.how not in ("exact", "place", "typo"):
+            continue
+        found = _REGION_BEFORE.search(compact[: m.start])
+        if found:
+            out.append((found.start(), m.start))
+            continue
+        name = agencies.names[m.agencies[0]]
+        for n in range(min(m.start, 6), 1, -1):  # 攀枝花 of 攀枝花市西区司法局
+            if compact[m.start - n : m.start] in name:
+                out.append((m.start - n, m.start))
+                break
     return out
 
 

@@ -1,0 +1,47 @@
+"""The question banks (tests/questions/), written from the reports by people who had not
+seen the engine, asked of the engine over the seeds and the devset.
+
+No question may get a number that is not the one asked for: that is held for every
+question. The share answered right is held to a floor below the measured one (68 %
+on 2026-12-04), so that a change that answers fewer is seen; the target (95 %) is the
+issue's, measured with `python -m tests.bank`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Engine
+from tests.bank import ask, load, summary
+
+FLOOR = 0.65
+
+
+@pytest.fixture(scope="module")
+def results(built_db: Path) -> list:
+    return list(ask(Engine(built_db), load()))
+
+
+def test_no_question_gets_a_number_that_was_not_asked_for(results: list) -> None:
+    wrong = [
+        f"{r.turn.id}#{r.turn.turn} {r.turn.question}: {r.why}"
+        for r in results
+        if r.verdict == "wrong"
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_share_answered_right_stays_above_its_floor(results: list) -> None:
+    right = sum(r.verdict == "right" for r in results) / len(results)
+    assert right >= FLOOR, summary(results)
+
+
+def test_the_banks_are_large_and_cover_every_category(results: list) -> None:
+    categories = {r.turn.category for r in results}
+    assert len(results) >= 600
+    assert {
+        "colloquial", "exact_row", "english", "compare_change", "across", "rates",
+        "narrative", "no_answer", "ambiguous", "sections", "followup",
+    } <= categories  # fmt: skip
