@@ -20,6 +20,7 @@ place: 宜川 is not 伊川, so a wrong place gets the closest names, not an ans
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ _NOT_PLACES = frozenset(
 )
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _MAX_OFFICE = 16
+# words that end like an office but are a thing an agency has (綦江区司法局网站)
+_NOT_OFFICES = ("网站", "网", "公众号", "专栏", "平台")
 _OFFICE_END = "局厅委办部会院所处室站队府心"
 
 
@@ -202,6 +205,9 @@ class AgencyIndex:
             self.ids.append(agency_id)
             self.names.append(name)
             self.full[name].append(idx)
+            folded = unicodedata.normalize("NFKC", name).lower()  # as a question's text is
+            if folded != name:
+                self.full[folded].append(idx)
             core = core_name(name)
             if core != name:
                 self.full[core].append(idx)
@@ -367,7 +373,9 @@ class AgencyIndex:
         """The start of `tail` that reads as an office (…局, …委员会, 政府), or ""."""
         for n in range(min(len(tail), 10), 0, -1):
             head = tail[:n]
-            if head in self.office_forms or (n >= 2 and head[-1] in _OFFICE_END):
+            if head in self.office_forms or (
+                n >= 2 and head[-1] in _OFFICE_END and not head.endswith(_NOT_OFFICES)
+            ):
                 return head
         return ""
 

@@ -51,7 +51,7 @@ _VERSUS = re.compile(
 _LEADS = re.compile(
     r"^(?:那么?|还有|占|而且)|^(?:and|what about|how about|as a (?:share|percentage|proportion))\b"
 )
-_SHARE_OF = re.compile(r"占|\b(?:share of|proportion of|percentage of|out of)\b")
+_SHARE_OF = re.compile(r"占|\b(?:share|proportion|percentage)\b.*\bof\b|\bout of\b")
 _PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
 SHORT = 14  # characters: a follow-up is short
 

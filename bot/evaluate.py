@@ -91,7 +91,8 @@ def evaluate(ctx: Ctx) -> Answer:
     if r.en_name and not r.resolved:  # "Huai'an city government": one agency, not a kind
         return english_name(ctx, r.en_name)
     if r.not_understood and (
-        r.operation in FIGURE_OPERATIONS or (r.operation == "agency" and (r.measures or r.outcome))
+        r.operation in FIGURE_OPERATIONS
+        or (r.operation == "agency" and (r.measures or r.outcome) and not r.guessed)
     ):
         return _unread(ctx)
     return OPERATIONS[r.operation](ctx)

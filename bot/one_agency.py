@@ -20,6 +20,7 @@ from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_no
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .model import Answer
+from .normalize import is_cjk
 from .queries import Cell, ReportRow, number
 from .reading import Reading
 from .reply import t
@@ -77,11 +78,19 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
         return section_answer(ctx, report, section, note)
     if p.has("fee_narrative"):
         return narrative(ctx, report, note, prefer=6)
+    if p.not_understood and (p.guessed or not (p.measures or p.outcome)):
+        # words the tables do not explain (新闻发布会, 规划专栏, 天气): the report's text
+        # is searched for them, and a question it does not answer gets no card
+        return narrative(ctx, report, note)
     if p.measures or p.outcome:
         return figure(ctx, report, note)
-    if p.has("card") or not p.has("ask") or len(p.content) < 2:
-        return card(ctx, report, note)
-    return narrative(ctx, report, note)
+    if p.has("ask") and not p.has("card"):  # 淮安多少: which figure?
+        return ambiguous_figure(
+            ctx,
+            [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
+            report,
+        )
+    return card(ctx, report, note)
 
 
 def _section_cue(p: Reading) -> tuple[int, tuple[str, ...] | None] | None:
@@ -367,6 +376,9 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     asked = _ASKED_UNIT.search(ctx.reading.text.compact)
     unit = asked.group(1) if asked else None
     best: tuple[float, str, str] | None = None
+    # the words the tables do not explain are what the question is about: a sentence
+    # without any of them answers something else (申请75件 for 上一年留下来的申请几件)
+    unread = [w for w in ctx.reading.not_understood if len(w) >= 2 and is_cjk(w[0])]
     sections = ctx.reader.sections(report.id)
     matched = ctx.reader.matching(sections, search_words(content))
     numbers = {s.number for s in sections if s.id in matched}
@@ -379,6 +391,8 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
         for sentence in re.split(r"(?<=[。！？；])", _join_lines(s.text)):
             sentence = sentence.strip()
             if not sentence or not re.search(r"\d", sentence):
+                continue
+            if unread and not any(_mentions(sentence, w) for w in unread):
                 continue
             score = sum(g in sentence for g in grams)
             if unit and any(u == unit for _, u in _NUMBER_UNIT.findall(sentence)):
@@ -408,7 +422,7 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
         )
     _, sentence, where = best
     head = re.sub(r"[篇条次件个场期家项人份]+$", "", content)[-2:]
-    value = _stated_number(sentence, unit, grams, head)
+    value = _stated_number(sentence, unit, grams, head, unread)
     text = t(
         ctx.lang,
         f"{report.agency} {report.year} 年报告正文写道{note}：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”（正文，非统计表数字）。",
@@ -417,6 +431,15 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     return ctx.answer(
         "answered", "narrative", text, agency=report.agency, year=report.year, value=value
     )
+
+
+def _mentions(text: str, word: str, share: float = 0.6) -> bool:
+    """Whether `text` speaks of `word`: holds it, or most of its pairs of characters
+    (开放日活动 in 开展“司法行政开放日”活动)."""
+    if word in text:
+        return True
+    pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+    return bool(pairs) and sum(p in text for p in pairs) >= share * len(pairs)
 
 
 def search_words(content: str) -> list[str]:
@@ -432,7 +455,7 @@ def search_words(content: str) -> list[str]:
 
 
 def _stated_number(
-    sentence: str, unit: str | None, grams: set[str], head: str
+    sentence: str, unit: str | None, grams: set[str], head: str, unread: list[str]
 ) -> float | int | None:
     """The number the sentence gives in the unit asked for (多少篇 → … 860 篇).
 
@@ -454,6 +477,9 @@ def _stated_number(
     winners = [m for s, m in scored if s == top]
     if len(winners) != 1 or (top == (False, 0) and len(found) > 1):
         return None
+    own = sentence[max(0, winners[0].start() - 16) : winners[0].start()]
+    if unread and not any(_mentions(own, w, share=0.3) for w in unread):
+        return None  # the number's own words are not the ones asked about
     n = float(winners[0].group(1))
     return int(n) if n.is_integer() else n
 

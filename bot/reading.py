@@ -97,6 +97,7 @@ class Reading:
     t2col: str | None
     cues: set[str]
     weak_cues: set[str]
+    guessed: bool = False  # the measure was read from weak words only (申请, 收到, 公开了)
     operation: str = ""  # set by `operation_of`
     top: int | None = None
     position: int | None = None  # 排第三: one place of a ranking
@@ -174,7 +175,10 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         return i in words or ch in _STOP_CHARS or not is_cjk(ch)
 
     mentions = agencies.find(text.compact, stop)
-    masked = text.masked([(m.start, m.end) for m in mentions])
+    # names, and years written as years (2024年), are read: no phrase may take their
+    # characters (年报 must not eat the 年 of 2024年报告)
+    written_years = [(s, e) for s, e in years.spans if any(c.isdigit() for c in text.compact[s:e])]
+    masked = text.masked([(m.start, m.end) for m in mentions] + written_years)
     hits = find_phrases(masked)
     # in the order they are written: 直接起诉的比复议后起诉的多几个 asks first − second
     meaning = sorted(
@@ -229,6 +233,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         t2col=_first(strong, "t2col"),
         cues=cues,
         weak_cues=weak_cues,
+        guessed=bool(measures) and not any(p.kind == "measure" for p in strong),
         top=top_n(masked),
         position=position(masked),
         columns=[(p.kind, p.value) for p in strong if p.kind in ("applicant", "outcome", "t2col")],
@@ -359,6 +364,7 @@ def _english_name(words: str, label: str) -> str | None:
     return None
 
 
+_REMARK_AFTER = re.compile(r"[(（][^)）]{1,24}[)）]")
 _REGION_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟)$")
 
 
@@ -366,11 +372,14 @@ def _regions_before(
     compact: str, mentions: list[Mention], agencies: AgencyIndex
 ) -> list[tuple[int, int]]:
     """A province or city written before an agency name (河南省伊川县司法局, 攀枝花西区
-    司法局): the agency's region, said for clarity, not a word left unread."""
+    司法局), or a remark after it in brackets: said for clarity, not words left unread."""
     out = []
     for m in mentions:
         if m.how not in ("exact", "place", "typo"):
             continue
+        remark = _REMARK_AFTER.match(compact, m.end)  # 上海市人民政府办公厅（代表市政府）
+        if remark:
+            out.append((m.end, remark.end()))
         found = _REGION_BEFORE.search(compact[: m.start])
         if found:
             out.append((found.start(), m.start))

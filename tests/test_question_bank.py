@@ -2,9 +2,9 @@
 seen the engine, asked of the engine over the seeds and the devset.
 
 No question may get a number that is not the one asked for: that is held for every
-question. The share answered right is held to a floor below the measured one (68 %
-on 2026-12-04), so that a change that answers fewer is seen; the target (95 %) is the
-issue's, measured with `python -m tests.bank`.
+question. The share answered right is held to a floor below the one measured (71.7 % on
+2026-12-04), so that a change that answers fewer is seen; the target (95 %) is the issue's,
+measured with `python -m tests.bank`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from bot.answer import Engine
 from tests.bank import ask, load, summary
 
-FLOOR = 0.65
+FLOOR = 0.70
 
 
 @pytest.fixture(scope="module")
