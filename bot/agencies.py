@@ -146,6 +146,8 @@ def office_variants(office: str) -> set[str]:
     for long, short in (("办公厅", "办"), ("办公室", "办")):
         if office.endswith(long):
             out |= {v[: -len(long)] + short for v in set(out)}
+    if office in ("人民政府办公厅", "人民政府办公室"):
+        out.add("府办")  # 市府办, 县府办
     return {v for v in out if v}
 
 

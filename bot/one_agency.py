@@ -84,6 +84,14 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
         return narrative(ctx, report, note)
     if p.measures or p.outcome:
         return figure(ctx, report, note)
+    if p.t2col and not p.has("card"):  # 本年制发件数: of 规章 or of 行政规范性文件?
+        with_column = [
+            m for m in (MEASURES[k] for k in CARD_TABLE2) if p.t2col in table2_columns(m, report)
+        ]
+        if len(with_column) == 1:
+            return figure_of(ctx, report, note, with_column)
+        if with_column:
+            return ambiguous_figure(ctx, with_column, report)
     if p.has("ask") and not p.has("card"):  # 淮安多少: which figure?
         return ambiguous_figure(
             ctx,
@@ -119,8 +127,11 @@ def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | lis
 
 
 def figure(ctx: Ctx, report: ReportRow, note: str) -> Answer:
-    p = ctx.reading
-    measures = p.measures
+    return figure_of(ctx, report, note, ctx.reading.measures)
+
+
+def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -> Answer:
+    """The figure of one report the question asks for, cited; several that fit, asked."""
     if not measures:  # an outcome (被纠正) without saying of what
         measures = [MEASURES["review"], MEASURES["litigation"]]
     if len(measures) > 1:
@@ -137,14 +148,15 @@ def figure(ctx: Ctx, report: ReportRow, note: str) -> Answer:
             f"《{reply.title_of(report)}》没有印出“{measure.zh}”这一项{note}。",
             f"“{reply.title_of(report)}” does not print “{measure.en}”{note}.",
         )
-        return ctx.answer("answered", "figure", text, **base)
+        return ctx.answer("not_found", "figure", text, **base)
     lines = [_figure_line(ctx, report, resolved, note)]
     lines.append(reply.citation(report, resolved, ctx.lang))
     warn = reply.warning(broken_rules(resolved.cells, report), ctx.lang)
     if warn:
         lines.append(warn)
+    # a figure the report prints blank (or in part) is not found in it: said, no number
     return ctx.answer(
-        "answered",
+        "answered" if resolved.total is not None else "not_found",
         "figure",
         "\n".join(lines),
         value=resolved.total,
