@@ -20,7 +20,7 @@ import numpy as np
 
 from . import reply
 from .agencies import Mention
-from .catalogue import MEASURES, Formula, Measure, Term, formula
+from .catalogue import MEASURES, TABLE2_COLUMNS, Formula, Measure, Term, formula
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
 from .columns import Group, Spread
 from .context import Ctx
@@ -145,7 +145,7 @@ def column_for_all(ctx: Ctx, measure: Measure) -> str | None:
         return p.applicant or "total"
     if measure.table == 4:
         return p.outcome or "total"
-    if p.t2col:
+    if p.t2col and p.t2col in TABLE2_COLUMNS.get(measure.key, ()):
         return p.t2col
     return {
         "licensing": "decisions",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.template import LABELS, ORG_COLUMNS
+from index.template import LABELS, ORG_COLUMNS, TABLE2_LINES_2019, TABLE2_LINES_2021
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,14 @@ MEASURES: dict[str, Measure] = {
         _row(2, "procurement", "政府集中采购"),
     )
 }
+
+# The columns a table-2 row has, in either format: a column asked of a row that has no
+# such column (行政许可 本年制发) is not that row's figure.
+TABLE2_COLUMNS: dict[str, frozenset[str]] = {}
+for _line in (*TABLE2_LINES_2021, *TABLE2_LINES_2019):
+    TABLE2_COLUMNS[_line.row] = TABLE2_COLUMNS.get(_line.row, frozenset()) | {
+        c for _, c in _line.cells
+    }
 
 # Measures that are the sum of others a person may also ask for one by one.
 GROUPS: dict[str, tuple[str, ...]] = {"disclosed": ("granted", "partially_granted")}

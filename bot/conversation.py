@@ -37,7 +37,8 @@ OPERATION_CUES = frozenset(
     }
 )
 _MARKER = re.compile(
-    r"(?:呢|那么?|那个|还有|再看|换成|改成|如果是)|\b(?:and|what about|how about|what of|now|then)\b"
+    r"(?:呢|那么?|那个|还有|再看|换成|改成|如果是|其中)"
+    r"|\b(?:and|what about|how about|what of|now|then|of those|of them|of these)\b"
 )
 _ENGLISH = re.compile(
     r"^(?:英文|英语|用英文|in english|english(?: please)?|translate)[?？.。!！]*$", re.I

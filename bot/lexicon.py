@@ -98,8 +98,9 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "penalty", "行政处罚", "处罚", "罚款", "罚了", "罚过", "开罚单"),
     *_p("measure", "coercion", "行政强制", "强制措施", "强制"),
     *_p("measure", "fees", "行政事业性收费", "事业性收费", "收费金额", "收费", "收了多少钱"),
+    *_p("measure", "fees", "费", weak=True),
     *_p("measure", "procurement", "政府集中采购", "集中采购", "采购"),
-    *_p("t2col", "issued", "新出台", "新出", "新发", "发了", "发布了", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
+    *_p("t2col", "issued", "出了", "出台了", "新出台", "新出", "新发", "发了", "发布了", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
     *_p("t2col", "repealed", "废掉", "作废", "本年废止", "废止", "废除", "取消"),
     *_p("t2col", "in_force", "现在有效", "现有效", "还有效", "现行有效", "有效"),
     *_p("t2col", "made", "新制作", "本年新制作"),
@@ -250,7 +251,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "which", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
     *_p("cue", "change", "minus", "less", "subtract", "difference between"),
     *_p("cue", "rank", "vs", "versus"),
-    *_p("filler", "", "dropped", "drop", "across", "endanger", "endangered", "endangering", "provide", "provided", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "both", "either", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
+    *_p("filler", "", "index", "indexed", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dropped", "drop", "across", "endanger", "endangered", "endangering", "provide", "provided", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "both", "either", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
 ]
 
 # fmt: on
@@ -372,8 +373,12 @@ def find_phrases(text: Text) -> list[Hit]:
 
 # the numbering of a row as printed: （六）其他处理 3.其他, 一、本年新收
 _NUMBERING = re.compile(
-    r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|(?<!\d)\d{1,2}[.、．](?!\d)"
+    r"第二十条(?:第[(（][一二三四五六七八九十]{1,3}[)）]项)?|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、|(?<!\d)\d{1,2}[.、．](?!\d)"
+    r"|[一二三四五六七八九十两\d]+[个家](?=[\u4e00-\u9fff])"  # 五个司法局: a count, read
 )
+# 给公开了没 / 被复议过没: the question's own yes-or-no
+_YES_NO = re.compile(r"(?:了|过)?没(?:有)?[?？]*$")
 # A比B多几件 / 制发比废止多几件: a difference asked, whatever the verb between
 DIFFERENCE = re.compile(r"比[^，。？?！!]{0,16}?(?:多|少|高|低)[^，。？?！!]{0,8}?(?:多少|几)")
 # 排第三 / 第3名 / the third most: one place of a ranking
@@ -388,7 +393,7 @@ _ORDINAL = {
     "5th": 5,
 }
 POSITION = (
-    re.compile(r"(?:排(?:名)?(?:在)?第|第)" + _NUM + r"(?:名|位|多|高|大|的)?"),
+    re.compile(r"(?:排(?:名)?(?:在)?第|第)" + _NUM + r"(?:名|位|多|高|大|的)?(?![十条项款])"),
     re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b"),
 )
 # 5月 / 上半年 / 第一季度: a part of a year, which the annual tables do not hold
@@ -414,7 +419,7 @@ def pattern_spans(text: Text) -> tuple[list[tuple[int, int]], list[tuple[int, in
     words are read, in the compact and in the words view."""
     compact: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
-    patterns = [*_TOP_N, *POSITION, *COUNT, *(p for p, _ in CONDITION), _NUMBERING]
+    patterns = [*_TOP_N, *POSITION, *COUNT, *(p for p, _ in CONDITION), _NUMBERING, _YES_NO]
     for pattern in patterns:
         english = pattern.pattern.startswith("\\b")
         for m in pattern.finditer(_view(text, pattern)):

@@ -404,7 +404,7 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
             sentence = sentence.strip()
             if not sentence or not re.search(r"\d", sentence):
                 continue
-            if unread and not any(_mentions(sentence, w) for w in unread):
+            if unread and not any(_mentions(sentence, w, share=0.34) for w in unread):
                 continue
             score = sum(g in sentence for g in grams)
             if unit and any(u == unit for _, u in _NUMBER_UNIT.findall(sentence)):
@@ -762,6 +762,11 @@ def two_figures(ctx: Ctx, m: Mention) -> Answer | None:
     lines = [t(lang, f"{name} {year} 年：{listed}。", f"{name}, {year}: {listed}.")]
     diff, said = difference_lines(ctx, values[0], values[1], labels[0], labels[1], shows[0])
     lines.extend(said)
+    if r.has("which") and not r.has("change") and None not in values:
+        # 是予以公开的多还是不掌握信息的多: which is larger, and that figure
+        larger = 0 if values[0] >= values[1] else 1  # type: ignore[operator]
+        lines.insert(1, t(lang, f"较多的是{labels[larger]}。", f"The larger is {labels[larger]}."))
+        diff = values[larger]
     lines.append(
         t(
             lang,

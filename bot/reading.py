@@ -33,7 +33,7 @@ from .normalize import Text, cjk_count, is_cjk
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
-    "的在是有和与及了对于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年"
+    "的在是有和与及了对于从向被把为各每哪吗呢吧啊？?，,。.！!、；;：:“”\"'‘’（）()《》年比较"
 )
 _EN_WORD = re.compile(r"[a-z]{2,}")
 _EN_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
@@ -78,7 +78,8 @@ _EN_NOT_NAMES = frozenset(
     """a an the of did does do is was were has have had which what how many much in for by
     all each every any to from and or vs versus with that this these those its their our my
     per among other some most least top rank ranking compare between across against about
-    on at there where when who whose why""".split()
+    on at there where when who whose why one two three four five six seven eight nine ten
+    both""".split()
 ) | {w for phrase, _ in EN for w in _EN_TOKEN.findall(phrase)}
 
 
@@ -217,7 +218,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     explained.extend(read_compact)
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
-    measures = _measures(strong, weak)
+    measures = _measures(strong, weak, both=asks_difference(masked))
     applicant = _first(strong, "applicant")
     if not measures and applicant and "rate" in cues and not _first(strong, "outcome"):
         measures = [MEASURES["received"]]  # 自然人占多大比例: a share of those received
@@ -262,7 +263,7 @@ def _first(phrases: list[Phrase], kind: str) -> str | None:
     return next((p.value for p in phrases if p.kind == kind), None)
 
 
-def _measures(strong: list[Phrase], weak: list[Phrase]) -> list[Measure]:
+def _measures(strong: list[Phrase], weak: list[Phrase], both: bool = False) -> list[Measure]:
     """The figures named: the strong phrases if any, else the weak; a child over its parent.
     A group named with 各/分别 (予以公开和部分公开各多少) is its members, each asked."""
     keys = [p.value for p in strong if p.kind == "measure"]
@@ -270,7 +271,7 @@ def _measures(strong: list[Phrase], weak: list[Phrase]) -> list[Measure]:
         keys = [k for key in keys for k in GROUPS.get(key, (key,))]
     if not keys:
         keys = [p.value for p in weak if p.kind == "measure"]
-        if any(k != "received" for k in keys):
+        if any(k != "received" for k in keys) and not both:
             # "how many applications did X grant": the verb says which figure
             keys = [k for k in keys if k != "received"]
     if "carry" in keys and ({"carried_over", "carried_forward"} & set(keys)):
@@ -306,7 +307,13 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ("count", lambda r: r.has("count") and not r.resolved),
     ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
     ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),
-    ("change", lambda r: r.has("change") and not r.has("trend") and (r.measures or r.outcome)),
+    (
+        "change",
+        lambda r: (
+            (r.has("change") and not r.has("trend") and bool(r.measures or r.outcome))
+            or (r.has("which") and len(r.measures) == 2 and len(r.resolved) == 1)
+        ),
+    ),
     (
         "trend",
         lambda r: (
