@@ -302,6 +302,18 @@ def understood(ctx: Ctx) -> str:
     return t(lang, "、", ", ").join(parts)
 
 
+def found_in_text(ctx: Ctx, words: list[str]) -> list[str]:
+    """Lines naming the reports whose text mentions the words no table explains: where a
+    person can read about them (新闻发布会, 政务新媒体), since no figure can be given."""
+    hits = ctx.reader.search(" ".join(words), limit=5)
+    if not hits:
+        return []
+    said = t(ctx.lang, "、", ", ").join(f"“{w}”" for w in words)
+    lines = [t(ctx.lang, f"报告正文提到{said}的有：", f"The reports' text mentions {said} in:")]
+    lines.extend(f"· {h.agency} {h.year}：{h.snippet}" for h in hits)
+    return lines
+
+
 def not_understood(ctx: Ctx) -> Answer:
     """Words no part of the reading explains: say what was read and what was not, and
     offer the question without those words. Answering the rest as if it were the
@@ -336,4 +348,6 @@ def not_understood(ctx: Ctx) -> Answer:
         + ("Without those words the question would be the one below; " if cands else "")
         + "or ask in other words.",
     )
+    if not r.resolved:
+        text = "\n".join([text, *found_in_text(ctx, r.not_understood)])
     return ctx.answer("unsupported", "not_understood", text, candidates=cands)

@@ -20,6 +20,7 @@ from .agencies import AgencyIndex
 from .clarify import (
     ambiguous_agency,
     english_name,
+    found_in_text,
     not_understood,
     unknown_agency,
     unknown_name,
@@ -148,15 +149,18 @@ def _named(ctx: Ctx) -> list[int] | None:
 
 def _none(ctx: Ctx) -> Answer:
     r = ctx.reading
-    if r.has("help"):
-        return help_answer(ctx)
-    if r.has("list"):
-        return listing(ctx)
     if r.en_name:
         return english_name(ctx, r.en_name)
     names = [w for w in r.not_understood if _name_like(w)]
     if names and not r.kind:
         return unknown_name(ctx, names[0])
+    found = found_in_text(ctx, r.not_understood) if r.not_understood else []
+    if found:  # 哪些机关开了新闻发布会: no figure, but the reports that speak of it
+        return ctx.answer("answered", "search", "\n".join(found))
+    if r.has("help"):
+        return help_answer(ctx)
+    if r.has("list") and not r.not_understood:
+        return listing(ctx)
     if r.not_understood and (r.has("ask") or r.weak_cues):
         suggestions = ctx.agencies.suggest(r.not_understood[0])
         if suggestions:

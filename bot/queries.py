@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.search import Hit, search_sections
+
 from .columns import Cell, Columns
 
 
@@ -144,6 +146,11 @@ class Reader:
         except sqlite3.OperationalError:  # an index without full-text search
             return set()
         return found
+
+    def search(self, words: str, limit: int = 5) -> list[Hit]:
+        """Passages of every report's text that hold the words (`index.search`)."""
+        with self.lock:
+            return search_sections(self.conn, words, limit)
 
     def years(self) -> list[tuple[int, int]]:
         """(year, number of reports), oldest first."""

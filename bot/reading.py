@@ -303,7 +303,10 @@ def _scope(r: Reading) -> bool:
 
 OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ("help", lambda r: r.has("help") and not r.measures and not r.mentions),
-    ("list", lambda r: r.has("list") and not r.measures and not r.resolved),
+    (
+        "list",
+        lambda r: r.has("list") and not r.measures and not r.resolved and not r.not_understood,
+    ),
     ("count", lambda r: r.has("count") and not r.resolved),
     ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
     ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),

@@ -8,18 +8,16 @@ indexer writes in another.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from index.errors import GongkaiError
-from index.store import segment
+from index.search import Hit, search_sections
 
 
 class NoIndex(GongkaiError):
@@ -80,50 +78,10 @@ def find_agencies(db_path: Path, name: str, limit: int = 8) -> list[dict]:
     return [by_name[m[0]] for m in matches]
 
 
-@dataclass
-class Hit:
-    agency: str
-    year: int
-    section: int
-    title: str
-    snippet: str
-
-
 def search(db_path: Path, words: str, limit: int = 10) -> list[Hit]:
     """Sections whose text holds every word of `words`, best first, one per section."""
-    tokens = [w for w in segment(words).split() if w.strip()]
-    if not tokens:
-        return []
-    query = " ".join('"' + w.replace('"', '""') + '"' for w in tokens)
     with connect(db_path) as conn:
-        rows = _rows(
-            conn,
-            "select r.agency, r.year, s.number, s.title, s.text from sections_fts "
-            "join sections s on s.rowid = sections_fts.rowid join reports r on r.id = s.report_id "
-            "where sections_fts match ? order by sections_fts.rank limit ?",
-            (query, limit * 3),
-        )
-    hits: list[Hit] = []
-    seen: set[str] = set()
-    for row in rows:
-        snippet = _snippet(row["text"], words.split() + tokens)
-        key = f"{row['agency']}{row['year']}{snippet}"
-        if key in seen:
-            continue
-        seen.add(key)
-        hits.append(Hit(row["agency"], row["year"], row["number"], row["title"], snippet))
-        if len(hits) == limit:
-            break
-    return hits
-
-
-def _snippet(text: str, words: list[str], before: int = 30, after: int = 70) -> str:
-    flat = re.sub(r"\s+", "", text)
-    positions = [flat.find(w) for w in sorted(words, key=len, reverse=True) if w in flat]
-    at = positions[0] if positions else 0
-    start = max(0, at - before)
-    end = min(len(flat), at + after)
-    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+        return search_sections(conn, words, limit)
 
 
 def stats(db_path: Path) -> dict[str, Any]:
