@@ -46,6 +46,7 @@ LEVEL_SUFFIXES = (
     "区",
     "旗",
 )
+_LEVEL_SUFFIX = re.compile("(?:" + "|".join(LEVEL_SUFFIXES) + ")$")  # leftmost is longest
 AUTONOMOUS = re.compile(r"自治([区州县旗])$")
 # The 55 minority nationalities (国家民族事务委员会), which autonomous divisions carry in
 # their names: 凉山彝族自治州 is 凉山, 海西蒙古族藏族自治州 is 海西. 各 is 各族 (隆林各族自治县).
@@ -136,14 +137,11 @@ def short_forms(name: str) -> list[str]:
             stem = stem[: m.start()]
         if stem.endswith("族") and len(stem) > 2:
             stem = stem[:-1]  # 东乡族, 鄂温克族: the nationality is the place
-        forms = [stem] if stem != name[: auto.start()] or len(stem) >= 2 else []
-        if auto.group(1) != "区":
-            forms.append(stem + auto.group(1))  # 凉山州, 长阳县, 莫力达瓦旗
-        return [f for f in forms if len(f) >= 2 and f != name]
-    for suffix in LEVEL_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return [name[: -len(suffix)]]
-    return []
+        level = auto.group(1)
+        forms = [stem] if level == "区" else [stem, stem + level]  # 凉山州, 长阳县, 莫力达瓦旗
+        return [f for f in forms if len(f) >= 2]
+    suffix = _LEVEL_SUFFIX.search(name)
+    return [name[: suffix.start()]] if suffix and suffix.start() >= 2 else []
 
 
 class Divisions:
@@ -156,11 +154,14 @@ class Divisions:
         self._by_code: dict[str, list[Division]] = defaultdict(list)
         self._children: dict[str, list[Division]] = defaultdict(list)
         self._keys: dict[str, list[_Entry]] = defaultdict(list)
+        forms: dict[str, list[str]] = {}  # a name is shared by several records
         for d in self.records:
             self._by_code[d.code].append(d)
             self._children[d.parent].append(d)
             self._keys[d.name].append(_Entry(d, "exact"))
-            for form in short_forms(d.name):
+            if d.name not in forms:
+                forms[d.name] = short_forms(d.name)
+            for form in forms[d.name]:
                 self._keys[form].append(_Entry(d, "short"))
         self.zones: dict[str, tuple[str, str]] = {}
         for zone, entry in curated.get("zones", {}).items():

@@ -75,7 +75,6 @@ class Romanized:
     """Today's divisions by the pinyin of their names."""
 
     def __init__(self, divisions: Divisions) -> None:
-        self.divisions = divisions
         self.usual: dict[str, list[tuple[Division, Reading]]] = defaultdict(list)
         self.rare: dict[str, list[tuple[Division, Reading]]] = defaultdict(list)
         self.single: dict[str, list[Division]] = defaultdict(list)
@@ -140,8 +139,9 @@ class Romanized:
             hits = [d for d, r in self.rare.get(key, ()) if splits <= _bounds(r)]
         if level:
             # Xian County is 献县 (xian + county), not 西安市: the level word decides
-            singles = [d for d in self.single.get(key, ()) if d.name[-1] in level]
-            narrowed = [d for d in hits if d.name[-1] in level] + singles * (len(parts) == 1)
+            narrowed = [d for d in hits if d.name[-1] in level]
+            if not splits:  # one syllable written as one: Xi An is never 献县
+                narrowed += [d for d in self.single.get(key, ()) if d.name[-1] in level]
             hits = narrowed or hits
         return list(dict.fromkeys(hits))
 
