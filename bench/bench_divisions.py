@@ -9,9 +9,13 @@ In a fresh process (so that nothing is loaded or cached before), measures:
   force in 2024 with an office, written three ways (full chain, county alone, short),
   plus shared and unknown names;
 - `Divisions.find` over Chinese questions, and over English ones (the first English
-  question builds the pinyin keys, timed on its own).
+  question builds the pinyin keys, timed on its own);
+- opening an index written by schema 2 (before identities), which files every report
+  again: `--offices` agencies per county-level division (the schema of
+  `tests/data/schema2-index.sql`, reports without figures), three years, the city
+  printed before the county in the middle year only, so that two old agencies become one.
 
-    .venv/bin/python bench/bench_divisions.py [--runs 3]
+    .venv/bin/python bench/bench_divisions.py [--runs 3] [--offices 10]
 
 Figures are printed, not asserted. Not part of pytest.
 """
@@ -20,12 +24,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+OFFICES = (
+    "人民政府 司法局 财政局 教育局 公安局 民政局 审计局 统计局 水利局 商务局 林业局 信访局".split()
+)
 
 MEASURE = r"""
 import json, resource, sys, time, tracemalloc
@@ -90,9 +100,57 @@ print(json.dumps({
 """
 
 
+def migration(offices: int) -> tuple[int, int, int, float]:
+    """(reports, agencies before, agencies after, seconds) to open a generated schema-2 index.
+
+    Run after the measuring processes: a process's peak RSS passes to the ones it starts.
+    A name printed by two agencies (市中区人民政府) was one agency to schema 2: its first
+    report of a year is kept.
+    """
+    sys.path.insert(0, str(ROOT))
+    from index.divisions import divisions
+    from index.store import Store
+
+    dump = (ROOT / "tests" / "data" / "schema2-index.sql").read_text(encoding="utf-8")
+    schema = "\n".join(line for line in dump.splitlines() if not line.startswith("INSERT"))
+    d = divisions()
+    counties = [r for r in d.records if r.level == "county" and r.last_year == d.last_year]
+    names: dict[str, int] = {}
+    reports: dict[tuple[str, int], tuple] = {}
+    for county in counties:
+        above = "".join(x.name for x in d.chain(county)[1:-1])
+        for office in OFFICES[:offices]:
+            for year in (2022, 2023, 2024):
+                name = (above if year == 2023 else "") + county.name + office
+                agency_id = names.setdefault(name, len(names) + 1)
+                n = len(reports) + 1
+                reports.setdefault((name, year), (n, agency_id, name, year, f"{n:064d}"))
+    db = Path(tempfile.mkdtemp(prefix="gongkai-migrate-")) / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(schema)
+    with con:
+        con.executemany(
+            "insert into agencies (id, name) values (?, ?)", ((i, n) for n, i in names.items())
+        )
+        con.executemany(
+            "insert into reports (id, agency_id, agency, year, sha256, indexed_at) "
+            "values (?, ?, ?, ?, ?, '2025-01-01')",
+            reports.values(),
+        )
+    con.close()
+    started = time.perf_counter()
+    Store(db).close()
+    seconds = time.perf_counter() - started
+    con = sqlite3.connect(db)
+    (after,) = con.execute("select count(*) from agencies").fetchone()
+    con.close()
+    return len(reports), len(names), after, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--offices", type=int, default=10, help="agencies per county")
     args = parser.parse_args()
     runs = []
     for _ in range(args.runs):
@@ -125,6 +183,12 @@ def main() -> None:
             f"{label:46} {statistics.median(values):.{digits}f} {unit}"
             f"  (runs: {', '.join(f'{v:.{digits}f}' for v in values)})"
         )
+
+    reports, before, after, seconds = migration(args.offices)
+    print(
+        f"opening a schema-2 index of {reports:,} reports: {seconds:.1f} s "
+        f"({1000 * seconds / reports:.2f} ms a report), {before:,} agencies → {after:,}"
+    )
 
 
 if __name__ == "__main__":

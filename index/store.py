@@ -374,8 +374,7 @@ class Store:
         self.db["reports"].create_index(["agency_id", "year"], unique=True)
         conn.execute("delete from agency_names")
         conn.execute("delete from agencies where id not in (select agency_id from reports)")
-        for (agency_id,) in conn.execute("select id from agencies").fetchall():
-            self._describe(agency_id)
+        self._describe()
 
     def _write_agency(self, found: Identity, agency_id: int | None) -> int:
         """Give the agency `agency_id` (a new one when None) the identity `found`."""
@@ -392,22 +391,26 @@ class Store:
         conn.execute(f"update agencies set {assignments} where id = ?", (*values, agency_id))
         return agency_id
 
-    def _describe(self, agency_id: int) -> None:
+    def _describe(self, agency_id: int | None = None) -> None:
         """The agency's names as printed, with their years, and its display name: the
-        name of its latest report, the one people know it by."""
+        name of its latest report, the one people know it by. Of every agency for None."""
+        one = agency_id is not None
+        params = [agency_id] if one else []
+        where = "where agency_id = ?" if one else ""
         conn = self.db.conn
-        conn.execute("delete from agency_names where agency_id = ?", [agency_id])
+        conn.execute(f"delete from agency_names {where}", params)
         conn.execute(
             "insert into agency_names (agency_id, name, first_year, last_year, years) "
             "select agency_id, agency, min(year), max(year), group_concat(year, ',') from "
-            "(select agency_id, agency, year from reports where agency_id = ? order by year) "
-            "group by agency",
-            [agency_id],
+            f"(select agency_id, agency, year from reports {where} "
+            "order by agency_id, agency, year) group by agency_id, agency",
+            params,
         )
         conn.execute(
-            "update agencies set name = (select agency from reports where agency_id = ? "
-            "order by year desc, id desc limit 1) where id = ?",
-            [agency_id, agency_id],
+            "update agencies set name = (select agency from reports r "
+            "where r.agency_id = agencies.id order by year desc, id desc limit 1) "
+            + ("where id = ?" if one else ""),
+            params,
         )
 
     def _complete(self) -> None:
