@@ -166,8 +166,9 @@ class Divisions:
         self.zones: dict[str, tuple[str, str]] = {}
         for zone, entry in curated.get("zones", {}).items():
             self.zones[zone] = (entry["region"], entry["under"])
-            for d in self._by_code[entry["region"]]:
-                self._keys[zone].append(_Entry(d, "alias", zone))
+            region = self.at(entry["region"])  # today's: 500110 was 万盛区 before 綦江区
+            if region:
+                self._keys[zone].append(_Entry(region, "alias", zone))
         self.ocr: dict[str, str] = curated.get("ocr", {})
         self.not_places: list[str] = curated.get("not_places", {}).get("words", [])
         self.english: dict[str, str] = curated.get("english", {})
@@ -236,6 +237,16 @@ class Divisions:
         the districts and counties of a city, the cities of a province."""
         y = self.year_of(year)
         return [d for d in self._children.get(code, ()) if d.first_year <= y <= d.last_year]
+
+    def under(self, code: str, year: int | None = None) -> list[Division]:
+        """Every division inside `code` in `year`, at any depth (a province's cities and
+        their counties): the region a question names, as codes to look agencies up by."""
+        out, todo = [], [code]
+        while todo:
+            found = self.children(todo.pop(), year)
+            out.extend(found)
+            todo.extend(d.code for d in found)
+        return out
 
     # -- names ---------------------------------------------------------------------------
 

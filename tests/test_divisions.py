@@ -75,6 +75,13 @@ def test_children_of_a_city_by_year() -> None:
     }
 
 
+def test_everything_under_a_province() -> None:
+    under = D.under("320000", 2024)
+    assert len([d for d in under if d.level == "city"]) == 13  # 江苏省's 13 prefecture cities
+    assert {"洪泽区", "沭阳县", "淮安市"} <= {d.name for d in under}
+    assert "伊川县" not in {d.name for d in under}
+
+
 def test_a_municipalitys_districts_and_a_provinces_direct_counties_hang_from_the_province() -> None:
     assert [d.name for d in D.chain(D.at("500110", 2024))] == ["重庆市", "綦江区"]
     assert [d.name for d in D.chain(D.at("429004", 2024))] == ["湖北省", "仙桃市"]  # 省直辖
