@@ -276,6 +276,15 @@ class Divisions:
             return None
         return Mention(start, pos, places, tuple(written))
 
+    def full_name_at(self, text: str, pos: int = 0) -> str | None:
+        """The longest full name of a division of any year written at `pos`, if it has
+        three characters or more (two-character ones are words too: 城区, 新区, 市区)."""
+        for n in self._lengths:
+            key = text[pos : pos + n]
+            if n >= 3 and len(key) == n and any(e.how == "exact" for e in self._keys.get(key, ())):
+                return key
+        return None
+
     def find(self, text: str, year: int | None = None) -> list[Mention]:
         """Every place named in free text, Chinese or English/pinyin, left to right.
 

@@ -82,6 +82,10 @@ def identify(name: str, year: int | None = None) -> Identity:
     rest = clean[mention.end :]
     if len(mention.places) > 1:
         return _by_name(clean[: mention.end], rest, "ambiguous", mention.places)
+    if divisions().full_name_at(rest):
+        # 巢湖市居巢区: a place not inside the one before it (巢湖市 is a county-level
+        # city since 2011), so neither is the agency's
+        return _by_name("", clean, "none")
     place = mention.places[0]
     if place.zone:
         return _alias_zone(place, rest)

@@ -292,6 +292,8 @@ def test_spellings_of_an_ambiguous_name_are_one_identity_but_not_the_resolved_on
         ("宁海路派出所", "department"),
         ("高沟镇人民政府", "town_street"),  # two 高沟镇 (涟水县, 无为市): no county named
         ("国家税务总局淮安市税务局", "department"),
+        ("淮安市鼓楼区人民政府", "government"),  # 淮安市 has no 鼓楼区
+        ("巢湖市居巢区人民政府", "government"),  # 巢湖市 (prefecture) was abolished in 2011
     ],
 )
 def test_no_known_place(name: str, kind: str) -> None:
