@@ -82,16 +82,19 @@ class Romanized:
             if d.last_year != divisions.last_year:
                 continue
             forms = short_forms(d.name)
-            if not forms:
-                if len(d.name) == 2:  # 渠县, 西区
-                    for (syllable,) in _readings(d.name[0]):
-                        self.single[syllable].append(d)
-                continue
-            stem = forms[0]
+            if not forms and len(d.name) == 2:  # 渠县, 西区: qu, xi before a level word
+                for (syllable,) in _readings(d.name[0]):
+                    self.single[syllable].append(d)
+            # the stem, or the whole name when it has no other (Xiqu, Quxian)
+            stem = forms[0] if forms else d.name
             usual = tuple(lazy_pinyin(d.name, style=Style.NORMAL)[: len(stem)])
             self.usual["".join(usual)].append((d, usual))
             for reading in _readings(stem) - {usual}:
                 self.rare["".join(reading)].append((d, reading))
+        # every syllable of these names, to tell a word that is one (yuan) from a name
+        self.syllables = {
+            s for key in (self.usual, self.rare) for v in key.values() for _, r in v for s in r
+        }
         self.english = {
             name: d
             for name, code in divisions.english.items()
@@ -114,7 +117,7 @@ class Romanized:
                 if capitals and not text[start].isupper():
                     continue
                 level = LEVEL_WORDS.get(words[i + n][2], "") if i + n < len(words) else ""
-                hits = self._hits(window, level)
+                hits = self._hits(window, level, text[start].isupper())
                 if hits:
                     if level:
                         end = words[i + n][1]
@@ -126,7 +129,9 @@ class Romanized:
             i += 1
         return found
 
-    def _hits(self, window: list[tuple[int, int, str]], level: str) -> list[Division]:
+    def _hits(
+        self, window: list[tuple[int, int, str]], level: str, capital: bool
+    ) -> list[Division]:
         words = [w for _, _, w in window]
         english = self.english.get(" ".join(words))
         if english:
@@ -134,9 +139,12 @@ class Romanized:
         parts = [p for w in words for p in re.split(r"['-]", w)]
         key = "".join(parts)
         splits = set(itertools.accumulate(len(p) for p in parts[:-1]))
-        hits = [d for d, r in self.usual.get(key, ()) if splits <= _bounds(r)]
-        if not hits:
-            hits = [d for d, r in self.rare.get(key, ()) if splits <= _bounds(r)]
+        hits: list[Division] = []
+        # a word that is one syllable (yuan, xian) is that syllable, unless written as a
+        # name (Xian): yuan in "10,000 yuan" is no 裕安区
+        if not (len(parts) == 1 and key in self.syllables and not capital):
+            hits = [d for d, r in self.usual.get(key, ()) if splits <= _bounds(r)]
+            hits = hits or [d for d, r in self.rare.get(key, ()) if splits <= _bounds(r)]
         if level:
             # Xian County is 献县 (xian + county), not 西安市: the level word decides
             narrowed = [d for d in hits if d.name[-1] in level]

@@ -206,6 +206,8 @@ def test_places_in_chinese_text(text: str, expected: list[tuple[str, set[str]]])
         ("Shanxi", "Shanxi", {"140000"}),
         ("Huái'ān", "Huái'ān", {"320800", "320803", "130728"}),
         ("how many did hongze receive", "hongze", {"320813"}),
+        ("Xiqu justice bureau", "Xiqu", {"510403"}),  # 西区 written as one word
+        ("Quxian justice bureau", "Quxian", {"511725"}),
     ],
 )
 def test_places_in_english_and_pinyin(text: str, written: str, expected: set[str]) -> None:
@@ -221,7 +223,15 @@ def test_xian_with_an_apostrophe_is_xi_an_not_xian_county() -> None:
     assert "130929" not in found  # 献县
 
 
-@pytest.mark.parametrize("text", ["The dean said so", "Qu is a syllable", "How many in total?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dean said so",
+        "Qu is a syllable",
+        "How many in total?",
+        "fees and charges 2024, in 10,000 yuan",  # yuan is one syllable, not 裕安 yu-an
+    ],
+)
 def test_english_words_are_not_places(text: str) -> None:
     assert D.find(text) == []
 
