@@ -298,6 +298,8 @@ class Divisions:
             mention = self.read(text, pos, year) if _is_han(text[pos]) else None
             if mention and pos and text[pos - 1] in LEVEL_CHARS and not _ends_at(found, pos):
                 mention = None  # 东海市西区: a 西区 inside a place not known is not 攀枝花's
+            if mention and self._overtaken(text, mention, year):
+                mention = None  # 淮安和平潭: 和 is "and", and 平潭 the place
             if mention:
                 found.append(mention)
                 pos = mention.end
@@ -306,6 +308,17 @@ class Divisions:
         if any("a" <= c.lower() <= "z" for c in text):
             found.extend(self.romanized.find(text))
         return sorted(found, key=lambda m: m.start)
+
+    def _overtaken(self, text: str, mention: Mention, year: int | None) -> bool:
+        """Whether a place written short is the start of a longer place read one
+        character on (和平 in 和平潭, where 平潭 is meant)."""
+        if len(mention.written) > 1 or not all(p.short for p in mention.places):
+            return False
+        for pos in range(mention.start + 1, mention.end):
+            later = self.read(text, pos, year)
+            if later and later.end > mention.end:
+                return True
+        return False
 
     @cached_property
     def romanized(self) -> Romanized:

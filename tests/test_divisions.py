@@ -182,6 +182,7 @@ def test_short_forms(name: str, forms: list[str]) -> None:
         ("自然资源和规划局", []),
         ("防城港市港口管理局", [("防城港市", {"450600"})]),
         ("东海市西区司法局", []),
+        ("淮安和平潭哪个收到的申请多", [("淮安", {"320800", "320803"}), ("平潭", {"350128"})]),
     ],
 )
 def test_places_in_chinese_text(text: str, expected: list[tuple[str, set[str]]]) -> None:
