@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.identity import clean_name, identify
 from index.parse import parse_file
@@ -353,3 +355,18 @@ def test_real_reports(path: Path, key: str) -> None:
         pytest.skip(f"{path} is not here")
     report = parse_file(path)
     assert identify(report.agency, report.year).key == key
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="淮安市洪泽区县省政府人民办公室局镇乡街道（）#鼓楼新华西自治州彝族沐阳平潭实验",
+        max_size=20,
+    ),
+    st.one_of(st.none(), st.integers(1950, 2100)),
+)
+def test_any_name_has_an_identity(name: str, year: int | None) -> None:
+    found = identify(name, year)
+    assert found.key
+    if found.code:
+        assert found.canonical.startswith(found.province or "")
