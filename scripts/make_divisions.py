@@ -187,8 +187,8 @@ def main() -> None:
         "divisions": records,
     }
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode()
-    with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(text)  # mtime 0: the same data makes the same bytes
+    # no name and no time in the gzip header: the same data makes the same bytes
+    args.out.write_bytes(gzip.compress(text, mtime=0))
     ended = [r for r in records if r[2] == "county" and r[5] < last]
     print(
         f"{len(records)} divisions ({sum(r[2] == 'county' for r in records)} county-level), "
