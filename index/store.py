@@ -1,12 +1,20 @@
 """The SQLite store: one file, tables a person can explore with sqlite3 or Datasette.
 
 Tables:
-- `agencies`: one row per agency name as reports print it.
-- `reports`: one row per (agency, year), with the source file's name and sha256.
+- `agencies`: one row per agency, whatever it called itself from year to year
+  (`index.identity`): `name` as printed in its latest report, `canonical` with its
+  region (江苏省淮安市洪泽区人民政府), the division `code`, `province`, `city`, `county`,
+  `town`, `office`, `kind`, and `how` the name was resolved.
+- `agency_names`: every name an agency printed, with the years it used it.
+- `reports`: one row per (agency, year), with the agency as printed, the source file's
+  name and sha256.
 - `sections`: each section's title and text, and `text_segmented` (jieba words joined
   by spaces) behind an FTS5 index, because FTS5's own tokenizer does not split Chinese.
 - `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
 - `checks`: each identity of the template and whether the report keeps it.
+- `figures_named` (a view): one row per figure with its agency, region, year, table,
+  row and column, for a person exploring the index with sqlite3 or Datasette.
+- `meta`: the schema version and the version of the divisions data.
 
 A report replaces an older one for the same agency and year inside one transaction,
 so a reader never sees half a report and a failed file leaves the file as it was.
@@ -18,7 +26,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,10 +34,38 @@ from typing import Any, NamedTuple
 import rjieba
 import sqlite_utils
 
+from .divisions import data_version
 from .errors import GongkaiError
+from .identity import Identity, identify
 from .model import Report
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+# What an agency row holds beside its id and display name (`Identity`'s fields).
+AGENCY_COLUMNS = (
+    "canonical",
+    "identity",
+    "code",
+    "province",
+    "city",
+    "county",
+    "town",
+    "office",
+    "kind",
+    "how",
+    "candidates",
+)
+
+FIGURES_NAMED = """
+create view if not exists figures_named as
+select a.canonical as agency, r.agency as agency_as_printed, a.kind as agency_kind,
+       nullif(coalesce(a.province, '') || coalesce(a.city, '') || coalesce(a.county, ''), '')
+           as region,
+       a.province, a.city, a.county, a.town, a.code as division_code, r.year,
+       f.table_number, f.row_key, f.column_key, f.label, f.value, f.raw, f.note,
+       r.source_file, r.id as report_id, a.id as agency_id
+from figures f join reports r on r.id = f.report_id join agencies a on a.id = r.agency_id
+"""
 
 # The full-text index's triggers, as sqlite-utils writes them (indexes it made keep theirs).
 FTS_TRIGGERS = {
@@ -173,8 +209,10 @@ class Store:
                 f"{self.path} is an SQLite database of something else, not a gongkai index"
             )
         with db.conn:
-            db["agencies"].create({"id": int, "name": str}, pk="id")
-            db["agencies"].create_index(["name"], unique=True)
+            db["agencies"].create(
+                {"id": int, "name": str, **dict.fromkeys(AGENCY_COLUMNS, str)}, pk="id"
+            )
+            self._agency_indexes()
             db["reports"].create(
                 {
                     "id": int,
@@ -230,18 +268,150 @@ class Store:
             )
             db["checks"].create_index(["report_id"])
             db["meta"].create({"key": str, "value": str}, pk="key")
-            db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
+            self._agency_names()
+            self._set_meta()
         self._complete()
 
+    def _agency_indexes(self) -> None:
+        agencies = self.db["agencies"]
+        agencies.create_index(["name"], if_not_exists=True)
+        agencies.create_index(["identity"], unique=True, if_not_exists=True)
+        agencies.create_index(["code"], if_not_exists=True)
+
+    def _agency_names(self) -> None:
+        """The names table (every name an agency printed, and in which years) and the view."""
+        self.db["agency_names"].create(
+            {"agency_id": int, "name": str, "first_year": int, "last_year": int, "years": str},
+            pk=("agency_id", "name"),
+            foreign_keys=[("agency_id", "agencies", "id")],
+            if_not_exists=True,
+        )
+        self.db["agency_names"].create_index(["name"], if_not_exists=True)
+        self.db.conn.execute(FIGURES_NAMED)
+
+    def _set_meta(self) -> None:
+        meta = self.db["meta"]
+        meta.upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        meta.upsert({"key": "divisions", "value": _divisions_version()}, pk="key")
+
     def _migrate(self) -> None:
-        """Bring an index made by an older gongkai up to this schema (version 1 → 2)."""
+        """Bring an index made by an older gongkai up to this schema, losing nothing.
+
+        1 → 2: checks name their cells. 2 → 3: agencies become identities; every
+        report is filed again under the identity of the name it printed (`_refile`).
+        An index made with other divisions data is filed again the same way.
+        """
         db = self.db
         if "cells" not in db["checks"].columns_dict:
             with db.conn:
                 db["checks"].add_column("cells", str)
-                db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+                db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+        if self._stale():
+            # immediate: two processes opening an old index migrate it once, one after the other
+            with self._transaction(immediate=True):
+                if self._stale():
+                    self._upgrade()
         # also makes the indexes a bulk load was stopped before making (`bulk`)
         self._complete()
+
+    def _stale(self) -> bool:
+        """Whether the agencies predate schema 3 or were resolved with other divisions data."""
+        row = self.db.conn.execute("select value from meta where key = 'divisions'").fetchone()
+        return row is None or row[0] != _divisions_version()
+
+    def _upgrade(self) -> None:
+        db = self.db
+        if "identity" not in db["agencies"].columns_dict:
+            # the names were unique; one agency now has several, and may share one
+            db.conn.execute("drop index if exists idx_agencies_name")
+            for column in AGENCY_COLUMNS:
+                db.conn.execute(f"alter table agencies add column [{column}] text")
+            self._agency_indexes()
+            self._agency_names()
+        self._refile()
+        self._set_meta()
+
+    def _refile(self) -> None:
+        """File every report again under the identity of the name it printed.
+
+        An agency keeps its id where it can: an identity takes the id of the first of
+        its reports' old agencies that no other identity took. Two reports of one
+        identity for the same year (one report indexed twice under two spellings,
+        沭阳县 and 沐阳县) cannot both be the agency's report for that year: the later
+        indexed one is, and the other keeps an identity of its own (`how` = `conflict`),
+        so that nothing is lost.
+        """
+        conn = self.db.conn
+        rows = conn.execute(
+            "select id, agency_id, agency, year from reports order by year, indexed_at, id"
+        ).fetchall()
+        identities: dict[int, Identity] = {}
+        holder: dict[tuple[str, int], int] = {}  # (identity, year) -> report id
+        for report_id, _, agency, year in rows:
+            found = identify(agency, year)
+            earlier = holder.get((found.key, year))
+            if earlier is not None:
+                identities[earlier] = replace(
+                    identities[earlier], key=f"{found.key}#{earlier}", how="conflict"
+                )
+            holder[(found.key, year)] = report_id
+            identities[report_id] = found
+        groups: dict[str, list[tuple[int, int]]] = {}  # identity -> [(report, old agency)]
+        for report_id, agency_id, _, _ in rows:
+            groups.setdefault(identities[report_id].key, []).append((report_id, agency_id))
+        # while reports move, an agency may hold two of a year for a moment
+        conn.execute("drop index if exists idx_reports_agency_id_year")
+        conn.execute("update agencies set identity = null")
+        taken: set[int] = set()
+        for members in groups.values():
+            old = next((a for _, a in members if a not in taken), None)
+            agency_id = self._write_agency(identities[members[-1][0]], old)
+            taken.add(agency_id)
+            conn.executemany(
+                "update reports set agency_id = ? where id = ?",
+                [(agency_id, report_id) for report_id, _ in members],
+            )
+        self.db["reports"].create_index(["agency_id", "year"], unique=True)
+        conn.execute("delete from agency_names")
+        conn.execute("delete from agencies where id not in (select agency_id from reports)")
+        self._describe()
+
+    def _write_agency(self, found: Identity, agency_id: int | None) -> int:
+        """Give the agency `agency_id` (a new one when None) the identity `found`."""
+        values = _agency_values(found)
+        conn = self.db.conn
+        if agency_id is None:
+            columns = ", ".join(("name", *AGENCY_COLUMNS))
+            marks = ", ".join("?" * (len(AGENCY_COLUMNS) + 1))
+            return conn.execute(
+                f"insert into agencies ({columns}) values ({marks})",
+                (found.canonical, *values),
+            ).lastrowid
+        assignments = ", ".join(f"{c} = ?" for c in AGENCY_COLUMNS)
+        conn.execute(f"update agencies set {assignments} where id = ?", (*values, agency_id))
+        return agency_id
+
+    def _describe(self, agency_id: int | None = None) -> None:
+        """The agency's names as printed, with their years, and its display name: the
+        name of its latest report, the one people know it by. Of every agency for None."""
+        one = agency_id is not None
+        params = [agency_id] if one else []
+        where = "where agency_id = ?" if one else ""
+        conn = self.db.conn
+        conn.execute(f"delete from agency_names {where}", params)
+        conn.execute(
+            "insert into agency_names (agency_id, name, first_year, last_year, years) "
+            "select agency_id, agency, min(year), max(year), group_concat(year, ',') from "
+            f"(select agency_id, agency, year from reports {where} "
+            "order by agency_id, agency, year) group by agency_id, agency",
+            params,
+        )
+        conn.execute(
+            "update agencies set name = (select agency from reports r "
+            "where r.agency_id = agencies.id order by year desc, id desc limit 1) "
+            + ("where id = ?" if one else ""),
+            params,
+        )
 
     def _complete(self) -> None:
         """The figure indexes and the full-text index, made from the rows if missing.
@@ -280,13 +450,14 @@ class Store:
         self.db.conn.execute("drop table if exists sections_fts")
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def _transaction(self, *, immediate: bool = False) -> Iterator[None]:
         """One explicit transaction: DDL included, all of it or none (sqlite-utils' own
-        `enable_fts` commits after each step, so a kill could leave half an index)."""
+        `enable_fts` commits after each step, so a kill could leave half an index).
+        `immediate` takes the write lock at once, before anything is read."""
         conn = self.db.conn
         if conn.in_transaction:
             conn.commit()
-        conn.execute("begin")
+        conn.execute("begin immediate" if immediate else "begin")
         try:
             yield
         except BaseException:
@@ -319,26 +490,29 @@ class Store:
             self._complete()
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
-        """Store `report`, replacing any older report for the same agency and year."""
+        """Store `report` under its agency's identity (`index.identity`), replacing any
+        older report of that agency for the same year, whatever name it printed."""
         if not report.agency or not report.year:
             raise ValueError("a report needs an agency and a year to be stored")
         db = self.db
         # plain sqlite3 for the writes of a report: sqlite-utils' conversions and savepoints
         # per call cost more than the parse
         conn = db.conn
-        same = self.stored_as(report.agency, report.year)
+        found = identify(report.agency, report.year)
+        same = self._stored(found.key, report.year)
         if same and same.sha256 == sha256:
             return Stored("unchanged", same.report_id)
         # a savepoint when the caller batches several reports into one transaction
         with db.atomic():
             if same:
                 self._delete_report(same.report_id)
+            agency_id = self._agency_id(found, report.year)
             report_id = conn.execute(
                 "insert into reports (agency_id, agency, year, title, format, source_format, "
                 "source_file, sha256, indexed_at, figure_count, failed_checks, warnings) "
                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    self._agency_id(report.agency),
+                    agency_id,
                     report.agency,
                     report.year,
                     report.title,
@@ -369,6 +543,7 @@ class Store:
                 "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
                 [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in report.checks],
             )
+            self._describe(agency_id)
         return Stored("replaced" if same else "added", report_id)
 
     @staticmethod
@@ -390,12 +565,19 @@ class Store:
             for number, sub, title, text, words in rows
         ]
 
-    def _agency_id(self, name: str) -> int:
-        conn = self.db.conn
-        row = conn.execute("select id from agencies where name = ?", [name]).fetchone()
-        if row:
-            return row[0]
-        return conn.execute("insert into agencies (name) values (?)", [name]).lastrowid
+    def _agency_id(self, found: Identity, year: int) -> int:
+        """The agency of identity `found`, made if new; described by `found` when `year`
+        is its latest (the latest name's resolution is the one shown)."""
+        row = self.db.conn.execute(
+            "select id, (select max(year) from reports where agency_id = a.id) from agencies a "
+            "where identity = ?",
+            [found.key],
+        ).fetchone()
+        if row is None:
+            return self._write_agency(found, None)
+        if row[1] is None or year >= row[1]:
+            self._write_agency(found, row[0])
+        return row[0]
 
     def _delete_report(self, report_id: int) -> None:
         for table in ("sections", "figures", "checks"):
@@ -410,11 +592,15 @@ class Store:
         return self.db.atomic()
 
     def stored_as(self, agency: str, year: int) -> StoredFile | None:
-        """The report stored for `agency` and `year`, if any: its id, file name and digest."""
+        """The report stored for the agency named `agency` (as a report prints it) and
+        `year`, if any: its id, file name and digest."""
+        return self._stored(identify(agency, year).key, year)
+
+    def _stored(self, identity: str, year: int) -> StoredFile | None:
         row = self.db.conn.execute(
             "select r.id, r.source_file, r.sha256 from reports r "
-            "join agencies a on a.id = r.agency_id where a.name = ? and r.year = ?",
-            [agency, year],
+            "join agencies a on a.id = r.agency_id where a.identity = ? and r.year = ?",
+            [identity, year],
         ).fetchone()
         return StoredFile(*row) if row else None
 
@@ -437,3 +623,25 @@ class Store:
                 "order by r.agency, r.year, c.rule"
             )
         )
+
+
+def _divisions_version() -> str:
+    """The divisions data agencies are resolved with, as the meta table records it."""
+    return json.dumps(data_version(), ensure_ascii=False, sort_keys=True)
+
+
+def _agency_values(found: Identity) -> tuple[str | None, ...]:
+    """`found` as the values of AGENCY_COLUMNS."""
+    return (
+        found.canonical,
+        found.key,
+        found.code,
+        found.province,
+        found.city,
+        found.county,
+        found.town,
+        found.office,
+        found.kind,
+        found.how,
+        " ".join(d.code for d in found.candidates) or None,
+    )
