@@ -26,6 +26,7 @@ from .columns import Group, Spread
 from .context import Ctx
 from .figures import Selection, broken_rules, resolve
 from .model import Answer
+from .places import in_regions
 from .queries import Cell, ReportRow, number
 from .reply import t
 
@@ -182,14 +183,14 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
     ids: list[int] | None = None
     if only is not None:
         ids = [ctx.agencies.ids[i] for i in only]
-    elif ctx.reading.kind is not None:
-        ids = [ctx.agencies.ids[i] for i in ctx.agencies.of_kind(ctx.reading.kind)]
+    elif ctx.reading.kind is not None or ctx.reading.regions:
+        ids = [ctx.agencies.ids[i] for i in scope_agencies(ctx)]
     in_scope = (
         np.isin(group.agency_ids, np.array(ids, np.int64))
         if ids is not None
         else np.ones(len(group.positions), bool)
     )
-    return Scope(group, in_scope, _scope_name(ctx, only))
+    return Scope(group, in_scope, scope_name(ctx, only))
 
 
 def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
@@ -556,11 +557,29 @@ def _agency_figures(
     return figs
 
 
-def _scope_name(ctx: Ctx, only: list[int] | None) -> str:
+def scope_agencies(ctx: Ctx) -> list[int]:
+    """The agencies of the kind and in the regions the question names (all if neither)."""
+    r = ctx.reading
+    idxs = ctx.agencies.of_kind(r.kind)
+    if r.regions:
+        inside = in_regions(ctx.agencies, r.regions)
+        idxs = [i for i in idxs if i in inside]
+    return idxs
+
+
+def scope_name(ctx: Ctx, only: list[int] | None) -> str:
     if only is not None:
         return t(ctx.lang, "、", ", ").join(ctx.agencies.names[i] for i in only)
-    if ctx.reading.kind is not None:
-        return t(ctx.lang, f"各{ctx.reading.kind.label}", f"{ctx.reading.kind.label}")
+    r = ctx.reading
+    where = t(ctx.lang, "和", " and ").join(region.name for region in r.regions)
+    if r.kind is not None:
+        return t(
+            ctx.lang,
+            f"{where}各{r.kind.label}",
+            f"{r.kind.label} of {where}" if where else r.kind.label,
+        )
+    if where:
+        return t(ctx.lang, f"{where}所有机关", f"all agencies of {where}")
     return t(ctx.lang, "所有机关", "all agencies")
 
 
@@ -783,16 +802,15 @@ def count(ctx: Ctx) -> Answer:
     r = ctx.reading
     if r.measures or r.outcome:
         return across(ctx, op="count")
-    kind = r.kind
-    idxs = ctx.agencies.of_kind(kind)
-    scope_name = _scope_name(ctx, None)
+    idxs = scope_agencies(ctx)
+    where = scope_name(ctx, None)
     names = [ctx.agencies.names[i] for i in idxs]
     listed = t(ctx.lang, "、", ", ").join(sorted(names)[:RANK_DEFAULT])
     more = t(ctx.lang, "等", " …") if len(names) > RANK_DEFAULT else ""
     text = t(
         ctx.lang,
-        f"索引中有{scope_name} {len(idxs)} 个：{listed}{more}。",
-        f"{len(idxs)} of {scope_name} are indexed: {listed}{more}.",
+        f"索引中有{where} {len(idxs)} 个：{listed}{more}。",
+        f"{len(idxs)} of {where} are indexed: {listed}{more}.",
     )
     return ctx.answer("answered", "count", text, value=len(idxs))
 

@@ -186,12 +186,27 @@ class Kind:
     label: str
 
 
+@dataclass(frozen=True)
+class AgencyRow:
+    """One indexed agency: the name it goes by (its latest report's), every other name it
+    is found by (older spellings, its canonical name with the region path), and where it
+    is (the division code its identity resolved to, if any)."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    code: str | None = None
+    how: str | None = None  # exact, short, historical, alias, ocr, ambiguous, none
+
+
 class AgencyIndex:
     """All indexed agency names, arranged for lookup by what a question says."""
 
-    def __init__(self, agencies: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, agencies: Iterable[AgencyRow | tuple[int, str]]) -> None:
         self.ids: list[int] = []
         self.names: list[str] = []
+        self.codes: list[str | None] = []
+        self.how: list[str | None] = []
         self.places: dict[str, list[Place]] = {}
         self.full: dict[str, list[int]] = defaultdict(list)
         self.unplaced: list[int] = []
@@ -199,44 +214,27 @@ class AgencyIndex:
         self.office_of: list[str] = []
         self.level_of: list[str | None] = []
         self.office_forms: dict[str, set[str]] = defaultdict(set)  # variant -> offices
-        chains: dict[tuple[str, ...], Place] = {}
-        variants_cache: dict[str, set[str]] = {}
-        splitter = _Splitter()
-        for agency_id, name in agencies:
+        self._chains: dict[tuple[str, ...], Place] = {}
+        self._variants: dict[str, set[str]] = {}
+        self._splitter = _Splitter()
+        for row in agencies:
+            if not isinstance(row, AgencyRow):
+                row = AgencyRow(*row)
             idx = len(self.ids)
-            self.ids.append(agency_id)
-            self.names.append(name)
-            self.full[name].append(idx)
-            folded = unicodedata.normalize("NFKC", name).lower()  # as a question's text is
-            if folded != name:
-                self.full[folded].append(idx)
-            core = core_name(name)
-            if core != name:
-                self.full[core].append(idx)
-            chain, office = splitter.split(core)
+            self.ids.append(row.id)
+            self.names.append(row.name)
+            self.codes.append(row.code)
+            self.how.append(row.how)
+            chain, office = self._splitter.split(core_name(row.name))
             self.office_of.append(office)
             self.level_of.append(chain[-1][-1] if chain else None)
             if office:
                 self.by_office[office].append(idx)
-            if not chain:
+            placed = False
+            for name in dict.fromkeys((row.name, *row.aliases)):
+                placed |= self._add_name(idx, name)
+            if not placed:
                 self.unplaced.append(idx)
-                continue
-            place = chains.get(chain)
-            if place is None:
-                place = chains[chain] = Place("".join(chain))
-                for key in place_keys(chain):
-                    self.places.setdefault(key, []).append(place)
-            place.agencies.append(idx)
-            if not office:
-                place.itself = idx
-                continue
-            variants = variants_cache.get(office)
-            if variants is None:
-                variants = variants_cache[office] = office_variants(office)
-                for v in variants:
-                    self.office_forms[v].add(office)
-            for v in variants:
-                place.offices.setdefault(v, []).append(idx)
         self.position = {agency_id: idx for idx, agency_id in enumerate(self.ids)}
         self.full = dict(self.full)
         self.by_office = dict(self.by_office)
@@ -244,6 +242,43 @@ class AgencyIndex:
         self._full_lengths = sorted({len(k) for k in self.full}, reverse=True)
         self._office_lengths = sorted({len(k) for k in self.office_forms}, reverse=True)
         self._place_keys: list[str] | None = None
+
+    def _add_name(self, idx: int, name: str) -> bool:
+        """Index one name of agency `idx`; True when the name starts with a place."""
+        folded = unicodedata.normalize("NFKC", name).lower()  # as a question's text is
+        core = core_name(name)
+        for key in dict.fromkeys((name, folded, core)):
+            if idx not in self.full[key]:
+                self.full[key].append(idx)
+        chain, office = self._splitter.split(core)
+        if not chain:
+            return False
+        place = self._chains.get(chain)
+        if place is None:
+            place = self._chains[chain] = Place("".join(chain))
+            for key in place_keys(chain):
+                self.places.setdefault(key, []).append(place)
+        if idx not in place.agencies:
+            place.agencies.append(idx)
+        if not office:
+            place.itself = idx
+            return True
+        variants = self._variants.get(office)
+        if variants is None:
+            variants = self._variants[office] = office_variants(office)
+            for v in variants:
+                self.office_forms[v].add(office)
+        for v in variants:
+            holders = place.offices.setdefault(v, [])
+            if idx not in holders:
+                holders.append(idx)
+        return True
+
+    def in_region(self, code: str) -> list[int]:
+        """The agencies whose division lies in the region of `code` (a province's XX0000,
+        a city's XXXX00 or a county's code): by the code's prefix."""
+        prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+        return [i for i, c in enumerate(self.codes) if c and c.startswith(prefix)]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -346,10 +381,11 @@ class AgencyIndex:
         if office:
             # an office this place has no agency of (上海市政府 when only 上海市人民政府办公厅 is indexed)
             return Mention(start, end + len(office), self._near(key + office, places), "unknown")
-        selves = [p.itself for p in places if p.itself is not None]
+        # one agency may be under several chains (伊川县, 河南省洛阳市伊川县): counted once
+        selves = list(dict.fromkeys(p.itself for p in places if p.itself is not None))
         if len(selves) == 1:
             return Mention(start, end, selves, "exact")
-        under = [i for p in places for i in p.agencies]
+        under = list(dict.fromkeys(i for p in places for i in p.agencies))
         return Mention(start, end, under, "place" if len(under) == 1 else "ambiguous")
 
     def _office_typo(self, tail: str, places: list[Place]) -> tuple[int, int] | None:
@@ -382,7 +418,7 @@ class AgencyIndex:
         return ""
 
     def _near(self, written: str, places: list[Place], limit: int = 5) -> list[int]:
-        under = [i for p in places for i in p.agencies]
+        under = list(dict.fromkeys(i for p in places for i in p.agencies))
         scored = process.extract(
             written, {i: self.names[i] for i in under}, scorer=fuzz.WRatio, limit=limit
         )

@@ -142,10 +142,10 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
         ("column", lambda h: h.phrase.kind in ("applicant", "outcome", "t2col")),
         ("op", lambda h: h.phrase.kind == "cue" and h.phrase.value in OPERATION_CUES),
     )
-    for _, test in groups:
+    for name, test in groups:
         mine = [h for h in new.hits if test(h)]
-        if not mine:
-            continue
+        if not mine or (name == "measure" and all(h.phrase.weak for h in mine) and prev.measures):
+            continue  # "and for … the application?": a weak word does not replace a figure
         theirs = [(h.start, h.end, h.view) for h in prev.hits if test(h)]
         swap(theirs, " ".join(_written(said, h) for h in mine))
     if new.years.spans:
@@ -175,6 +175,8 @@ def follow(
     previous = Text.of(context.question)
     prev = read(previous, agencies, today)
     question = rewrite(previous, reading, prev)
+    if question != context.question and reading.not_understood:
+        return reading, None  # words of the follow-up were not read: not merged, said so
     if question == context.question:
         if not reading.not_understood or not prev.resolved:
             return reading, None

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from . import reply
-from .across import across, compare, count, difference, mean
+from .across import across, compare, count, difference, mean, scope_agencies, scope_name
 from .agencies import AgencyIndex
 from .clarify import (
     ambiguous_agency,
@@ -29,7 +29,7 @@ from .clarify import (
 from .context import Ctx
 from .conversation import Context, follow, language_switch
 from .model import Answer
-from .normalize import MAX_QUESTION_CHARS, Text
+from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import about_agency, change, trend, two_figures
 from .queries import Reader
 from .rates import growth, rate
@@ -91,10 +91,16 @@ def evaluate(ctx: Ctx) -> Answer:
         return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
     if r.en_name and not r.resolved:  # "Huai'an city government": one agency, not a kind
         return english_name(ctx, r.en_name)
+    english = [w for w in r.not_understood if not is_cjk(w[0])]
     if r.not_understood and (
         r.operation in FIGURE_OPERATIONS
-        or (r.operation == "agency" and (r.measures or r.outcome) and not r.guessed)
+        or (
+            r.operation == "agency"
+            and (r.measures or r.outcome)
+            and not (r.guessed and not english)
+        )
     ):
+        # (the reports' text is Chinese: English words left unread cannot be searched in it)
         return _unread(ctx)
     return OPERATIONS[r.operation](ctx)
 
@@ -184,6 +190,8 @@ def _unsupported(question: str, lang: str, reason: str = "") -> Answer:
 
 
 def listing(ctx: Ctx, limit: int = 30) -> Answer:
+    if ctx.reading.regions or ctx.reading.kind:
+        return region_listing(ctx, limit)
     rows = ctx.reader.catalogue(limit)
     years = ctx.reader.years()
     n_reports = sum(c for _, c in years)
@@ -208,6 +216,22 @@ def listing(ctx: Ctx, limit: int = 30) -> Answer:
             )
         )
     return ctx.answer("answered", "list", "\n".join(lines), value=len(ctx.agencies))
+
+
+def region_listing(ctx: Ctx, limit: int) -> Answer:
+    """洪泽区的机关有哪些 / 江苏省有哪些司法局: the agencies indexed there, with their years."""
+    idxs = sorted(scope_agencies(ctx), key=lambda i: ctx.agencies.names[i])
+    where = scope_name(ctx, None)
+    if not idxs:
+        text = t(ctx.lang, f"索引中没有{where}的报告。", f"No report of {where} is indexed.")
+        return ctx.answer("not_found", "list", text, value=0)
+    lines = [t(ctx.lang, f"已收录{where} {len(idxs)} 个：", f"{len(idxs)} of {where} are indexed:")]
+    for i in idxs[:limit]:
+        years = "、".join(map(str, ctx.reader.years_of(ctx.agencies.ids[i])))
+        lines.append(f"· {ctx.agencies.names[i]}（{years}）")
+    if len(idxs) > limit:
+        lines.append(t(ctx.lang, f"……共 {len(idxs)} 个。", f"…{len(idxs)} in all."))
+    return ctx.answer("answered", "list", "\n".join(lines), value=len(idxs))
 
 
 def help_answer(ctx: Ctx) -> Answer:

@@ -65,6 +65,13 @@ class Text:
             wpos.pop()
         return cls(question, "".join(compact), tuple(cpos), "".join(words), tuple(wpos))
 
+    def view_span(self, start: int, end: int, *, view: str = "compact") -> tuple[int, int]:
+        """The span of `view` holding the original characters `start:end` (the inverse
+        of `original_span`): (0, 0) when none of them is in the view."""
+        pos = self.compact_pos if view == "compact" else self.words_pos
+        inside = [i for i, p in enumerate(pos) if start <= p < end]
+        return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
     def original_span(self, start: int, end: int, *, view: str = "compact") -> tuple[int, int]:
         """The span of the original text behind `view[start:end]`."""
         pos = self.compact_pos if view == "compact" else self.words_pos

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from index.search import Hit, search_sections
 
+from .agencies import AgencyRow
 from .columns import Cell, Columns
 
 
@@ -86,11 +87,23 @@ class Reader:
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
-    def agencies(self) -> list[tuple[int, str]]:
-        """Agencies that have at least one report."""
-        return self._all(
-            "select a.id, a.name from agencies a where exists (select 1 from reports r where r.agency_id = a.id) order by a.id"
+    def agencies(self) -> list[AgencyRow]:
+        """Agencies that have at least one report, each with every name it is found by:
+        the names its reports printed, and its canonical name (with the region path)
+        when its identity is certain."""
+        rows = self._all(
+            "select a.id, a.name, a.canonical, a.code, a.how, "
+            "(select group_concat(n.name, char(31)) from agency_names n where n.agency_id = a.id) "
+            "from agencies a where exists (select 1 from reports r where r.agency_id = a.id) "
+            "order by a.id"
         )
+        out = []
+        for agency_id, name, canonical, code, how, printed in rows:
+            aliases = [n for n in (printed or "").split("\x1f") if n and n != name]
+            if canonical and how not in ("ambiguous", "none", "conflict"):
+                aliases.append(canonical)
+            out.append(AgencyRow(agency_id, name, tuple(aliases), code, how))
+        return out
 
     def years_of(self, agency_id: int) -> list[int]:
         return [

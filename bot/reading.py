@@ -30,6 +30,7 @@ from .lexicon import (
     top_n,
 )
 from .normalize import Text, cjk_count, is_cjk
+from .places import SCOPE_CUES, Region, find_places, place_scope
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
@@ -78,8 +79,7 @@ _EN_NOT_NAMES = frozenset(
     """a an the of did does do is was were has have had which what how many much in for by
     all each every any to from and or vs versus with that this these those its their our my
     per among other some most least top rank ranking compare between across against about
-    on at there where when who whose why one two three four five six seven eight nine ten
-    both""".split()
+    on at there where when who whose why one two three four five six seven eight nine ten""".split()
 ) | {w for phrase, _ in EN for w in _EN_TOKEN.findall(phrase)}
 
 
@@ -111,6 +111,8 @@ class Reading:
     # a name in Latin letters beside a kind of agency ("Huai'an city government"): one
     # agency we cannot read, not every agency of the kind
     en_name: str | None = None
+    # regions the question ranges over (四川省的司法局合计, 淮安市各区县政府排名)
+    regions: list[Region] = field(default_factory=list)
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -138,6 +140,8 @@ class Reading:
             lines.append(f"agency:    {self.text.compact[m.start : m.end]} → {m.how}: {names}")
         if self.kind:
             lines.append(f"kind:      {self.kind.label} (office {self.kind.office})")
+        for region in self.regions:
+            lines.append(f"region:    {region.name} ({region.code})")
         if self.years.years:
             lines.append(f"years:     {', '.join(map(str, self.years.years))}")
         for m in self.measures:
@@ -176,10 +180,13 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         return i in words or ch in _STOP_CHARS or not is_cjk(ch)
 
     mentions = agencies.find(text.compact, stop)
+    places = find_places(text, mentions, agencies, years.years[0] if years.years else None)
     # names, and years written as years (2024年), are read: no phrase may take their
     # characters (年报 must not eat the 年 of 2024年报告)
     written_years = [(s, e) for s, e in years.spans if any(c.isdigit() for c in text.compact[s:e])]
-    masked = text.masked([(m.start, m.end) for m in mentions] + written_years)
+    masked = text.masked(
+        [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in places] + written_years
+    )
     hits = find_phrases(masked)
     # in the order they are written: 直接起诉的比复议后起诉的多几个 asks first − second
     meaning = sorted(
@@ -209,12 +216,26 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         mentions.append(Mention(start, kind_span[2], agencies.suggest(written), "unknown"))
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
+    scoped = bool(cues & SCOPE_CUES) or asks_count(masked) or top_n(masked) is not None
+    regions, named = place_scope(
+        places, kind, scoped or position(masked) is not None, agencies, text
+    )
+    if kind_span:  # 宜川县司法局: the kind after an unknown place is part of its name
+        named = [
+            Mention(m.start, kind_span[2], m.agencies, m.how)
+            if m.how == "unknown" and kind_span[1] == m.end
+            else m
+            for m in named
+        ]
+    mentions = sorted(mentions + named, key=lambda m: m.start)
     en_name = None
-    if kind is not None and not kind_span and not mentions:
+    if kind is not None and not kind_span and not mentions and not places:
         en_name = _english_name(masked.words, kind.label)
     explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
+    explained.extend((p.start, p.end) for p in places)
     explained.extend(_regions_before(masked.compact, mentions, agencies))
     read_compact, read_words = pattern_spans(masked)
+    read_words.extend(p.words for p in places)
     explained.extend(read_compact)
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
@@ -245,6 +266,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         content=_content(masked, hits, years),
         hits=hits,
         en_name=en_name,
+        regions=regions,
     )
     if asks_count(masked):
         reading.cues.add("count")

@@ -33,10 +33,19 @@ _CN_DIGIT = {
 _YEAR_SHORT = re.compile(r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)")
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
-_RELATIVE_ZH = (("大前年", -3), ("前年", -2), ("去年", -1), ("今年", 0), ("这一年", 0))
+_RELATIVE_ZH = (
+    ("大前年", -3),
+    ("前年", -2),
+    ("去年", -1),
+    ("今年", 0),
+    ("这一年", 0),
+    ("明年", 1),  # no report covers a year to come: asked, it is said so
+    ("后年", 2),
+)
 # "carried over from last year" names a row of table 3, not a year
 _RELATIVE_EN = re.compile(
-    r"(?<!from )(?<!over )(?<!from the )\b(this year|last year|the year before last|previous year|current year)\b"
+    r"(?<!from )(?<!over )(?<!from the )(?<!into )(?<!to )"
+    r"\b(this year|last year|the year before last|previous year|current year|next year)\b"
 )
 _RELATIVE_EN_OFFSET = {
     "this year": 0,
@@ -44,6 +53,7 @@ _RELATIVE_EN_OFFSET = {
     "last year": -1,
     "previous year": -1,
     "the year before last": -2,
+    "next year": 1,
 }
 
 

@@ -1,0 +1,126 @@
+"""Places a question names, read through the national division codes (`index.divisions`):
+a region to range over (四川省的司法局一共…, 淮安市各区县政府排名), or the place of one
+agency written in a way its name does not hold (Huai'an, Qu County justice bureau, 重庆的
+司法局, 河南的呢).
+
+A place is matched to the indexed agencies whose identity lies in it (their division
+code, `AgencyIndex.in_region`). A name several places share keeps every candidate that
+has indexed agencies; a place written in pinyin that holds no indexed agency is taken
+for an English word (Dean is not 德安县), a Chinese one for a place with none indexed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.divisions import divisions
+
+from .agencies import AgencyIndex, Kind, Mention
+from .normalize import Text
+
+# Cues that make a place a region to range over rather than the place of one agency.
+SCOPE_CUES = frozenset({"all", "each", "max", "min", "rank", "sum", "mean", "list", "count"})
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PlaceRead:
+    """One place written in the question: where (compact span, and its words-view span),
+    which regions it may be, and the indexed agencies in them."""
+
+    start: int
+    end: int
+    words: tuple[int, int]
+    regions: tuple[Region, ...]
+    agencies: tuple[int, ...]
+    how: str
+    written: str
+
+
+def find_places(
+    text: Text, mentions: list[Mention], agencies: AgencyIndex, year: int | None
+) -> list[PlaceRead]:
+    """The places of the question that no agency name found already covers."""
+    out: list[PlaceRead] = []
+    for m in divisions().find(text.original, year):
+        start, end = text.view_span(m.start, m.end)
+        if start == end or any(start < x.end and x.start < end for x in mentions):
+            continue
+        regions: list[Region] = []
+        inside: list[int] = []
+        for place in m.places:
+            found = agencies.in_region(place.current.code)
+            if found:
+                regions.append(Region(place.current.code, place.current.name))
+                inside.extend(found)
+        how = m.places[0].how if m.places else "exact"
+        if not regions:
+            if how == "pinyin":
+                continue  # an English word that is also a place's pinyin (Dean, 德安县)
+            regions = [Region(p.current.code, p.current.name) for p in m.places]
+        out.append(
+            PlaceRead(
+                start,
+                end,
+                text.view_span(m.start, m.end, view="words"),
+                tuple(dict.fromkeys(regions)),
+                tuple(dict.fromkeys(inside)),
+                how,
+                text.original[m.start : m.end],
+            )
+        )
+    return out
+
+
+def place_scope(
+    places: list[PlaceRead],
+    kind: Kind | None,
+    scoped: bool,
+    agencies: AgencyIndex,
+    text: Text,
+) -> tuple[list[Region], list[Mention]]:
+    """The regions the question ranges over, and the agencies it names by their place.
+
+    A place is a region when the question ranges over agencies (一共, 排名, 各, 有哪些);
+    otherwise it names the agency of that place (of the kind named, if any): one is
+    answered for, several are asked about, none is said. A place written right before
+    the office (Dazhou justice bureau, 达州市司法局) names that place's own agency, not
+    one of a county within it; 重庆的司法局 (with 的) may be any of them.
+    """
+    regions: list[Region] = []
+    named: list[Mention] = []
+    for p in places:
+        if scoped:
+            regions.extend(p.regions)
+            continue
+        idxs = [i for i in p.agencies if kind is None or agencies.office_of[i] == kind.office]
+        if kind is not None and _names_office(text, p, kind):
+            own = {r.code for r in p.regions}
+            idxs = [i for i in idxs if agencies.codes[i] in own]
+        if len(idxs) == 1:
+            named.append(Mention(p.start, p.end, idxs, "place"))
+        elif idxs:
+            named.append(Mention(p.start, p.end, idxs, "ambiguous"))
+        else:  # no such agency there: the closest names (宜川县司法局 → 伊川县司法局)
+            written = p.written + (kind.label if kind else "")
+            closest = list(p.agencies[:5]) or agencies.suggest(written)
+            named.append(Mention(p.start, p.end, closest, "unknown"))
+    return list(dict.fromkeys(regions)), named
+
+
+def _names_office(text: Text, place: PlaceRead, kind: Kind) -> bool:
+    """Whether the kind of agency is written right after the place, as one name."""
+    after = text.words[place.words[1] :].lstrip() if place.words[1] else ""
+    for level in ("county ", "city ", "district ", "municipal "):
+        after = after.removeprefix(level)
+    return text.compact[place.end :].startswith(kind.label) or after.startswith(kind.label)
+
+
+def in_regions(agencies: AgencyIndex, regions: list[Region]) -> set[int]:
+    """The indexed agencies of any of the regions."""
+    return {i for r in regions for i in agencies.in_region(r.code)}
