@@ -17,7 +17,20 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml"}
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+    }
 )
 
 Progress = Callable[[int, int, str], None]

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In a group, use a command, mention me, or reply to me.",
     ),
     "help_admin": (
-        "\n\n管理员：发送报告文件（.pdf .docx .html .txt）即可入库；/reindex 重建索引；/stats 统计。",
-        "\n\nAdmins: send a report file (.pdf .docx .html .txt) to index it; "
+        "\n\n管理员：发送报告文件（.pdf .docx .html .txt .md）即可入库；/reindex 重建索引；/stats 统计。",
+        "\n\nAdmins: send a report file (.pdf .docx .html .txt .md) to index it; "
         "/reindex rebuilds the index; /stats shows statistics.",
     ),
     "usage_report": ("用法：/report 机关名称 [年份]", "Usage: /report agency [year]"),

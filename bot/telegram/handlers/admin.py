@@ -37,7 +37,7 @@ from ..text import MESSAGE_LIMIT, language, redact, t, utf16_len
 log = logging.getLogger("gongkai.bot")
 
 PROGRESS_EVERY = 2.0  # seconds between edits of a progress message
-UPLOAD_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt"})
+UPLOAD_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt", ".md"})
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 
