@@ -108,8 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_admin": ("这个命令只有管理员可以使用。", "Only admins can use this command."),
     "bad_type": (
-        "无法读取 {name}：只支持 .pdf .docx .html .txt 文件。",
-        "Cannot read {name}: only .pdf, .docx, .html and .txt files are supported.",
+        "无法读取 {name}：只支持 .pdf .docx .html .txt .md 文件。",
+        "Cannot read {name}: only .pdf, .docx, .html, .txt and .md files are supported.",
     ),
     "too_big": (
         "无法读取 {name}：文件 {size} MB，超过 {limit} MB 的上限。",
