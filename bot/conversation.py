@@ -177,7 +177,9 @@ def follow(
     question = rewrite(previous, reading, prev)
     if question != context.question and reading.not_understood:
         return reading, None  # words of the follow-up were not read: not merged, said so
-    if question == context.question:
+    if question == context.question and (reading.position or reading.top or reading.condition):
+        question = f"{context.question.rstrip('?？。. ')} {reading.text.original}"  # 第二多的呢
+    elif question == context.question:
         if not reading.not_understood or not prev.resolved:
             return reading, None
         # 其中工作动态多少条: nothing of the previous question named, but words to look

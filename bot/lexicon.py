@@ -32,6 +32,7 @@ class Phrase:
     value: str
     weak: bool = False
     also: tuple[tuple[str, str], ...] = ()
+    implied: bool = False  # a part `also` gave: it yields to one the question names
 
 
 def _p(
@@ -100,7 +101,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "fees", "行政事业性收费", "事业性收费", "收费金额", "收费", "收了多少钱"),
     *_p("measure", "fees", "费", weak=True),
     *_p("measure", "procurement", "政府集中采购", "集中采购", "采购"),
-    *_p("t2col", "issued", "出了", "出台了", "新出台", "新出", "新发", "发了", "发布了", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
+    *_p("t2col", "issued", "新出了", "出了", "出台了", "新出台", "新出", "新发", "发了", "发布了", "本年制发", "制发", "印发", "出台", "新制定", "制定"),
     *_p("t2col", "repealed", "废掉", "作废", "本年废止", "废止", "废除", "取消"),
     *_p("t2col", "in_force", "现在有效", "现有效", "还有效", "现行有效", "有效"),
     *_p("t2col", "made", "新制作", "本年新制作"),
@@ -151,7 +152,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "which", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
     *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
     # words that ask, point or are polite, and name nothing: known, so not "not understood"
-    *_p("filler", "", "请问", "请教", "问一下", "问下", "一下", "帮我", "帮忙", "麻烦", "查一下", "查下", "查查", "查询", "查", "看看", "看一下", "告诉我", "我想知道", "想知道", "想问", "知道", "能否", "能不能", "可不可以", "可以", "谢谢", "你好", "您好", "我", "你", "您", "那么", "那", "这个", "那个", "其中", "当中", "之中", "里面", "里", "方面", "方", "工作", "年度", "年报", "统计", "表格", "表里", "表中", "数", "总数", "个数", "件数", "次数", "数据是", "情况如何", "怎么样", "是不是", "到底", "究竟", "大概", "大约", "呢", "吗", "吧", "啊", "呀", "哦", "嘛", "了", "的", "地", "得", "着", "过", "是", "有", "在", "被", "给", "对", "向", "把", "让", "共", "都", "也", "还", "就", "又", "再", "只", "总", "个", "件", "次", "起", "条", "份", "项", "家", "宗", "些", "该", "其", "之", "及", "和", "与", "跟", "同", "或", "或者", "以及", "还有", "分别", "各自", "当年", "全年", "本年度", "本年", "年", "这", "那", "哪", "多", "少", "要", "申请人", "政府", "公开", "机关", "单位", "部门", "行政", "信息", "提出", "提交", "递交", "依法", "案件", "事项", "方式", "类型", "种类", "分类", "分别是", "其余", "剩下", "对应", "相应", "有关", "涉及", "关于", "针对", "依照", "按照", "根据", "所有的", "未按", "按", "因", "因为", "由于", "量", "是否有", "比", "较", "相比", "比起", "相较", "于", "度", "了没", "过没", "有没", "怕", "找", "叫", "打", "现在", "才", "所以", "一份", "一个", "一些", "一", "不再处理", "不再", "数字", "数据", "那个", "这些", "那些", "给了", "要求", "作出", "做出", "费", "钱", "万", "占", "中", "结果", "类", "啥", "说", "回", "人", "名", "位", "来", "出", "搞", "种", "机构", "发来", "本", "而", "但", "并", "等", "原因", "等原因", "最后", "只计", "这一情形", "不计其他情形", "情形", "一年", "多长", "几何"),
+    *_p("filler", "", "请问", "请教", "问一下", "问下", "一下", "帮我", "帮忙", "麻烦", "查一下", "查下", "查查", "查询", "查", "看看", "看一下", "告诉我", "我想知道", "想知道", "想问", "知道", "能否", "能不能", "可不可以", "可以", "谢谢", "你好", "您好", "我", "你", "您", "那么", "那", "这个", "那个", "其中", "当中", "之中", "里面", "里", "方面", "方", "工作", "年度", "年报", "统计", "表格", "表里", "表中", "数", "总数", "个数", "件数", "次数", "数据是", "情况如何", "怎么样", "是不是", "到底", "究竟", "大概", "大约", "呢", "吗", "吧", "啊", "呀", "哦", "嘛", "了", "的", "地", "得", "着", "过", "是", "有", "在", "被", "给", "对", "向", "把", "让", "共", "都", "也", "还", "就", "又", "再", "只", "总", "个", "件", "次", "起", "条", "份", "项", "家", "宗", "些", "该", "其", "之", "及", "和", "与", "跟", "同", "或", "或者", "以及", "还有", "分别", "各自", "当年", "全年", "本年度", "本年", "年", "这", "那", "哪", "多", "少", "要", "申请人", "政府", "公开", "机关", "单位", "部门", "行政", "信息", "提出", "提交", "递交", "依法", "案件", "事项", "方式", "类型", "种类", "分类", "分别是", "其余", "剩下", "对应", "相应", "有关", "涉及", "关于", "针对", "依照", "按照", "根据", "所有的", "作出了", "它", "它们", "他们", "该机关", "这个机关", "未按", "按", "因", "因为", "由于", "量", "是否有", "比", "较", "相比", "比起", "相较", "于", "度", "了没", "过没", "有没", "怕", "找", "叫", "打", "现在", "才", "所以", "一份", "一个", "一些", "一", "不再处理", "不再", "数字", "数据", "那个", "这些", "那些", "给了", "要求", "作出", "做出", "费", "钱", "万", "占", "中", "结果", "类", "啥", "说", "回", "人", "名", "位", "来", "出", "搞", "种", "机构", "发来", "本", "而", "但", "并", "等", "原因", "等原因", "最后", "只计", "这一情形", "不计其他情形", "情形", "一年", "多长", "几何"),
 ]
 
 EN: list[tuple[str, Phrase]] = [
@@ -163,7 +164,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "granted", "granted", "grant", "disclosed", "disclose", "released", "approved", weak=True),
     *_p("measure", "partially_granted", "partially granted", "partially disclosed", "partly granted", "partially", "partly", "in part"),
     *_p("measure", "disclosed", "in full or in part", "in whole or in part", "fully or partially", "fully or partly", "full or partial", "granted in full or in part", "disclosed in full or in part"),
-    *_p("measure", "withheld", "withheld", "withhold", "refused", "refuse", "refusals", "denied", "denials", "not disclosed", "rejected"),
+    *_p("measure", "withheld", "refusal", "deny", "denies", "withheld", "withhold", "refused", "refuse", "refusals", "denied", "denials", "not disclosed", "rejected"),
     *_p("measure", "withheld_state_secret", "state secret", "state secrets", "classified"),
     *_p("measure", "withheld_prohibited_by_law", "prohibited by law", "prohibited by other laws", "forbidden by law"),
     *_p("measure", "withheld_security_stability", "security or stability", "national security", "stability"),
@@ -174,7 +175,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "withheld_query_matter", "query matter", "query matters", "administrative query"),
     *_p("measure", "unavailable", "not provide", "not provided", "not be provided", "unable to provide", "unavailable", "could not be provided", "cannot be provided", "not available", "could not provide", "couldn't provide"),
     *_p("measure", "unavailable_not_held", "not held", "does not hold", "did not hold", "not hold"),
-    *_p("measure", "unavailable_needs_creation", "needs creation", "need to be created", "would need to be created", "not readily available"),
+    *_p("measure", "unavailable_needs_creation", "to be created", "be created", "needed new information", "needs creation", "need to be created", "would need to be created", "not readily available"),
     *_p("measure", "unavailable_unclear", "unclear", "still unclear"),
     *_p("measure", "not_processed", "not processed", "not handled", "declined to process", "not accepted"),
     *_p("measure", "not_processed_petition", "petition", "petitions", "complaints", "complaint"),
@@ -183,15 +184,15 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "not_processed_excessive", "excessive", "vexatious", "mass repeated"),
     *_p("measure", "not_processed_confirmation", "confirmation", "confirm", "reissue"),
     *_p("measure", "other", "other handling", "otherwise handled", "other processing"),
-    *_p("measure", "other_no_correction", "not correcting", "not correct", "failed to correct", "not corrected in time", "did not complete", "no correction", "not completed"),
+    *_p("measure", "other_no_correction", "missing details", "did not supply", "not supply", "not correcting", "not correct", "failed to correct", "not corrected in time", "did not complete", "no correction", "not completed"),
     *_p("measure", "other_unpaid_fee", "unpaid fee", "unpaid fees", "fee not paid", "did not pay"),
     *_p("measure", "other_misc", "other reasons", "miscellaneous", "for other reasons"),
     *_p("measure", "results_total", "total handled", "handled in total", "completion"),
-    *_p("measure", "results_total", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
+    *_p("measure", "results_total", "answer", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
     *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
     *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
-    *_p("measure", "litigation_direct", "directly", "filed directly", "without review"),
+    *_p("measure", "litigation_direct", "directly", "filed directly", "without review", "without administrative review", "without prior review", "without a review"),
     *_p("measure", "litigation_after_review", "after review", "after reconsideration"),
     *_p("outcome", "upheld", "upheld", "maintained", "affirmed"),
     *_p("outcome", "upheld", "won", "win", "wins", "winning", also=(("measure", "litigation"),)),
@@ -211,12 +212,12 @@ EN: list[tuple[str, Phrase]] = [
     *_p("t2col", "repealed", "repealed", "repeal", "abolished", "revoked"),
     *_p("t2col", "in_force", "in force", "in effect", "valid", "currently", "current"),
     *_p("t2col", "made", "made"),
-    *_p("t2col", "published", "published"),
+    *_p("t2col", "published", "published", "publish", "newly published", "newly publish"),
     *_p("t2col", "public_total", "total published", "publicly available"),
     *_p("t2col", "decisions", "decisions", "decision", "decide", "decided", "decides"),
     *_p("t2col", "items_last_year", "items last year"),
     *_p("t2col", "items_change", "change in items", "change this year"),
-    *_p("t2col", "items", "procurement items", "items"),
+    *_p("t2col", "items", "procurement items", "items", "projects", "project"),
     *_p("t2col", "amount", "amount", "10,000 yuan"),
     *_p("applicant", "natural_person", "natural persons", "natural person", "individuals", "individual", "citizens", "citizen", "people", "private persons", "members of the public", "the public"),
     *_p("applicant", "commercial", "companies", "company", "businesses", "business", "enterprises", "enterprise", "commercial", "firms"),
@@ -228,7 +229,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "max", "most", "highest", "largest", "biggest", "maximum", "max", "the top"),
     *_p("cue", "min", "least", "fewest", "lowest", "smallest", "minimum", "min", "bottom"),
     *_p("cue", "rank", "rank", "ranking", "ranked", "order by", "sort", "sorted", "compare", "comparison", "top", "which", "who"),
-    *_p("cue", "sum", "the total", "together", "in total", "altogether", "all together", "sum", "combined", "overall", "total of all", "add up", "nationwide"),
+    *_p("cue", "sum", "plus", "the total", "together", "in total", "altogether", "all together", "sum", "combined", "overall", "total of all", "add up", "nationwide"),
     *_p("cue", "all", "all", "every"),
     *_p("cue", "respectively", "respectively", "each of them", "separately"),
     *_p("cue", "each", "each", "per agency", "by agency"),
@@ -251,7 +252,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "which", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
     *_p("cue", "change", "minus", "less", "subtract", "difference between"),
     *_p("cue", "rank", "vs", "versus"),
-    *_p("filler", "", "index", "indexed", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dropped", "drop", "across", "endanger", "endangered", "endangering", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
+    *_p("filler", "", "grounds", "ground", "really", "where", "prior", "part", "info", "zone", "comprehensive", "experimental", "pilot", "workload", "newly", "more", "fewer", "time", "in time", "index", "indexed", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dropped", "drop", "across", "endanger", "endangered", "endangering", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
 ]
 
 # fmt: on
@@ -298,8 +299,8 @@ _LABEL_ZH, _LABEL_EN = _label_phrases()
 ZH.extend(_LABEL_ZH)
 EN.extend(_LABEL_EN)
 # longest first; of two as long, the one that means something surely (没公开 before 公开的)
-_ZH_SORTED = sorted(ZH, key=lambda p: (-len(p[0]), p[1].weak, p[1].kind == "filler"))
-_EN_SORTED = sorted(EN, key=lambda p: (-len(p[0]), p[1].weak, p[1].kind == "filler"))
+_ZH_SORTED = sorted(ZH, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
+_EN_SORTED = sorted(EN, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
 _EN_PATTERNS = [
     (re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])"), phrase) for p, phrase in _EN_SORTED
 ]

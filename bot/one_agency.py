@@ -15,7 +15,7 @@ from index.template import LABELS
 
 from . import reply
 from .agencies import Mention
-from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES, Measure
+from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES, TABLE2_COLUMNS, Measure
 from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_not_found
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
@@ -126,6 +126,18 @@ def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | lis
     return present
 
 
+def combined(measures: list[Measure]) -> Measure:
+    """Several measures of one table asked as one sum (新收加上年结转): their rows together."""
+    rows = tuple(row for m in measures for row in m.rows)
+    return Measure(
+        "+".join(m.key for m in measures),
+        measures[0].table,
+        (rows,),
+        "与".join(m.zh for m in measures),
+        " plus ".join(m.en for m in measures),
+    )
+
+
 def figure(ctx: Ctx, report: ReportRow, note: str) -> Answer:
     return figure_of(ctx, report, note, ctx.reading.measures)
 
@@ -134,9 +146,23 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
     """The figure of one report the question asks for, cited; several that fit, asked."""
     if not measures:  # an outcome (被纠正) without saying of what
         measures = [MEASURES["review"], MEASURES["litigation"]]
+    if len(measures) > 1 and ctx.reading.has("sum") and len({m.table for m in measures}) == 1:
+        measures = [combined(measures)]  # new requests plus those carried over: one sum
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, report)
     measure = measures[0]
+    p = ctx.reading
+    if (
+        measure.table == 2
+        and p.t2col in TABLE2_COLUMNS.get(measure.key, ())
+        and p.t2col not in table2_columns(measure, report)
+    ):  # 2019年行政事业性收费金额: a column of the row the report's format does not print
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》的“{measure.zh}”没有“{reply.column_label(2, p.t2col, 'zh')}”这一栏{note}。",
+            f"“{reply.title_of(report)}” prints no “{reply.column_label(2, p.t2col, 'en')}” for “{measure.en}”{note}.",
+        )
+        return ctx.answer("not_found", "figure", text, agency=report.agency, year=report.year)
     sel = _selection(ctx, measure, report)
     if isinstance(sel, list):
         return ambiguous_column(ctx, measure, sel, report)

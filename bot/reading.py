@@ -164,7 +164,7 @@ class Reading:
 
 def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     """The reading of one question, operation included."""
-    years = find_years(text, today)
+    years = carried_years(text, find_years(text, today))
     first = find_phrases(text)
     words = {
         i
@@ -193,7 +193,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         (h for h in hits if h.phrase.kind != "filler"),
         key=lambda h: text.original_span(h.start, h.end, view=h.view)[0],
     )
-    strong = [p for h in meaning for p in _parts(h.phrase) if not p.weak]
+    strong = _named_first([p for h in meaning for p in _parts(h.phrase) if not p.weak])
     weak = [p for h in meaning for p in _parts(h.phrase) if p.weak]
     cues = {p.value for p in strong if p.kind == "cue"}
     if _AGAINST.search(text.compact) or asks_difference(masked):
@@ -276,9 +276,47 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     return reading
 
 
+_CARRIED_TO = re.compile(
+    r"(?:carried (?:over|forward)|carry|carries) (?:in)?to (?P<year>(?:19|20)\d{2})"
+    r"|结转(?:到|至|入)(?P<zh>(?:19|20)\d{2})"
+)
+_CARRIED_FROM = re.compile(
+    r"(?:carried over|brought forward) from (?P<year>(?:19|20)\d{2})"
+    r"|(?:从|由)(?P<zh>(?:19|20)\d{2})年?结转"
+)
+
+
+def carried_years(text: Text, years: YearRef) -> YearRef:
+    """The report's year when a year names where a carry goes (carried over to 2025: the
+    2024 report's 结转下年度) or comes from (carried over from 2023: the 2024 report's
+    上年结转)."""
+    for pattern, shift in ((_CARRIED_TO, -1), (_CARRIED_FROM, 1)):
+        for view in (text.words, text.compact):
+            m = pattern.search(view)
+            if m:
+                said = int(m.group("year") or m.group("zh"))
+                moved = tuple(said + shift if y == said else y for y in years.years)
+                return replace(
+                    years,
+                    years=moved,
+                    explicit=tuple(said + shift if y == said else y for y in years.explicit),
+                )
+    return years
+
+
 def _parts(phrase: Phrase) -> list[Phrase]:
     """The phrase and what it implies (败诉: an outcome and the measure 行政诉讼)."""
-    return [phrase, *(Phrase(kind, value, phrase.weak) for kind, value in phrase.also)]
+    return [
+        phrase,
+        *(Phrase(kind, value, phrase.weak, implied=True) for kind, value in phrase.also),
+    ]
+
+
+def _named_first(parts: list[Phrase]) -> list[Phrase]:
+    """An implied measure only where the question names none (复议…lost is a review's)."""
+    if any(p.kind == "measure" and not p.implied for p in parts):
+        return [p for p in parts if not (p.kind == "measure" and p.implied)]
+    return parts
 
 
 def _first(phrases: list[Phrase], kind: str) -> str | None:

@@ -2,7 +2,7 @@
 seen the engine, asked of the engine over the seeds and the devset.
 
 No question may get a number that is not the one asked for: that is held for every
-question. The share answered right is held to a floor below the one measured (91.9 % on
+question. The share answered right is held to a floor below the one measured (96.1 % on
 2026-12-04), so that a change that answers fewer is seen; the target (95 %) is the issue's,
 measured with `python -m tests.bank`.
 """
@@ -16,7 +16,7 @@ import pytest
 from bot.answer import Engine
 from tests.bank import ask, load, summary
 
-FLOOR = 0.90
+FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
