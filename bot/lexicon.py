@@ -437,6 +437,56 @@ def parts_of_year(text: Text) -> list[str]:
     return [m.group(0) for v in (text.compact, text.words) for m in PART_OF_YEAR.finditer(v)]
 
 
+# The words of the reports' narrative an English question may ask about, in the Chinese
+# the reports use: what their text is searched for (the text itself is Chinese).
+NARRATIVE_EN: dict[str, str] = {
+    "press conferences": "新闻发布会",
+    "press conference": "新闻发布会",
+    "news conferences": "新闻发布会",
+    "new-media accounts": "政务新媒体",
+    "new media accounts": "政务新媒体",
+    "new-media": "新媒体",
+    "new media": "新媒体",
+    "wechat": "公众号",
+    "weibo": "微博",
+    "website": "网站",
+    "websites": "网站",
+    "training sessions": "培训",
+    "trainings": "培训",
+    "training": "培训",
+    "original articles": "原创",
+    "original": "原创",
+    "articles": "发文",
+    "processing fees": "信息处理费",
+    "processing fee": "信息处理费",
+    "column": "专栏",
+    "hotline": "热线",
+    "interpretations": "解读",
+    "interpretation": "解读",
+    "inspections": "检查",
+    "government data": "政务数据",
+    "proactively published": "主动公开",
+    "proactively publish": "主动公开",
+    "proactively": "主动公开",
+    "pushed": "推送",
+    "push": "推送",
+}
+_NARRATIVE_EN = sorted(NARRATIVE_EN, key=len, reverse=True)
+
+
+def narrative_terms(text: Text) -> list[str]:
+    """The Chinese words of the reports for what an English question asks about."""
+    words = text.words
+    found: list[str] = []
+    for phrase in _NARRATIVE_EN:
+        if re.search(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])", words):
+            term = NARRATIVE_EN[phrase]
+            if term not in found and not any(term in f for f in found):
+                found.append(term)
+            words = words.replace(phrase, " ")
+    return found
+
+
 def top_n(text: Text) -> int | None:
     """The N of 前N名 / 最多的三个 / top N / the three most, when the question gives one."""
     for pattern in _TOP_N:

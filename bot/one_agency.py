@@ -19,6 +19,7 @@ from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES, TABLE2_COLUMNS, Mea
 from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_not_found
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
+from .lexicon import narrative_terms
 from .model import Answer
 from .normalize import is_cjk
 from .queries import Cell, ReportRow, number
@@ -42,6 +43,7 @@ SECTION_TEXT_LIMIT = 600
 _ASKED_UNIT = re.compile(r"(?:多少|几)([篇条次件个场期家项人份])")
 
 
+ANY_UNIT = "*"
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*([篇条次件个场期家项人份])")
 
 
@@ -413,10 +415,13 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     grams = {content[i : i + 2] for i in range(len(content) - 1)}
     asked = _ASKED_UNIT.search(ctx.reading.text.compact)
     unit = asked.group(1) if asked else None
+    if unit is None and ctx.reading.language == "en" and ctx.reading.has("ask"):
+        unit = ANY_UNIT  # "how many press conferences": any count the sentence gives
     best: tuple[float, str, str] | None = None
     # the words the tables do not explain are what the question is about: a sentence
     # without any of them answers something else (申请75件 for 上一年留下来的申请几件)
     unread = [w for w in ctx.reading.not_understood if len(w) >= 2 and is_cjk(w[0])]
+    unread += narrative_terms(ctx.reading.text)  # press conferences → 新闻发布会
     sections = ctx.reader.sections(report.id)
     matched = ctx.reader.matching(sections, search_words(content))
     numbers = {s.number for s in sections if s.id in matched}
@@ -433,7 +438,7 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
             if unread and not any(_mentions(sentence, w, share=0.34) for w in unread):
                 continue
             score = sum(g in sentence for g in grams)
-            if unit and any(u == unit for _, u in _NUMBER_UNIT.findall(sentence)):
+            if unit and any(unit in (ANY_UNIT, u) for _, u in _NUMBER_UNIT.findall(sentence)):
                 score += 2
             if prefer and s.number == prefer:
                 score += 2
@@ -460,6 +465,9 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
         )
     _, sentence, where = best
     head = re.sub(r"[篇条次件个场期家项人份]+$", "", content)[-2:]
+    terms = narrative_terms(ctx.reading.text)
+    if ctx.reading.language == "en" and terms:
+        head = terms[0][-2:]  # English puts what is counted first (original articles on WeChat)
     value = _stated_number(sentence, unit, grams, head, unread)
     text = t(
         ctx.lang,
@@ -504,7 +512,7 @@ def _stated_number(
     """
     if unit is None:
         return None
-    found = [m for m in _NUMBER_UNIT.finditer(sentence) if m.group(2) == unit]
+    found = [m for m in _NUMBER_UNIT.finditer(sentence) if unit in (ANY_UNIT, m.group(2))]
     scored = []
     for i, m in enumerate(found):
         own = sentence[max(0, m.start() - 16, found[i - 1].end() if i else 0) : m.start()]

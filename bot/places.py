@@ -14,11 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.divisions import divisions
+from pypinyin import lazy_pinyin
+from rapidfuzz.distance import Levenshtein
+
+from index.divisions import divisions, short_forms
 
 from .agencies import AgencyIndex, Kind, Mention
 from .normalize import Text
 
+# words a misspelt place must not be taken for, though one letter from one
+_ENGLISH_WORDS = frozenset(
+    "many much which where there their these those agency agencies bureau bureaus office "
+    "offices court courts total handled received granted refused review reviews".split()
+)
 # Cues that make a place a region to range over rather than the place of one agency.
 SCOPE_CUES = frozenset({"all", "each", "max", "min", "rank", "sum", "mean", "list", "count"})
 
@@ -77,7 +85,64 @@ def find_places(
                 text.original[m.start : m.end],
             )
         )
+    return out + _misspelt(text, mentions, out, agencies)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{4,}")
+
+
+def _misspelt(
+    text: Text, mentions: list[Mention], found: list[PlaceRead], agencies: AgencyIndex
+) -> list[PlaceRead]:
+    """Latin-letter words one letter off the pinyin of a place with indexed agencies
+    (Huain, Pingtang): read as that place, which the answer then says it read."""
+    keys = _pinyin_keys(agencies)
+    out = []
+    for m in _WORD.finditer(text.original):
+        start, end = text.view_span(m.start(), m.end())
+        taken = [(x.start, x.end) for x in mentions] + [(p.start, p.end) for p in found]
+        if any(start < b and a < end for a, b in taken):
+            continue
+        word = re.sub(r"['’]s$", "", m.group(0)).lower().replace("'", "").replace("’", "")
+        if word in _ENGLISH_WORDS:
+            continue
+        near = {code for key, code in keys if Levenshtein.distance(word, key, score_cutoff=1) <= 1}
+        if len(near) != 1:
+            continue
+        code = near.pop()
+        division = divisions().at(code)
+        name = division.name if division else code
+        inside = tuple(agencies.in_region(code))
+        out.append(
+            PlaceRead(
+                start,
+                end,
+                text.view_span(m.start(), m.end(), view="words"),
+                (Region(code, name),),
+                inside,
+                "typo",
+                m.group(0),
+            )
+        )
     return out
+
+
+def _pinyin_keys(agencies: AgencyIndex) -> list[tuple[str, str]]:
+    """(pinyin of a short name, code) of every place that has an indexed agency."""
+    cached = getattr(agencies, "_pinyin_keys", None)
+    if cached is not None:
+        return cached
+    keys: list[tuple[str, str]] = []
+    for code in {c for c in agencies.codes if c}:
+        division = divisions().at(code)
+        if division is None:
+            continue
+        for name in (division.name, *short_forms(division.name)):
+            key = "".join(lazy_pinyin(name))
+            if len(key) >= 5:
+                keys.append((key, code))
+    agencies._pinyin_keys = keys  # type: ignore[attr-defined]
+    return keys
 
 
 def place_scope(

@@ -24,6 +24,7 @@ from .lexicon import (
     asks_difference,
     condition,
     find_phrases,
+    narrative_terms,
     parts_of_year,
     pattern_spans,
     position,
@@ -263,7 +264,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         section=next((SECTIONS[c] for c in SECTIONS if c in cues), None),
         not_understood=parts_of_year(masked)
         + _not_understood(masked, explained, read_words, hits, kind, en_name),
-        content=_content(masked, hits, years),
+        content=_content(masked, hits, years) + "".join(narrative_terms(masked)),
         hits=hits,
         en_name=en_name,
         regions=regions,
