@@ -22,7 +22,7 @@ from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .lexicon import narrative_terms
 from .model import Answer
 from .normalize import is_cjk
-from .queries import Cell, ReportRow, number
+from .queries import Cell, ReportRow
 from .reading import Reading
 from .reply import t
 
@@ -618,8 +618,8 @@ def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
         return (others[0] if others else max(available)), prior
     if len(ys.explicit) == 1:
         return ys.explicit[0], ys.explicit[0] - 1
-    if len(ys.years) >= 2:
-        return ys.years[0], ys.years[1]
+    if len(ys.years) >= 2:  # 从2019年到2025年, 2020→2021: the later against the earlier
+        return max(ys.years), min(ys.years)
     # only 比去年 (去年 is then the year before the one asked about) or no year at all
     base = max(available)
     return base, base - 1
@@ -713,29 +713,17 @@ def change(ctx: Ctx, m: Mention) -> Answer:
     lang = ctx.lang
     base, prior = ty.base, ty.prior
     lines = [two_years_line(ctx, ty)]
-    a, b = ty.values[base], ty.values[prior]
-    diff = None
-    if a is None or b is None:
-        lines.append(reply.blank_difference(lang, "一年的"))
-    else:
-        diff = number(round(a - b, 6))
-        lines.append(
-            t(
-                lang,
-                f"变化 = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}。",
-                f"Change = {reply.num(a, lang)} − {reply.num(b, lang)} = {reply.num(diff, lang)}.",
-            )
-        )
-        if diff == 0:
-            said = t(lang, f"{base} 年与 {prior} 年持平。", f"{base} is the same as {prior}.")
-        else:
-            more = t(lang, "多" if diff > 0 else "少", "more" if diff > 0 else "less")
-            said = t(
-                lang,
-                f"{base} 年比 {prior} 年{more} {ty.show(abs(diff), lang)}。",
-                f"{base} has {ty.show(abs(diff), lang)} {more} than {prior}.",
-            )
-        lines.append(said)
+    from .across import difference_lines  # across builds on this module
+
+    diff, said = difference_lines(
+        ctx,
+        ty.values[base],
+        ty.values[prior],
+        t(lang, f"{base} 年", str(base)),
+        t(lang, f"{prior} 年", str(prior)),
+        ty.show,
+    )
+    lines.extend(said)
     lines.append(two_years_source(ctx, ty))
     return ctx.answer(
         "answered",

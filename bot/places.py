@@ -186,7 +186,8 @@ def _names_office(text: Text, place: PlaceRead, kind: Kind) -> bool:
     after = text.words[place.words[1] :].lstrip() if place.words[1] else ""
     for level in ("county ", "city ", "district ", "municipal "):
         after = after.removeprefix(level)
-    return text.compact[place.end :].startswith(kind.label) or after.startswith(kind.label)
+    labels = {kind.label, kind.label.split(" ", 1)[-1]}  # municipal justice bureau, justice bureau
+    return any(text.compact[place.end :].startswith(x) or after.startswith(x) for x in labels)
 
 
 def in_regions(agencies: AgencyIndex, regions: list[Region]) -> set[int]:

@@ -10,7 +10,8 @@ a figure between two years over the earlier year's figure.
 from __future__ import annotations
 
 from . import reply
-from .across import across, quantity
+from .across import Quantity, across, quantity
+from .agencies import Mention
 from .catalogue import MEASURES, SMALL_DENOMINATOR, Measure, Term
 from .clarify import which_agency, year_not_found
 from .context import Ctx
@@ -41,6 +42,8 @@ def rate(ctx: Ctx) -> Answer:
     m = resolved[0]
     agency_id, name = ctx.agencies.ids[m.agencies[0]], ctx.agencies.names[m.agencies[0]]
     available = ctx.reader.years_of(agency_id)
+    if len(r.years.years) >= 2 or r.has("trend"):
+        return rate_by_year(ctx, q, m, available)
     year = r.years.years[0] if r.years.years else (max(available) if available else None)
     if year is None or year not in available:
         return year_not_found(ctx, name, year or 0, available)
@@ -97,6 +100,75 @@ def rate(ctx: Ctx) -> Answer:
     ]
     return ctx.answer(
         "answered", "rate", "\n".join(lines), agency=name, year=year, value=value, figures=figures
+    )
+
+
+def _worked_out(q: Quantity, report: ReportRow) -> tuple[float | int | None, str]:
+    """The rate in one report, and how it was worked out (or why there is none)."""
+    assert q.rate is not None
+    num, _ = _side(q.rate.numerator, report)
+    den, _ = _side(q.rate.denominator, report)
+    if num is None or den is None:
+        return None, "—"
+    if den == 0:
+        return None, f"{reply.num(num)} ÷ 0"
+    value = number(round(num / den, 6))
+    return value, f"{reply.num(num)} ÷ {reply.num(den)}"
+
+
+def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Answer:
+    """平潭2021-2025年行政复议纠错率: the rate in each report, the latest one's as the answer."""
+    assert q.rate is not None
+    lang = ctx.lang
+    agency_id, name = ctx.agencies.ids[m.agencies[0]], ctx.agencies.names[m.agencies[0]]
+    asked = ctx.reading.years.years
+    years = [y for y in asked if y in available] if len(asked) >= 2 else available
+    if not years:
+        return year_not_found(ctx, name, asked[0] if asked else 0, available)
+    lines = [t(lang, f"{name}历年{q.name(lang)}：", f"{name}, {q.name(lang)}, by year:")]
+    figures = []
+    value = None
+    for year in sorted(years):
+        report = ctx.reader.report(agency_id, year)
+        assert report is not None
+        value, how = _worked_out(q, report)
+        lines.append(
+            t(
+                lang,
+                f"{year} 年：{reply.percent(value, lang)}（{how}）",
+                f"{year}: {reply.percent(value, lang)} ({how})",
+            )
+        )
+        figures.append(
+            {"table": q.measure.table, "row": q.measure.key, "column": q.column, "value": value,
+             "year": year, "agency": name, "rate": True}
+        )  # fmt: skip
+    missing = [y for y in asked if y not in available] if len(asked) >= 2 else []
+    if missing:
+        lines.append(
+            t(
+                lang,
+                f"没有这些年份的报告：{'、'.join(map(str, missing))}。",
+                f"No report for: {', '.join(map(str, missing))}.",
+            )
+        )
+    lines.append(reply.formula_text(q.rate, lang))
+    table = reply.TABLE_TITLES[q.measure.table]
+    lines.append(
+        t(
+            lang,
+            f"来源：{name}各年度政府信息公开工作年度报告“{table}”表。",
+            f"Source: {name}'s annual reports, table “{table}”.",
+        )
+    )
+    return ctx.answer(
+        "answered",
+        "rate",
+        "\n".join(lines),
+        agency=name,
+        year=max(years),
+        value=value,
+        figures=figures,
     )
 
 

@@ -32,6 +32,13 @@ def test_change_without_the_earlier_report_is_not_the_figure(
     assert a.year == missing
 
 
+def test_growth_is_said_in_percent(invented: Engine) -> None:
+    # 增长 is a percentage in Chinese statistics (同比增长12%): 15 against 12 → 25 %
+    a = invented.answer("伊川县人民政府申请同比增长多少")
+    assert (a.status, a.intent, a.value, a.year) == ("answered", "growth", 0.25, 2024)
+    assert "(15 − 12) ÷ 12 = 25.00%" in a.text
+
+
 @pytest.mark.parametrize(
     "question, value, year",
     [
@@ -39,7 +46,7 @@ def test_change_without_the_earlier_report_is_not_the_figure(
         ("伊川县人民政府去年比前年多多少申请", 3, 2024),  # today is 2025: 2024 vs 2023
         ("伊川县人民政府收到申请比2022年多多少", 5, 2024),  # latest 15 - 10
         ("伊川县人民政府2023年比2022年多收到多少申请", 2, 2023),  # 12 - 10
-        ("伊川县人民政府申请同比增长多少", 3, 2024),
+        ("伊川县人民政府申请同比增加了多少", 3, 2024),
         ("how many more applications did 伊川县人民政府 receive in 2024 than last year", 3, 2024),
     ],
 )

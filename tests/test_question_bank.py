@@ -14,9 +14,15 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Engine
-from tests.bank import ask, load, summary
+from index.build import build_paths
+from tests.bank import BANKS, INDEXED, ask, load, summary
 
 FLOOR = 0.93
+# The second bank (tests/questions/real): written by another person over the seeds, the
+# devset and the real reports of tests/data/real (seven years of 平潭, two of 上海市政府
+# 办公厅, regions, names) after the engine was built; first measured at 67.5 % right and
+# 12 wrong numbers, 72.8 % and none after the fixes it showed.
+FLOOR_REAL = 0.70
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +42,25 @@ def test_no_question_gets_a_number_that_was_not_asked_for(results: list) -> None
 def test_the_share_answered_right_stays_above_its_floor(results: list) -> None:
     right = sum(r.verdict == "right" for r in results) / len(results)
     assert right >= FLOOR, summary(results)
+
+
+@pytest.fixture(scope="module")
+def real_results(tmp_path_factory: pytest.TempPathFactory) -> list:
+    db = tmp_path_factory.mktemp("bank") / "real.db"
+    build_paths(INDEXED["real"], db)
+    return list(ask(Engine(db), load(BANKS / "real")))
+
+
+def test_no_question_of_the_second_bank_gets_a_wrong_number(real_results: list) -> None:
+    wrong = [
+        f"{r.turn.id} {r.turn.question}: {r.why}" for r in real_results if r.verdict == "wrong"
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_second_bank_stays_above_its_floor(real_results: list) -> None:
+    right = sum(r.verdict == "right" for r in real_results) / len(real_results)
+    assert right >= FLOOR_REAL, summary(real_results)
 
 
 def test_the_banks_are_large_and_cover_every_category(results: list) -> None:
