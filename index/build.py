@@ -159,7 +159,7 @@ def build_paths(
     files = find_files(Path(p) for p in paths)
     store = Store(db_path)
     results: list[IndexResult] = []
-    reads = ordered_map(partial(read_report, max_bytes=max_bytes), files, jobs, _crashed)
+    reads = ordered_map(partial(read_report, max_bytes=max_bytes), files, jobs, crashed)
     try:
         with store.bulk():
             for first in range(0, len(files), BATCH):
@@ -177,7 +177,8 @@ def build_paths(
     return results
 
 
-def _crashed(path: Path) -> Read:
+def crashed(path: Path) -> Read:
+    """The result of a file whose reader process died (a crash in a library): failed."""
     log.error("the reader stopped on %s (a crash in a library)", path.name)
     return (
         None,
