@@ -13,6 +13,7 @@ import codecs
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -132,7 +133,7 @@ def _page_items(page: Page, number: int) -> list[Paragraph | _Grid]:
         grid = _Grid(rows, [number] * len(rows), x0, x1, xs[1:])
         placed.append((top, grid))
         boxes.append(found.bbox)
-    prose = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    prose = page.filter(_outside(boxes)) if boxes else page
     for line in prose.extract_text_lines():
         if line["text"].strip():
             placed.append((line["top"], Paragraph(line["text"].strip(), number)))
@@ -140,10 +141,21 @@ def _page_items(page: Page, number: int) -> list[Paragraph | _Grid]:
     return [item for _, item in placed]
 
 
-def _inside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (char["x0"] + char["x1"]) / 2
-    cy = (char["top"] + char["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a page object is anything but a character centred inside one of `boxes`
+    (a page's characters are thousands: the test is made lean)."""
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj["object_type"] != "char":
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                return False
+        return True
+
+    return keep
 
 
 def _join(grid: _Grid, more: _Grid) -> bool:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
-from operator import itemgetter
 from typing import Any
 
 from pdfplumber.page import Page
@@ -35,10 +34,11 @@ EPSILON = 0.005
 
 # What the characters of one text object share: its place in the content stream, the
 # horizontal scale of its text matrix, the height of a character box (font size ×
-# vertical scale) and the offset of its bottom from the baseline, its font's facts and
-# handle, and the advances of its characters found so far (by text, at its size). A
+# vertical scale) and the offset of its bottom from the baseline, its font's name, and
+# whether its text is trusted beyond ASCII, the font's facts and handle, and the
+# advances of its characters found so far (by text, at its size), and that size. A
 # plain tuple: most reports draw each character as an object of its own.
-_TextObject = tuple[int, float, float, float, FontFacts, int, dict[str, float]]
+_TextObject = tuple[int, float, float, float, str, bool, FontFacts, int, dict[str, float], float]
 
 
 class PageChars:
@@ -52,97 +52,110 @@ class PageChars:
         self._facts: dict[int, FontFacts] = {}
         self._widths: dict[tuple[int, float], dict[str, float]] = {}
         self._matrix = (ctypes.c_float * 6)()
+        self._matrix_at = ctypes.addressof(self._matrix)
 
     def read(self, textpage: int) -> list[dict[str, Any]]:
-        chars = self._read(textpage)
+        places, chars = self._read(textpage)
         if missing := len(self.texts.keys() - self._objects.keys()):
             raise Unsupported(
                 f"PDFium leaves out {missing} text objects of page {self.page.page_number} "
                 "(drawn twice, or empty)"
             )
-        chars.sort(key=itemgetter(0))
-        return [char for _, char in chars]
+        if places != sorted(places):  # PDFium orders a line's objects left to right
+            chars = [char for _, char in sorted(zip(places, chars, strict=True))]
+        return chars
 
-    def _read(self, tp: int) -> list[tuple[tuple[int, int], dict[str, Any]]]:
-        """The characters, each with its place in the content stream: (object, index)."""
+    def _read(self, tp: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
+        """The characters, and each one's place in the content stream (object, index)."""
         objects, number = self._objects, self.page.page_number
         height, doctop = self.page.height, self.page.initial_doctop
         origin, loose = (ctypes.c_double * 2)(), (ctypes.c_float * 4)()  # left top right bottom
-        box = (ctypes.c_double * 4)()  # left right bottom top
         x_at, y_at = _addresses(origin)
-        loose_at, box_at = ctypes.addressof(loose), _addresses(box)
-        out = []
-        previous = (-1, 0.0, 0.0)
+        loose_at = ctypes.addressof(loose)
+        places: list[tuple[int, int]] = []
+        chars: list[dict[str, Any]] = []
+        last_order, last_x, last_y = -1, 0.0, 0.0
         for n, text in enumerate(_page_text(tp)):
             if text in " \r\n" and c.char_generated(tp, n):
                 continue
             handle = c.char_object(tp, n)
             obj = objects.get(handle) or self._object(tp, n, handle)
-            order, _, extent, drop, facts, _, _ = obj
-            if not ("\u3000" <= text < "\ud800" or " " <= text < "\u0590") or facts.ascii_only:
-                self._check_text(text, facts)
+            order, a, extent, drop, fontname, ascii_only, _, _, widths, _ = obj
+            if ascii_only or not (
+                "\u3000" <= text < "\ud800"  # CJK
+                or " " <= text <= "~"
+                or "\uff01" <= text <= "\uff60"  # full-width forms
+                or "\u00a0" <= text < "\u0590"  # Latin, Greek, Cyrillic
+            ):
+                self._check_text(text, obj[6])
             if c.char_unmapped(tp, n):
                 raise Unsupported(f"a character of page {number} has no Unicode")
             c.char_origin(tp, n, x_at, y_at)
             x0, base = origin
-            here = (order, x0, base)
-            if here == previous:
+            if x0 == last_x and base == last_y and order == last_order:
                 raise Unsupported(f"page {number} has characters at one place")
-            previous = here
+            last_order, last_x, last_y = order, x0, base
             c.char_loose_box(tp, n, loose_at)
-            c.char_box(tp, n, *box_at)
-            x1 = loose[2]
-            if box[1] > x1 - EPSILON:  # the glyph's ink reaches the loose box's edge
-                x1 = self._advance(obj, text, x0, x1)
+            x1 = x0 + a * (widths.get(text) or self._width(obj, text))
+            if abs(x1 - loose[2]) > EPSILON:
+                self._check_overhang(tp, n, x1, loose[2])
             y0 = base + drop
             y1 = y0 + extent
             top = height - y1
-            out.append(
-                (
-                    (order, n),
-                    {
-                        "object_type": "char",
-                        "page_number": number,
-                        "text": text,
-                        "fontname": facts.fontname,
-                        "upright": True,
-                        "x0": x0,
-                        "x1": x1,
-                        "y0": y0,
-                        "y1": y1,
-                        "width": x1 - x0,
-                        "height": extent,
-                        "size": extent,
-                        "top": top,
-                        "bottom": height - y0,
-                        "doctop": doctop + top,
-                    },
-                )
+            places.append((order, n))
+            chars.append(
+                {
+                    "object_type": "char",
+                    "page_number": number,
+                    "text": text,
+                    "fontname": fontname,
+                    "upright": True,
+                    "x0": x0,
+                    "x1": x1,
+                    "y0": y0,
+                    "y1": y1,
+                    "width": x1 - x0,
+                    "height": extent,
+                    "size": extent,
+                    "top": top,
+                    "bottom": height - y0,
+                    "doctop": doctop + top,
+                }
             )
-        return out
+        return places, chars
 
     def _object(self, tp: int, n: int, handle: int) -> _TextObject:
         """The text object of character `n`, read when the first of its characters is."""
-        if handle not in self.texts:
+        order = self.texts.get(handle)
+        if order is None:
             raise Unsupported(f"a character of page {self.page.page_number} is in no text object")
-        a, b, cc, d, _, _ = self._char_matrix(tp, n)
-        if b or cc or a <= 0 or d <= 0:
+        m = self._matrix
+        if not c.char_matrix(tp, n, self._matrix_at):
+            raise Unsupported(f"no matrix for a character of page {self.page.page_number}")
+        a, d = m[0], m[3]
+        if m[1] or m[2] or a <= 0 or d <= 0:
             raise Unsupported(f"page {self.page.page_number} has turned or mirrored text")
         size = c.char_font_size(tp, n)
         font = c.text_font(handle)
         facts = self._facts.get(font) or self._font_facts(font)
-        widths = self._widths.setdefault((font, size), {})
+        widths = self._widths.get((font, size))
+        if widths is None:
+            widths = self._widths[font, size] = {}
         extent = d * size
-        obj = (self.texts[handle], a, extent, facts.descent * extent, facts, font, widths)
+        obj = (
+            order,
+            a,
+            extent,
+            facts.descent * extent,
+            facts.fontname,
+            facts.ascii_only,
+            facts,
+            font,
+            widths,
+            size,
+        )
         self._objects[handle] = obj
         return obj
-
-    def _char_matrix(self, tp: int, n: int) -> ctypes.Array[ctypes.c_float]:
-        if not c.char_matrix(tp, n, ctypes.addressof(self._matrix)):
-            raise Unsupported(
-                f"PDFium gives no matrix for a character of page {self.page.page_number}"
-            )
-        return self._matrix
 
     def _font_facts(self, font: int) -> FontFacts:
         length = c.base_font_name(font, 0, 0)
@@ -170,25 +183,23 @@ class PageChars:
         if unicodedata.bidirectional(text) in _RIGHT_TO_LEFT:
             raise Unsupported(f"page {self.page.page_number} has right-to-left text")
 
-    def _advance(self, obj: _TextObject, text: str, x0: float, loose_right: float) -> float:
-        """Where the advance of a glyph whose ink reaches its loose box's edge ends.
+    def _width(self, obj: _TextObject, text: str) -> float:
+        """The advance of the glyph for `text` in `obj`'s font, at its size."""
+        *_, font, widths, size = obj
+        found = ctypes.c_float()
+        if not c.glyph_width(font, ord(text), size, ctypes.addressof(found)):
+            raise Unsupported(f"PDFium gives no width for U+{ord(text):04X}")
+        widths[text] = found.value
+        return found.value
 
-        PDFium's loose box runs to the advance, or to the ink where that goes further;
-        past its advance (an italic glyph, a wide one), the advance is the font's width
-        for the character, which must then fall short of the loose box.
-        """
-        _, a, _, _, _, font, widths = obj
-        width = widths.get(text)
-        if width is None:
-            size = next(key[1] for key, known in self._widths.items() if known is widths)
-            found = ctypes.c_float()
-            if not c.glyph_width(font, ord(text), size, ctypes.addressof(found)):
-                raise Unsupported(f"PDFium gives no width for U+{ord(text):04X}")
-            width = widths[text] = found.value
-        x1 = x0 + a * width
-        if x1 > loose_right + EPSILON:
+    def _check_overhang(self, tp: int, n: int, x1: float, loose_right: float) -> None:
+        """PDFium's loose box runs to the glyph's advance, or to its ink where that goes
+        further (an italic glyph, a wide one): then the advance found must fall short of
+        the loose box, exactly where the ink ends."""
+        box = (ctypes.c_double * 4)()  # left right bottom top
+        c.char_box(tp, n, *_addresses(box))
+        if x1 > loose_right + EPSILON or abs(box[1] - loose_right) > EPSILON:
             raise Unsupported(f"a character's width on page {self.page.page_number} is unclear")
-        return x1
 
 
 def _addresses(array: ctypes.Array[ctypes.c_double]) -> list[int]:
