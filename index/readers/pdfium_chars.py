@@ -34,8 +34,8 @@ EPSILON = 0.005
 
 # What the characters of one text object share: its place in the content stream, the
 # horizontal scale of its text matrix, the height of a character box (font size ×
-# vertical scale) and the offset of its bottom from the baseline, its font's name, and
-# whether its text is trusted beyond ASCII, the font's facts and handle, and the
+# vertical scale) and the offset of its bottom from the baseline, its font's name,
+# whether only ASCII is trusted of its text, the font's facts and handle, and the
 # advances of its characters found so far (by text, at its size), and that size. A
 # plain tuple: most reports draw each character as an object of its own.
 _TextObject = tuple[int, float, float, float, str, bool, FontFacts, int, dict[str, float], float]
