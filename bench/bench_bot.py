@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import shutil
@@ -71,21 +72,12 @@ async def start_bot(code: Path, config_file: Path, cores: int) -> asyncio.subpro
     )
 
 
-async def wait_for_line(proc: asyncio.subprocess.Process, words: str, timeout: float) -> bool:
-    """Read the bot's log until a line holds `words`."""
+async def watch_log(proc: asyncio.subprocess.Process, words: str, seen: asyncio.Event) -> None:
+    """Read the bot's log to its end (a full pipe would stop the bot), noting `words`."""
     assert proc.stderr is not None
-
-    async def read() -> bool:
-        assert proc.stderr is not None
-        async for line in proc.stderr:
-            if words in line.decode("utf-8", "replace"):
-                return True
-        return False
-
-    try:
-        return await asyncio.wait_for(read(), timeout)
-    except TimeoutError:
-        return False
+    async for line in proc.stderr:
+        if words in line.decode("utf-8", "replace"):
+            seen.set()
 
 
 async def ask(api: BotAPIServer, count: int, first_user: int) -> tuple[float, float]:
@@ -139,10 +131,14 @@ async def run_once(code: Path, folder: Path, args: argparse.Namespace) -> dict[s
     config_file = config(folder, await api.start())
     started = time.perf_counter()
     proc = await start_bot(code, config_file, args.cores)
+    warm = asyncio.Event()
+    log = asyncio.create_task(watch_log(proc, "engine warm", warm))
     try:
         await api.wait_for("getUpdates", timeout=120)
         startup = time.perf_counter() - started
-        warmed = args.warm_wait and await wait_for_line(proc, "engine warm", args.warm_wait)
+        if args.warm_wait:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(warm.wait(), args.warm_wait)
         await asyncio.sleep(0.5)
         wait, requests = await one_at_a_time(api, 100, 500_000)
         seconds, burst_requests = await ask(api, args.questions, 1000)
@@ -158,7 +154,7 @@ async def run_once(code: Path, folder: Path, args: argparse.Namespace) -> dict[s
         reindex = time.perf_counter() - reindex_started
         return {
             "startup": startup,
-            "warmed": float(warmed),
+            "warmed": float(warm.is_set()),
             "qps": args.questions / seconds,
             "burst_requests": burst_requests,
             "wait_ms": 1000 * wait,
@@ -170,6 +166,7 @@ async def run_once(code: Path, folder: Path, args: argparse.Namespace) -> dict[s
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
             await proc.wait()
+        await log
         await api.close()
 
 
