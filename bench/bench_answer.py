@@ -163,16 +163,29 @@ def build(db: Path, count: int) -> None:
                 )
             )
             if failed:
-                checks.append((report_id, "t3.row_total.received", "fail", "generated"))
+                checks.append(
+                    (report_id, "t3.row_total.received", "fail", "generated", "3.received.total")
+                )
+        # columns named: the store's tables gain columns (checks.cells did, and broke this)
         conn.executemany(
-            "insert into reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reports
+            "insert into reports (id, agency_id, agency, year, title, format, source_format, "
+            "source_file, sha256, indexed_at, figure_count, failed_checks, warnings) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            reports,
         )
-        conn.executemany("insert into figures values (?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+        conn.executemany(
+            "insert into figures (report_id, table_number, row_key, column_key, value, raw, "
+            "note, label, page) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            figures,
+        )
         conn.executemany(
             "insert into sections (report_id, number, subsection, title, text, text_segmented) values (?, ?, ?, ?, ?, ?)",
             sections,
         )
-        conn.executemany("insert into checks values (?, ?, ?, ?)", checks)
+        conn.executemany(
+            "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
+            checks,
+        )
         if agency_id % 10000 == 0:
             conn.commit()
             print(f"  {agency_id} agencies, {time.perf_counter() - started:.0f} s", file=sys.stderr)

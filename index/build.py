@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .errors import GongkaiError
 from .model import Report
+from .parallel import ordered_map
 from .parse import parse_file
 from .readers import DEFAULT_MAX_BYTES
 from .store import Store
@@ -33,7 +36,8 @@ REPORT_SUFFIXES = frozenset(
     }
 )
 
-Progress = Callable[[int, int, str], None]
+# files done, files in all, and the result of the file just done
+Progress = Callable[[int, int, "IndexResult"], None]
 
 # files committed together: a commit per report cost more than parsing it
 BATCH = 50
@@ -55,6 +59,13 @@ class IndexResult:
     @property
     def ok(self) -> bool:
         return self.status != "failed"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IndexResult:
+        return cls(**data)
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
@@ -80,9 +91,10 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_report(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[Report | None, str, IndexResult]:
+Read = tuple[Report | None, str, IndexResult]
+
+
+def read_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Read:
     """Parse `path`: the report (None when it cannot be stored), its file's sha256, and
     the result as the summary shows it (`failed` with the reason, until it is stored).
 
@@ -150,19 +162,39 @@ def build_paths(
     progress: Progress | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
 ) -> list[IndexResult]:
-    """Index every report file under `paths` into the database at `db_path`."""
+    """Index every report file under `paths` into the database at `db_path`.
+
+    With `jobs` above 1, files are parsed in that many worker processes and written
+    here, in the same order and batches as a serial build: the same index either way.
+    """
     files = find_files(Path(p) for p in paths)
     store = Store(db_path)
     results: list[IndexResult] = []
+    reads = ordered_map(partial(read_report, max_bytes=max_bytes), files, jobs, crashed)
     try:
         with store.bulk():
             for first in range(0, len(files), BATCH):
                 with store.batch():
                     for path in files[first : first + BATCH]:
-                        results.append(index_file(store, path, max_bytes=max_bytes))
+                        report, sha256, result = next(reads)
+                        if report is not None:
+                            result = store_report(store, report, sha256, result, path.name)
+                        results.append(result)
                         if progress:
-                            progress(len(results), len(files), path.name)
+                            progress(len(results), len(files), result)
     finally:
+        reads.close()
         store.close()
     return results
+
+
+def crashed(path: Path) -> Read:
+    """The result of a file whose reader process died (a crash in a library): failed."""
+    log.error("the reader stopped on %s (a crash in a library)", path.name)
+    return (
+        None,
+        "",
+        IndexResult(path.name, "failed", error="could not be read (the reader crashed)"),
+    )

@@ -11,9 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from .build import IndexResult, build_paths
+from .build import IndexResult, Progress, build_paths
 from .console import run_command
 from .errors import GongkaiError
+from .parallel import available_cores
 from .parse import parse_file
 from .readers import DEFAULT_MAX_BYTES
 from .store import Store, copy_index
@@ -76,7 +77,21 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES / 1048576,
         help="size limit per file in MB (default 20)",
     )
+    build.add_argument(
+        "--jobs",
+        type=_positive,
+        default=available_cores(),
+        metavar="N",
+        help="parse in N processes, one writing (default: the cores available, here "
+        f"{available_cores()}); the index is the same as with --jobs 1",
+    )
     build.add_argument("--quiet", action="store_true", help="no progress bar and no summary table")
+    build.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per file as it is indexed (file, status, agency, year, figures, "
+        "failed_checks, warnings, error), instead of the progress bar and summary table",
+    )
 
     backup = sub.add_parser(
         "backup",
@@ -142,16 +157,34 @@ def _build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    bar = None if args.quiet else _ProgressBar()
-    results = build_paths(args.paths, args.db, bar, max_bytes=int(args.max_mb * 1048576))
-    if bar:
-        bar.close()
+    progress: Progress | None = _ProgressBar()
+    if args.json:
+        progress = _json_line
+    elif args.quiet:
+        progress = None
+    results = build_paths(
+        args.paths, args.db, progress, max_bytes=int(args.max_mb * 1048576), jobs=args.jobs
+    )
+    if isinstance(progress, _ProgressBar):
+        progress.close()
     if not results:
         print(f"Error: no report files found in {' '.join(map(str, args.paths))}", file=sys.stderr)
         return 1
-    if not args.quiet:
+    if not args.quiet and not args.json:
         _summary(results, args.db)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return int(text)
+
+
+def _json_line(done: int, total: int, result: IndexResult) -> None:
+    """Each file's result as a line of JSON as soon as it is stored: what the bot's
+    /reindex reads from the build it runs in a process of its own."""
+    print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
 
 
 class _ProgressBar:
@@ -161,7 +194,8 @@ class _ProgressBar:
         self.tty = sys.stderr.isatty()
         self.last_tenth = -1
 
-    def __call__(self, done: int, total: int, name: str) -> None:
+    def __call__(self, done: int, total: int, result: IndexResult) -> None:
+        name = result.file
         if self.tty:
             filled = int(30 * done / total)
             sys.stderr.write(

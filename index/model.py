@@ -19,6 +19,21 @@ class Figure:
     label: str = ""  # the row label as printed, for citations
     page: int | None = None
 
+    def __reduce__(self) -> tuple[type[Figure], tuple[Any, ...]]:
+        """Pickled as its values: a parallel build hands every report from a worker to
+        the writer, and pickling two hundred figures field by field (the default) cost
+        the writer a quarter of what storing them does."""
+        return Figure, (
+            self.table,
+            self.row,
+            self.column,
+            self.value,
+            self.raw,
+            self.note,
+            self.label,
+            self.page,
+        )
+
 
 @dataclass
 class Section:
@@ -34,6 +49,10 @@ class Check:
     status: str  # "pass", "fail", "not_assessable"
     detail: str
     cells: list[str] = field(default_factory=list)  # dotted keys of the figures involved
+
+    def __reduce__(self) -> tuple[type[Check], tuple[Any, ...]]:
+        """Pickled as its values, as `Figure` is."""
+        return Check, (self.rule, self.status, self.detail, self.cells)
 
 
 @dataclass

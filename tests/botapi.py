@@ -339,6 +339,9 @@ class FakeEngine:
     def reload(self) -> None:
         self.reloads += 1
 
+    def warm(self) -> float:
+        return 0.0
+
     def close(self) -> None:
         pass
 

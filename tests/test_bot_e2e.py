@@ -8,18 +8,18 @@ import csv
 import hashlib
 import io
 import shutil
-import threading
+import time
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from bot.telegram import library, services
+from bot.telegram import apart, library, replies
 from bot.telegram.app import make_bot, make_dispatcher, webhook_app
 from bot.telegram.handlers import admin, commands
 from bot.telegram.text import MESSAGE_LIMIT, utf16_len
-from index.build import build_paths
-from tests.botapi import TOKEN, BotAPIServer, bot_config, running_bot
+from index.build import Read, build_paths
+from tests.botapi import TOKEN, BotAPIServer, FakeAnswer, FakeEngine, bot_config, running_bot
 from tests.conftest import SEEDS
 
 ADMIN, USER = 1, 42
@@ -47,7 +47,24 @@ async def test_a_question_is_answered(db_copy: Path, tmp_path: Path) -> None:
         reply = await api.wait_for("sendMessage")
         assert "伊川县司法局" in reply.text and "2 件" in reply.text
         assert reply.params["chat_id"] == str(USER)
-        assert api.calls_of("sendChatAction")[0].params["action"] == "typing"
+        assert not api.calls_of("sendChatAction")  # a quick answer is one request
+
+
+async def test_a_slow_answer_shows_typing(
+    tmp_path: Path, db_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class SlowEngine(FakeEngine):
+        def answer(self, question: str, context: object = None) -> FakeAnswer:
+            time.sleep(0.4)
+            return super().answer(question, context)
+
+    monkeypatch.setattr(replies, "TYPING_AFTER", 0.1)
+    async with running_bot(bot_config(db_copy, tmp_path), SlowEngine) as api:
+        await api.send_text("伊川县司法局收到多少政府信息公开申请？")
+        reply = await api.wait_for("sendMessage")
+        (typing,) = api.calls_of("sendChatAction")
+        assert typing.params["action"] == "typing"
+        assert api.calls.index(typing) < api.calls.index(reply)
 
 
 async def test_a_tap_on_an_ambiguity_button_answers_it(db_copy: Path, tmp_path: Path) -> None:
@@ -196,14 +213,14 @@ async def test_a_non_admin_upload_is_refused_without_download(folder: Path) -> N
 async def test_questions_are_answered_while_a_report_is_indexed(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real_read_report = services.read_report
+    release = asyncio.Event()
+    real_read = apart.Reader.read
 
-    def slow_read_report(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        assert release.wait(10)
-        return real_read_report(*args, **kwargs)
+    async def slow_read(self: apart.Reader, path: Path) -> Read:
+        await asyncio.wait_for(release.wait(), 10)
+        return await real_read(self, path)
 
-    monkeypatch.setattr(services, "read_report", slow_read_report)
+    monkeypatch.setattr(apart.Reader, "read", slow_read)
     config = bot_config(folder / "gongkai.db", folder / "reports")
     async with running_bot(config) as api:
         await api.send_document("yichuan.txt", SEEDS["yichuan"].read_bytes(), user_id=ADMIN)

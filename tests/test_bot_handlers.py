@@ -24,15 +24,28 @@ async def test_user_text_is_escaped(db_copy: Path, tmp_path: Path) -> None:
         assert sent_texts(api) == ["答：&lt;b&gt;伊川&lt;/b&gt; &amp; 司法局"]
 
 
-async def test_long_reply_is_split_at_line_breaks(db_copy: Path, tmp_path: Path) -> None:
+async def test_a_long_answer_is_split_at_line_breaks_the_rest_a_tap_away(
+    db_copy: Path, tmp_path: Path
+) -> None:
     text = "\n".join(f"{n}. 伊川县司法局 <收到> 申请 " + "政" * 40 for n in range(150))
-    engine = FakeEngine({"长": FakeAnswer("长", text=text)})
+    candidates = [{"id": 1, "label": "伊川县司法局", "question": "伊川县司法局收到多少申请？"}]
+    answer = FakeAnswer("长", status="ambiguous", text=text, candidates=candidates)
+    engine = FakeEngine({"长": answer})
     async with fed_bot(bot_config(db_copy, tmp_path), lambda: engine) as (api, feed):
         await feed(message=api.message("长"))
+        (first,) = api.calls_of("sendMessage")  # one request: no "typing", one part
+        assert [b["text"] for b in first.buttons] == ["更多（2/3）"]
+        await feed(callback_query=_tap(first.result, first.buttons[0]["callback_data"]))
+        second = api.calls_of("sendMessage")[-1]
+        assert [b["text"] for b in second.buttons] == ["更多（3/3）"]
+        await feed(callback_query=_tap(second.result, second.buttons[0]["callback_data"]))
+        last = api.calls_of("sendMessage")[-1]
+        assert [b["text"] for b in last.buttons] == ["伊川县司法局"]  # the answer's own
         parts = sent_texts(api)
         assert len(parts) == 3
         assert all(utf16_len(p) <= MESSAGE_LIMIT for p in parts)
         assert html_to_plain("\n".join(parts)) == text
+        assert not api.calls_of("sendChatAction")
 
 
 async def test_very_long_reply_is_sent_as_a_file(db_copy: Path, tmp_path: Path) -> None:

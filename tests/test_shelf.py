@@ -23,6 +23,7 @@ CHILD = """
 import os, sys
 from pathlib import Path
 from bot.telegram import services, shelf
+from index.build import read_report
 
 site, phase, upload = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 real_put, real_store = shelf.Shelf.put, services.store_report
@@ -47,7 +48,7 @@ shelf.Shelf.put, services.store_report = put, store
 if phase == "settle":
     shelf.Shelf.settle = settle
 indexer = services.Indexer(site / "gongkai.db", site / "reports", None)
-indexer._add(upload, upload.name)
+indexer._add(read_report(upload), upload, upload.name)
 os._exit(0)
 """
 

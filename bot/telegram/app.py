@@ -112,10 +112,13 @@ def _commands(table: list[tuple[str, str, str]], lang: str) -> list[BotCommand]:
     return [BotCommand(command=c, description=zh if lang == "zh" else en) for c, zh, en in table]
 
 
-async def on_startup(bot: Bot, admins: frozenset[int], indexer: Indexer) -> None:
-    """Repair what a kill interrupted, then register the command menu: everyone's, and
-    in admins' chats theirs too."""
+async def on_startup(
+    bot: Bot, admins: frozenset[int], indexer: Indexer, engine: AsyncEngine
+) -> None:
+    """Repair what a kill interrupted, start warming the engine in the background, then
+    register the command menu: everyone's, and in admins' chats theirs too."""
     await asyncio.to_thread(indexer.recover)
+    engine.warm_in_background()
     for lang, code in (("zh", None), ("en", "en")):
         await bot.set_my_commands(_commands(PUBLIC_COMMANDS, lang), BotCommandScopeDefault(), code)
         for admin_id in admins:

@@ -51,6 +51,13 @@ class ExportAgency(CallbackData, prefix="e"):
     agency: Id
 
 
+class More(CallbackData, prefix="m"):
+    """The next part of a long answer: `rest` is the remembered answer."""
+
+    rest: Id
+    part: Id
+
+
 def _label(text: str) -> str:
     return text if len(text) <= BUTTON_TEXT_MAX else text[: BUTTON_TEXT_MAX - 1] + "…"
 
@@ -61,6 +68,14 @@ def candidates(ask: int, items: Iterable[dict]) -> InlineKeyboardMarkup:
     for item in items:
         builder.button(text=_label(item["label"]), callback_data=Pick(ask=ask, id=item["id"]))
     builder.adjust(1)
+    return builder.as_markup()
+
+
+def more(rest: int, part: int, parts: int, lang: str) -> InlineKeyboardMarkup:
+    """The one button under a part of a long answer: the next part."""
+    label = f"更多（{part + 1}/{parts}）" if lang == "zh" else f"More ({part + 1}/{parts})"
+    builder = InlineKeyboardBuilder()
+    builder.button(text=label, callback_data=More(rest=rest, part=part))
     return builder.as_markup()
 
 

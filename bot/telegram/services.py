@@ -1,32 +1,37 @@
 """The bot's long-lived helpers: the engine on its own thread, the indexer, small memories.
 
-The engine and the indexer are synchronous and touch SQLite, so they run off the
-event loop: the engine on one dedicated thread (a SQLite connection belongs to the
-thread that opened it, and questions are quick), the indexer in worker threads under
-one lock, so uploads and /reindex never write at the same time while everyone else
-keeps getting answers.
+The engine is synchronous and touches SQLite, so it runs off the event loop on one
+dedicated thread (a SQLite connection belongs to the thread that opened it, and
+questions are quick). The indexer parses in other processes (`apart`: uploads in a
+reader process, /reindex as an `index build` of its own), so questions keep their speed
+meanwhile, and stores uploads in a worker thread; one lock keeps uploads and /reindex
+from writing at the same time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from index.build import IndexResult, build_paths, read_report, store_report
+from index.build import IndexResult, Read, find_files, read_report, store_report
 from index.errors import GongkaiError
+from index.parallel import available_cores
 from index.readers import DEFAULT_MAX_BYTES
 from index.store import Store, copy_index, remove_index
 
+from .apart import Progress, Reader, build_apart
 from .shelf import Shelf, shelf_name
 
-Progress = Callable[[int, int, str], None]
+log = logging.getLogger("gongkai.bot")
 
 
 class AnswerLike(Protocol):
@@ -48,6 +53,8 @@ class EngineLike(Protocol):
     def answer(self, question: str, context: Any = None) -> AnswerLike: ...
 
     def reload(self) -> None: ...
+
+    def warm(self) -> float: ...
 
     def close(self) -> None: ...
 
@@ -85,6 +92,7 @@ class AsyncEngine:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.asked: Counter[str] = Counter()
         self.conversations = Conversations()
+        self._warming: asyncio.Task[None] | None = None
 
     def _get(self) -> EngineLike:
         if self._engine is None:
@@ -106,6 +114,22 @@ class AsyncEngine:
     async def reload(self) -> None:
         """Make the engine see what the indexer just wrote."""
         await self._run(lambda: self._get().reload())
+
+    def warm_in_background(self) -> None:
+        """Start `warm` as a task of the running loop, kept until it ends."""
+        self._warming = asyncio.create_task(self.warm())
+
+    async def warm(self) -> None:
+        """`Engine.warm()`, on a thread of its own so that questions asked meanwhile are
+        answered (they wait at most for the one figure being read). A missing index or
+        a stop meanwhile ends it quietly."""
+        try:
+            engine = await self._run(self._get)
+            seconds = await asyncio.to_thread(engine.warm)
+        except Exception as e:  # the index is missing, or was closed under it at a stop
+            log.info("engine not warmed: %s", e)
+            return
+        log.info("engine warmed in %.1f s", seconds)
 
     def close(self) -> None:
         """Close the engine's connection on its own thread, then the thread."""
@@ -130,8 +154,10 @@ class Indexer:
     reports_dir: Path
     engine: AsyncEngine
     max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = field(default_factory=available_cores)  # processes a rebuild parses in
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _closing: bool = False
+    _reader: Reader | None = None
 
     @property
     def shelf(self) -> Shelf:
@@ -152,13 +178,16 @@ class Indexer:
         async with self._lock:
             if self._closing:
                 raise ShuttingDown("the bot is restarting; please send the file again in a minute")
-            result = await asyncio.to_thread(self._add, download, name)
+            if self._reader is None:
+                self._reader = Reader(partial(read_report, max_bytes=self.max_bytes))
+            read = await self._reader.read(download)
+            result = await asyncio.to_thread(self._add, read, download, name)
             if result.status in ("added", "replaced"):
                 await self.engine.reload()
             return result
 
-    def _add(self, download: Path, name: str) -> IndexResult:
-        report, sha256, result = read_report(download, max_bytes=self.max_bytes)
+    def _add(self, read: Read, download: Path, name: str) -> IndexResult:
+        report, sha256, result = read
         result.file = name
         if report is None:
             return result
@@ -208,9 +237,19 @@ class Indexer:
             new = self.db_path.with_name(self.db_path.name + ".new")
             remove_index(new)
             try:
-                results = await asyncio.to_thread(
-                    build_paths, [self.reports_dir], new, progress, max_bytes=self.max_bytes
-                )
+                files = await asyncio.to_thread(find_files, [self.reports_dir])
+                if files:
+                    results = await build_apart(
+                        self.reports_dir,
+                        new,
+                        progress,
+                        total=len(files),
+                        max_bytes=self.max_bytes,
+                        jobs=self.jobs,
+                    )
+                else:  # an empty folder makes an empty index, as a build of it does
+                    results = []
+                    await asyncio.to_thread(lambda: Store(new).close())
                 if not any(r.ok for r in results) and self.db_path.exists():
                     raise NothingRead(
                         "no file of the reports folder could be read; the index is unchanged"
@@ -225,26 +264,47 @@ class Indexer:
         """Let a running job finish (its result is kept) and refuse new ones."""
         self._closing = True
         async with self._lock:
-            pass
+            if self._reader is not None:
+                await asyncio.to_thread(self._reader.close)
+
+
+@dataclass
+class Parts:
+    """A long answer cut into messages, with the buttons that go under its last part."""
+
+    parts: list[str]
+    markup: Any
+    language: str
 
 
 class AskMemory:
-    """The candidates of recent ambiguous answers, so a button can carry a small id."""
+    """What the buttons under recent answers stand for, so a button can carry a small id:
+    the candidates of ambiguous answers, and the parts of long answers not sent yet."""
 
     def __init__(self, size: int = 2048) -> None:
         self._size = size
         self._asks: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._parts: OrderedDict[int, Parts] = OrderedDict()
         self._ids = itertools.count(1)
 
+    def _keep(self, kept: OrderedDict[int, Any], item: Any) -> int:
+        key = next(self._ids)
+        kept[key] = item
+        if len(kept) > self._size:
+            kept.popitem(last=False)
+        return key
+
     def remember(self, candidates: list[dict[str, Any]]) -> int:
-        ask = next(self._ids)
-        self._asks[ask] = candidates
-        if len(self._asks) > self._size:
-            self._asks.popitem(last=False)
-        return ask
+        return self._keep(self._asks, candidates)
 
     def question(self, ask: int, candidate: int) -> str | None:
         for item in self._asks.get(ask, []):
             if item["id"] == candidate:
                 return item["question"]
         return None
+
+    def remember_parts(self, parts: list[str], markup: Any, language: str) -> int:
+        return self._keep(self._parts, Parts(parts, markup, language))
+
+    def parts(self, key: int) -> Parts | None:
+        return self._parts.get(key)

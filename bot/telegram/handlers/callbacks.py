@@ -10,8 +10,8 @@ from aiogram.types import CallbackQuery, Message
 
 from .. import library
 from ..exports import Exports
-from ..keyboards import AgencyPage, Card, Example, ExportAgency, Pick
-from ..replies import ask, send
+from ..keyboards import AgencyPage, Card, Example, ExportAgency, More, Pick
+from ..replies import ask, send, send_part
 from ..services import AskMemory, AsyncEngine
 from ..text import language, t
 from .commands import agencies_view, example_questions, send_card, send_export
@@ -27,6 +27,18 @@ async def on_pick(
         return
     await callback.answer()
     await ask(bot, callback.message.chat.id, question, engine, memory)
+
+
+async def on_more(
+    callback: CallbackQuery, callback_data: More, bot: Bot, memory: AskMemory
+) -> None:
+    """The next part of a long answer."""
+    if callback.message is None or not await send_part(
+        bot, callback.message.chat.id, memory, callback_data.rest, callback_data.part
+    ):
+        await callback.answer(t("expired", language(None, callback.from_user)), show_alert=True)
+        return
+    await callback.answer()
 
 
 async def on_example(
@@ -105,6 +117,7 @@ async def on_stale(callback: CallbackQuery) -> None:
 def router() -> Router:
     r = Router(name="callbacks")
     r.callback_query.register(on_pick, Pick.filter())
+    r.callback_query.register(on_more, More.filter())
     r.callback_query.register(on_example, Example.filter())
     r.callback_query.register(on_agency_page, AgencyPage.filter())
     r.callback_query.register(on_card, Card.filter())
