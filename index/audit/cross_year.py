@@ -115,7 +115,7 @@ def _notes(this: Subject, previous: Subject, *keys: Key) -> list[str]:
         for key in keys:
             figure = subject.cells.get(key)
             if figure and figure.note and not figure.note.startswith("split from"):
-                out.append(f"{subject.year}: {figure.raw}")
+                out.append(f"{subject.year}: {figure.note}")
     return out
 
 

@@ -43,8 +43,8 @@ WORDING: dict[str, tuple[str, str, str]] = {
 
 
 @cache
-def _by_rule() -> dict[str, Identity]:
-    return {i.rule: i for single in (False, True) for i in identities(single)}
+def _by_rule(single_other_row: bool) -> dict[str, Identity]:
+    return {i.rule: i for i in identities(single_other_row)}
 
 
 def identity_findings(subject: Subject) -> list[Finding]:
@@ -57,7 +57,7 @@ def identity_findings(subject: Subject) -> list[Finding]:
 
 
 def _finding(subject: Subject, rule: str, detail: str, cells: tuple[str, ...]) -> Finding:
-    identity = _by_rule().get(rule)
+    identity = _by_rule((3, "other_processing") in subject.rows).get(rule)
     prefix, _, name = rule.rpartition(".")
     wording = WORDING.get(prefix)
     if identity is None or wording is None:  # a rule this module has no words for

@@ -41,7 +41,7 @@ class Statement:
     after: str | None = None
 
 
-APPLICATIONS = r"(?:政府信息公开|信息公开|依申请公开)?申请"
+APPLICATIONS = r"(?:(?:政府信息公开|信息公开)?申请|依申请公开(?:申请)?)"
 CASES = "件起宗"
 
 STATEMENTS: tuple[Statement, ...] = (
