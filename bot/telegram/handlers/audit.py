@@ -57,7 +57,7 @@ async def on_check(message: Message, bot: Bot, config: Config, db_path: Path) ->
                 audits.check_file, path, db_path, config.max_upload_bytes
             )
         except GongkaiError as e:
-            reason = redact(str(e)).removeprefix(f"{path}: ").replace(str(folder), "")
+            reason = redact(str(e))  # the temporary folder is no business of the sender
             await status.show(t("check_failed", lang, name=name, reason=reason), final=True)
             return
     finally:
