@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from .audit import cli as audit_cli
 from .build import IndexResult, Progress, build_paths
 from .console import run_command
 from .errors import GongkaiError
@@ -114,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
     )
+
+    audit_cli.add_parser(sub, DEFAULT_DB)
     return p
 
 
@@ -267,3 +270,4 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"parse": _parse, "build": _build, "check": _check, "backup": _backup}
+COMMANDS["audit"] = audit_cli.run

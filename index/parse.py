@@ -18,10 +18,10 @@ from .meta import agency_and_year, find_title
 from .model import Figure, Report
 from .normalize import Span, clean_document, fold, render
 from .orphans import confirm, place
-from .plausible import SIGNED_COLUMNS, guard
+from .plausible import guard
 from .readers import DEFAULT_MAX_BYTES, read_document
-from .runs import Ambiguous, common_cells, narrow, prefer_stated, run_options
-from .sections import Heading, find_headings, split_sections
+from .runs import Ambiguous, common_cells, narrow, prefer_stated, splits
+from .sections import Heading, find_headings, misnumbered, split_sections
 from .tables import RowRead, read_rows
 from .template import (
     TABLE2_2019_MARKERS,
@@ -69,6 +69,7 @@ def parse_document(doc: Document, *, tiebreaks: Sequence[Tiebreak] = ()) -> Repo
     figures = _figures(reads, sections[0].text if sections else "", warnings, tiebreaks)
     confirm(figures, {(t, r.line.row) for t, r in reads if r.by_order}, warnings)
     guard(figures, warnings)
+    warnings.extend(misnumbered(headings))
     values = {(f.table, f.row, f.column): f.value for f in figures}
     present = {(f.table, f.row) for f in figures}
     return Report(
@@ -305,12 +306,7 @@ def _splits(toks: list[Token], keys: list[Key]) -> list[list[int]]:
     totals = (*identities(False), *identities(True))
     if spaced and not any(set(i.keys) <= set(keys) for i in totals):
         return []  # a gap may be a blank cell (`规 章 1  12`), and no total can tell
-    options = run_options([t.raw for t in toks], len(keys))
-    return [
-        o
-        for o in options
-        if all(v >= 0 or key[2] in SIGNED_COLUMNS for v, key in zip(o, keys, strict=True))
-    ]
+    return splits([t.raw for t in toks], keys)
 
 
 _RUN = re.compile(r"-?\d+")

@@ -16,6 +16,7 @@ from itertools import product
 from math import comb, prod
 
 from .checks import Identity, Key, holds
+from .plausible import SIGNED_COLUMNS
 
 MAX_CANDIDATES = 100_000
 
@@ -52,6 +53,17 @@ def run_options(tokens: list[str], width: int) -> list[list[int]]:
         found += cut(joined, width)
     unique = {tuple(int(p) for p in parts) for parts in found}
     return [list(o) for o in sorted(unique)]
+
+
+def splits(tokens: list[str], keys: Sequence[Key]) -> list[list[int]]:
+    """The splits of a row's runs into the cells `keys`, a negative part only in a column
+    that can be negative: what a row printed as `tokens` may hold. The parser decides
+    among them; the audit asks whether any of them agrees with another figure."""
+    return [
+        o
+        for o in run_options(tokens, len(keys))
+        if all(v >= 0 or key[2] in SIGNED_COLUMNS for v, key in zip(o, keys, strict=True))
+    ]
 
 
 def _join_spaced(tokens: list[str]) -> list[str]:

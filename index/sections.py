@@ -44,6 +44,7 @@ class Heading:
     title: str
     start: int  # offset of the heading
     body: int  # offset where the section's text begins
+    printed: int | None = None  # the number the report prints before it, if any
 
 
 def find_headings(text: str) -> list[Heading]:
@@ -62,13 +63,30 @@ def find_headings(text: str) -> list[Heading]:
             title_match = _TITLE_END.match(window.group())
             title = title_match.group() if title_match else window.group()[:20]
             end = m.end() + len(title)
-            found.append(Heading(number, text[m.end() : end], m.start(), end))
+            found.append(Heading(number, text[m.end() : end], m.start(), end, _printed(m)))
             continue
         wrapped = _wrapped_title(folded, window)
         if wrapped and (number := _classify(wrapped[0], after=after, reach=reach)) is not None:
             end = wrapped[1]
-            found.append(Heading(number, "".join(text[m.end() : end].split()), m.start(), end))
+            title = "".join(text[m.end() : end].split())
+            found.append(Heading(number, title, m.start(), end, _printed(m)))
     return found
+
+
+def _printed(m: re.Match[str]) -> int:
+    """The number a heading prints (四、, 第四部分, 4.)."""
+    numeral = m.group(1) or m.group(2)
+    return _NUMERALS.index(numeral) + 1 if numeral else int(m.group(3))
+
+
+def misnumbered(headings: list[Heading]) -> list[str]:
+    """Warnings for headings numbered otherwise than the national format numbers them:
+    the title decides which section a heading opens, the printed number may differ."""
+    return [
+        f"section {h.number} ({h.title}) is printed as number {h.printed}"
+        for h in headings
+        if h.printed is not None and h.printed != h.number
+    ]
 
 
 # the next line of a title: the same characters as the title's first line

@@ -28,7 +28,7 @@ from index.build import find_files
 
 from .config import Config, ConfigError, load_config
 from .exports import Exports
-from .handlers import admin, callbacks, commands, errors, questions
+from .handlers import admin, audit, callbacks, commands, errors, questions
 from .middlewares import LogUpdates, Throttle
 from .services import AskMemory, AsyncEngine, EngineLike, Indexer
 from .text import redact
@@ -50,6 +50,12 @@ PUBLIC_COMMANDS: list[tuple[str, str, str]] = [
     ("export", "导出 CSV：/export 机关|all", "Figures as CSV: /export agency|all"),
     ("search", "全文检索：/search 关键词", "Full-text search: /search words"),
     ("agencies", "已收录的机关", "The agencies indexed"),
+    ("check", "年报体检：随报告文件发送 /check", "Check a report file: send it with /check"),
+    (
+        "audit",
+        "体检结果：/audit 机关|地区 [年份]",
+        "Checks of indexed reports: /audit agency [year]",
+    ),
 ]
 ADMIN_COMMANDS: list[tuple[str, str, str]] = [
     ("reindex", "重建索引", "Rebuild the index"),
@@ -58,9 +64,11 @@ ADMIN_COMMANDS: list[tuple[str, str, str]] = [
 
 
 def get_routers() -> list[Router]:
-    """Fresh routers, errors first and the catch-all question handler last."""
+    """Fresh routers, errors first and the catch-all question handler last; /check before
+    the admins' uploads, so that an admin's /check is checked, not indexed."""
     return [
         errors.router(),
+        audit.router(),
         admin.router(),
         commands.router(),
         callbacks.router(),

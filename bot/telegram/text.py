@@ -39,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/export 机关|all — 数据导出为 CSV\n"
         "/search 关键词 — 全文检索报告正文\n"
         "/agencies — 已收录的机关\n"
+        "/check — 年报体检：随报告文件发送（不入库）\n"
+        "/audit 机关|地区 [年份] — 已收录报告的体检结果\n"
         "在群里请用命令、@我，或回复我的消息。",
         "Just send a question, for example “{example}”.\n\n"
         "/report agency [year] — a report at a glance\n"
@@ -47,6 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/export agency|all — the figures as CSV\n"
         "/search words — full-text search in the reports\n"
         "/agencies — the agencies indexed\n"
+        "/check — check a report file sent with it (not indexed)\n"
+        "/audit agency|region [year] — the checks of indexed reports\n"
         "In a group, use a command, mention me, or reply to me.",
     ),
     "help_admin": (
@@ -165,6 +169,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Questions answered since start: {questions} ({answered} with an answer)",
     ),
     "sent_as_file": ("回复太长，已作为文件发送。", "The reply is long, so here it is as a file."),
+    "usage_check": (
+        "年报体检：发送报告文件并附上说明 /check，或回复一个报告文件 /check。文件只检查，不入库。",
+        "Report check: send a report file with the caption /check, or reply /check to one. "
+        "The file is checked, not indexed.",
+    ),
+    "usage_audit": (
+        "用法：/audit 机关或地区 [年份]，例如 /audit 平潭综合实验区 2023",
+        "Usage: /audit agency-or-region [year], e.g. /audit 平潭综合实验区 2023",
+    ),
+    "checking": ("⏳ 正在检查 {name}…", "⏳ Checking {name}…"),
+    "check_failed": ("❌ 无法检查 {name}：{reason}", "❌ Cannot check {name}: {reason}"),
+    "audit_none": ("没有找到“{name}”的报告。", "No indexed report of “{name}”."),
+    "audit_counts": (
+        "错误 {errors}、警告 {warnings}、提示 {info}",
+        "{errors} errors, {warnings} warnings, {info} notes",
+    ),
+    "audit_more_findings": ("……另有 {n} 项", "… and {n} more"),
+    "audit_more_reports": ("……另有 {n} 份报告", "… and {n} more reports"),
+    "audit_rates": ("比率：", "Rates: "),
+    "audit_few": ("（分母小）", " (few cases)"),
+    "audit_summary": (
+        "体检：{counts}（详情：/audit {agency} {year}）",
+        "Check: {counts} (details: /audit {agency} {year})",
+    ),
 }
 
 

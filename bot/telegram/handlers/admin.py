@@ -20,13 +20,13 @@ from types import TracebackType
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
-from aiogram.types import Message
+from aiogram.types import Document, Message
 from aiohttp import ClientError
 
 from index.build import find_files
 from index.errors import GongkaiError
 
-from .. import library
+from .. import audits, library
 from ..config import Config
 from ..filters import Addressed, IsAdmin
 from ..render import index_result_html, stats_html
@@ -102,44 +102,59 @@ class StatusMessage:
                 await self._ticker
 
 
-async def on_upload(message: Message, bot: Bot, indexer: Indexer, config: Config) -> None:
-    """An admin's report file: download, index, and say what was found."""
+def refusal(document: Document, name: str, config: Config, lang: str) -> str | None:
+    """Why a document is not fetched (its kind, its size), or None when it may be."""
+    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        return t("bad_type", lang, name=name)
+    if document.file_size and document.file_size > config.max_upload_bytes:
+        size = f"{document.file_size / 1048576:.1f}"
+        return t("too_big", lang, name=name, size=size, limit=config.limits.max_upload_mb)
+    return None
+
+
+async def download(
+    bot: Bot, document: Document, destination: Path, status: StatusMessage, lang: str
+) -> bool:
+    """Fetch the document; on failure say why on the status message."""
+    name = destination.name
+    try:
+        await bot.download(document, destination=destination)
+    except (TelegramAPIError, ClientError, OSError) as e:
+        # the error quotes the file's URL, which holds the bot's token: the log only
+        log.warning("download of %s failed: %s", name, redact(str(e)))
+        too_big = isinstance(e, TelegramAPIError) and "too big" in e.message.lower()
+        await status.show(
+            t("too_big_to_fetch" if too_big else "download_failed", lang, name=name), final=True
+        )
+        return False
+    return True
+
+
+async def on_upload(
+    message: Message, bot: Bot, indexer: Indexer, config: Config, db_path: Path
+) -> None:
+    """An admin's report file: download, index, and say what was found (with the
+    audit's counts; the details are behind /audit)."""
     document = message.document
     assert document is not None
     lang = language(message.caption, message.from_user)
     name = safe_name(document.file_name, f"{document.file_unique_id}.pdf")
     reply_to = quote_in_groups(message)
-    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-        await send(bot, message.chat.id, t("bad_type", lang, name=name), reply_to=reply_to)
-        return
-    if document.file_size and document.file_size > config.max_upload_bytes:
-        size = f"{document.file_size / 1048576:.1f}"
-        await send(
-            bot,
-            message.chat.id,
-            t("too_big", lang, name=name, size=size, limit=config.limits.max_upload_mb),
-            reply_to=reply_to,
-        )
+    refused = refusal(document, name, config, lang)
+    if refused:
+        await send(bot, message.chat.id, refused, reply_to=reply_to)
         return
     status = StatusMessage(
         await send(bot, message.chat.id, t("downloading", lang, name=name), reply_to=reply_to)
     )
     folder = Path(tempfile.mkdtemp(prefix="gongkai-upload-"))
     try:
-        download = folder / name
-        try:
-            await bot.download(document, destination=download)
-        except (TelegramAPIError, ClientError, OSError) as e:
-            # the error quotes the file's URL, which holds the bot's token: the log only
-            log.warning("download of %s failed: %s", name, redact(str(e)))
-            too_big = isinstance(e, TelegramAPIError) and "too big" in e.message.lower()
-            await status.show(
-                t("too_big_to_fetch" if too_big else "download_failed", lang, name=name), final=True
-            )
+        download_to = folder / name
+        if not await download(bot, document, download_to, status, lang):
             return
         await status.show(t("waiting" if indexer.busy else "reading", lang, name=name))
         try:
-            result = await indexer.add_file(download, name)
+            result = await indexer.add_file(download_to, name)
         except GongkaiError as e:
             reason = redact(str(e))
             await status.show(t("index_failed", lang, name=name, reason=reason), final=True)
@@ -158,7 +173,16 @@ async def on_upload(message: Message, bot: Bot, indexer: Indexer, config: Config
         result.agency,
         result.year,
     )
-    await status.show(index_result_html(result, name, lang), final=True)
+    text = index_result_html(result, name, lang)
+    if result.ok and result.agency and result.year:
+        try:
+            audit = await asyncio.to_thread(audits.stored, db_path, result.agency, result.year)
+        except Exception:  # the report is indexed whatever the audit does
+            log.exception("audit of %s failed", name)
+            audit = None
+        if audit is not None:
+            text += "\n" + audits.summary_html(audit, lang)
+    await status.show(text, final=True)
 
 
 async def on_refused_upload(message: Message, bot: Bot) -> None:
