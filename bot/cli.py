@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from index.console import run_command
 from index.errors import GongkaiError
+from index.store import upgrade
 
 from .answer import Answer, Engine
 
@@ -145,22 +145,10 @@ def open_engine(db: Path | None, today: str | None) -> Engine:
         raise UsageError(
             f"no index at {db}: build it with `python -m index build PATH... --db {db}`"
         )
-    upgrade(db)
+    upgrade(db)  # the engine itself only reads
     return Engine(db, today=day)
 
 
-def upgrade(db: Path) -> None:
-    """Bring an index made by an earlier gongkai up to this one's schema (its reports
-    filed under agency identities): the engine itself only reads. An index it cannot
-    write (a read-only copy) is left as it is."""
-    from index.store import Store
-
-    try:
-        Store(db).close()
-    except GongkaiError:
-        raise
-    except sqlite3.OperationalError:  # read-only: answered as far as it can be
-        pass
 
 
 def build_default(db: Path) -> None:
