@@ -1,4 +1,5 @@
-"""The indexer's command line: parse one report, build the index, list failed checks.
+"""The indexer's command line: parse one report, build the index, list failed checks;
+and the staff tools (`index.staff_cli`): export, list.
 
 A thin layer over `index.parse`, `index.build` and `index.store`: it turns the
 library's own errors into one `Error: …` line and an exit status, never a traceback.
@@ -11,8 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from . import staff_cli
 from .build import IndexResult, build_paths
-from .console import run_command
+from .console import ProgressBar, display_width, run_command
 from .errors import GongkaiError
 from .parse import parse_file
 from .readers import DEFAULT_MAX_BYTES
@@ -99,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
     )
+
+    staff_cli.add_parsers(sub, DEFAULT_DB)  # export, list
     return p
 
 
@@ -142,7 +146,7 @@ def _build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    bar = None if args.quiet else _ProgressBar()
+    bar = None if args.quiet else ProgressBar("indexed")
     results = build_paths(args.paths, args.db, bar, max_bytes=int(args.max_mb * 1048576))
     if bar:
         bar.close()
@@ -154,45 +158,17 @@ def _build(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
-class _ProgressBar:
-    """A bar on a terminal; a line every 10% when stderr is a file or a pipe."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last_tenth = -1
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if self.tty:
-            filled = int(30 * done / total)
-            sys.stderr.write(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}"
-            )
-            sys.stderr.flush()
-        elif total >= 20 and (tenth := 10 * done // total) != self.last_tenth:
-            self.last_tenth = tenth
-            print(f"indexed {done}/{total}", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.tty:
-            sys.stderr.write("\n")
-
-
 def _summary(results: list[IndexResult], db: Path) -> None:
     rows = [("file", "status", "agency", "year", "figures", "failed checks / error")]
     for r in results:
         detail = r.error if r.error else (", ".join(r.failed_checks) or "-")
         rows.append((r.file, r.status, r.agency or "-", str(r.year or "-"), str(r.figures), detail))
-    widths = [max(_width(row[i]) for row in rows) for i in range(5)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(5)]
+        cells = [row[i] + " " * (widths[i] - display_width(row[i])) for i in range(5)]
         print("  ".join(cells) + "  " + row[5])
     ok = sum(r.ok for r in results)
     print(f"\n{ok} of {len(results)} files indexed into {db}; {len(results) - ok} failed.")
-
-
-def _width(s: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -233,3 +209,4 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"parse": _parse, "build": _build, "check": _check, "backup": _backup}
+COMMANDS.update(staff_cli.COMMANDS)
