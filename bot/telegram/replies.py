@@ -18,8 +18,8 @@ from aiogram.types import (
 )
 from aiogram.utils.chat_action import ChatActionSender
 
+from ..charts import bar_chart
 from . import keyboards
-from .charts import bar_chart
 from .render import answer_html
 from .services import AnswerLike, AskMemory, AsyncEngine
 from .text import CAPTION_LIMIT, html_to_plain, split_html, t
