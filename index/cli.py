@@ -1,5 +1,5 @@
 """The indexer's command line: parse one report, build the index, list failed checks;
-and the staff tools (`index.staff_cli`): export, list.
+and the staff tools (`index.staff_cli`): export, list, serve.
 
 A thin layer over `index.parse`, `index.build` and `index.store`: it turns the
 library's own errors into one `Error: …` line and an exit status, never a traceback.
@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})"
     )
 
-    staff_cli.add_parsers(sub, DEFAULT_DB)  # export, list
+    staff_cli.add_parsers(sub, DEFAULT_DB)  # export, list, serve
     return p
 
 

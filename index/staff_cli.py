@@ -1,9 +1,9 @@
-"""The staff tools of `python -m index`: `export` and `list`.
+"""The staff tools of `python -m index`: `export`, `list` and `serve`.
 
 For people who compare agencies in spreadsheets and browsers, where Telegram may not
-be reachable. Kept apart from `index.cli` as one block: `add_parsers` adds the
+be reachable. Kept apart from `index.cli` as one block: `add_parsers` adds the three
 commands to its command line and `COMMANDS` their functions. The work is done by
-`index.selection`, `index.export` and `index.xlsx`; this module reads the
+`index.selection`, `index.export`, `index.xlsx` and `index.web`; this module reads the
 options and says what happened.
 """
 
@@ -40,7 +40,7 @@ filters (all optional, combined with and):
 
 
 def add_parsers(sub: argparse._SubParsersAction, default_db: Path) -> None:
-    """The export and list commands, on the indexer's command line."""
+    """The export, list and serve commands, on the indexer's command line."""
     db_help = f"index database (default {default_db})"
     raw = argparse.RawDescriptionHelpFormatter
 
@@ -95,6 +95,19 @@ def add_parsers(sub: argparse._SubParsersAction, default_db: Path) -> None:
     _filters(lst)
     lst.add_argument("--json", action="store_true", help="one JSON object per report, per line")
     lst.add_argument("--db", type=Path, default=default_db, help=db_help)
+
+    srv = sub.add_parser(
+        "serve",
+        help="browse the index in Datasette (a web page)",
+        description="Serve the index with Datasette: tables and views described in Chinese "
+        "and English, facets by year, region, kind and table, canned queries (an agency's "
+        "figures by year, a ranking within a region, failed identities, full-text search "
+        "that finds Chinese words). The index is opened read-only: a running bot and builds "
+        "go on writing. Needs the web extra: pip install -e '.[web]'.",
+    )
+    srv.add_argument("--db", type=Path, default=default_db, help=db_help)
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 picks one)")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -215,4 +228,11 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun if n == 1 else plural}"
 
 
-COMMANDS = {"export": run_export, "list": run_list}
+def run_serve(args: argparse.Namespace) -> int:
+    from .web.serve import serve
+
+    serve(_index(args.db), host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"export": run_export, "list": run_list, "serve": run_serve}

@@ -83,7 +83,8 @@ select a.canonical as agency, r.agency as agency_as_printed, a.kind as agency_ki
        f.table_number, f.row_key, f.column_key, f.label, {_column_label()} as column_label,
        case when f.value = cast(f.value as integer) then cast(f.value as integer)
             else f.value end as value,
-       f.raw, f.note, r.source_file, r.id as report_id, a.id as agency_id
+       f.raw, f.note, r.source_file, r.id as report_id, a.id as agency_id,
+       f.rowid as figure_id
 from figures f join reports r on r.id = f.report_id join agencies a on a.id = r.agency_id
 """,
     "reports_named": f"""

@@ -46,7 +46,7 @@ def expected_cell(value: int | float | str | None) -> str:
     return "" if value is None else str(value)
 
 
-@pytest.mark.parametrize("command", ["export", "list"])
+@pytest.mark.parametrize("command", ["export", "list", "serve"])
 def test_every_staff_command_explains_itself(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "index", command, "--help"],
