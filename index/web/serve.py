@@ -17,8 +17,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from ..errors import GongkaiError
 
 if TYPE_CHECKING:
@@ -39,6 +37,8 @@ class NoDatasette(GongkaiError):
 
 def metadata() -> dict[str, Any]:
     """Titles, descriptions, labels, facets and canned queries (`metadata.yaml`)."""
+    import yaml  # a dependency of Datasette's, like the rest of the web extra
+
     return yaml.safe_load((files(__package__) / "metadata.yaml").read_text(encoding="utf-8"))
 
 
