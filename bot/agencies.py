@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from index.divisions import region_prefix
+
 _LEVEL_CHARS = "省市州县区盟旗"
 _LEVEL_AFTER = {"州": "省市县", "市": "区县"}
 _PLACE = re.compile(
@@ -277,7 +279,7 @@ class AgencyIndex:
     def in_region(self, code: str) -> list[int]:
         """The agencies whose division lies in the region of `code` (a province's XX0000,
         a city's XXXX00 or a county's code): by the code's prefix."""
-        prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+        prefix = region_prefix(code)
         return [i for i, c in enumerate(self.codes) if c and c.startswith(prefix)]
 
     def __len__(self) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from index.console import run_command
 from index.errors import GongkaiError
+from index.store import upgrade
 
 from .answer import Answer, Engine
 
@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print how each question is read (agencies, measure, years, operation, and any "
         "words not understood) before its answer",
+    )
+    ask.add_argument(
+        "--chart",
+        type=Path,
+        metavar="FILE.png",
+        help="write the bar chart of a ranking or a trend, as the bot sends it, to FILE.png "
+        "(with several questions, FILE-1.png, FILE-2.png… by question)",
     )
 
     chat = sub.add_parser(
@@ -110,10 +117,13 @@ def _run(args: argparse.Namespace) -> int:
 
         run(args.config)
         return 0
+    if args.command == "ask" and args.chart and not args.chart.parent.is_dir():
+        raise UsageError(f"no folder {args.chart.parent} for the chart {args.chart.name}")
     engine = open_engine(args.db, args.today)
     if args.command == "ask":
         context = None
-        for question in args.questions:
+        charted = True
+        for n, question in enumerate(args.questions, 1):
             if args.explain:
                 explained = engine.explain(question, context)
                 print(
@@ -123,9 +133,13 @@ def _run(args: argparse.Namespace) -> int:
                 )
             answer = engine.answer(question, context)
             print_answer(answer, as_json=args.json)
+            if args.chart:
+                many = len(args.questions) > 1
+                path = args.chart.with_stem(f"{args.chart.stem}-{n}") if many else args.chart
+                charted = write_chart(answer, path) and charted
             if args.conversation:
                 context = answer.context
-        return 0
+        return 0 if charted else 1
     return chat(engine)
 
 
@@ -145,22 +159,8 @@ def open_engine(db: Path | None, today: str | None) -> Engine:
         raise UsageError(
             f"no index at {db}: build it with `python -m index build PATH... --db {db}`"
         )
-    upgrade(db)
+    upgrade(db)  # the engine itself only reads
     return Engine(db, today=day)
-
-
-def upgrade(db: Path) -> None:
-    """Bring an index made by an earlier gongkai up to this one's schema (its reports
-    filed under agency identities): the engine itself only reads. An index it cannot
-    write (a read-only copy) is left as it is."""
-    from index.store import Store
-
-    try:
-        Store(db).close()
-    except GongkaiError:
-        raise
-    except sqlite3.OperationalError:  # read-only: answered as far as it can be
-        pass
 
 
 def build_default(db: Path) -> None:
@@ -208,6 +208,26 @@ def print_answer(answer: Answer, *, as_json: bool) -> None:
     for c in answer.candidates:
         print(f"  → {c['question']}")
     print(flush=True)
+
+
+def write_chart(answer: Answer, path: Path) -> bool:
+    """Draw the answer's chart into `path` and say so on stderr; False when the answer
+    is not a ranking or a trend of two bars or more, which has no chart."""
+    from .charts import INSTALL_FONT, NO_FONT_NOTE, chart_of, cjk_font
+
+    chart = chart_of(answer)
+    if chart is None:
+        print(
+            f"No chart for “{answer.question}”: only a ranking or a trend of two or more "
+            "agencies or years is drawn.",
+            file=sys.stderr,
+        )
+        return False
+    path.write_bytes(chart.png())
+    print(f"Chart: {path} ({len(chart.labels)} bars).", file=sys.stderr)
+    if cjk_font() is None:
+        print(f"{NO_FONT_NOTE} For names: {INSTALL_FONT}.", file=sys.stderr)
+    return True
 
 
 def chat(engine: Engine) -> int:

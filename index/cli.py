@@ -1,4 +1,5 @@
-"""The indexer's command line: parse one report, build the index, list failed checks.
+"""The indexer's command line: parse one report, build the index, list failed checks;
+and the staff tools (`index.staff_cli`): export, list, serve.
 
 A thin layer over `index.parse`, `index.build` and `index.store`: it turns the
 library's own errors into one `Error: …` line and an exit status, never a traceback.
@@ -11,9 +12,10 @@ import json
 import sys
 from pathlib import Path
 
+from . import staff_cli
 from .audit import cli as audit_cli
 from .build import IndexResult, Progress, build_paths
-from .console import run_command
+from .console import ProgressBar, display_width, run_command
 from .errors import GongkaiError
 from .parallel import available_cores
 from .parse import parse_file
@@ -117,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     audit_cli.add_parser(sub, DEFAULT_DB)
+    staff_cli.add_parsers(sub, DEFAULT_DB)  # export, list, serve
     return p
 
 
@@ -160,16 +163,15 @@ def _build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    progress: Progress | None = _ProgressBar()
-    if args.json:
-        progress = _json_line
-    elif args.quiet:
-        progress = None
+    bar = None if args.quiet or args.json else ProgressBar("indexed")
+    progress: Progress | None = _json_line if args.json else None
+    if bar is not None:
+        progress = lambda done, total, result: bar(done, total, result.file)  # noqa: E731
     results = build_paths(
         args.paths, args.db, progress, max_bytes=int(args.max_mb * 1048576), jobs=args.jobs
     )
-    if isinstance(progress, _ProgressBar):
-        progress.close()
+    if bar is not None:
+        bar.close()
     if not results:
         print(f"Error: no report files found in {' '.join(map(str, args.paths))}", file=sys.stderr)
         return 1
@@ -190,46 +192,17 @@ def _json_line(done: int, total: int, result: IndexResult) -> None:
     print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
 
 
-class _ProgressBar:
-    """A bar on a terminal; a line every 10% when stderr is a file or a pipe."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last_tenth = -1
-
-    def __call__(self, done: int, total: int, result: IndexResult) -> None:
-        name = result.file
-        if self.tty:
-            filled = int(30 * done / total)
-            sys.stderr.write(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}"
-            )
-            sys.stderr.flush()
-        elif total >= 20 and (tenth := 10 * done // total) != self.last_tenth:
-            self.last_tenth = tenth
-            print(f"indexed {done}/{total}", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.tty:
-            sys.stderr.write("\n")
-
-
 def _summary(results: list[IndexResult], db: Path) -> None:
     rows = [("file", "status", "agency", "year", "figures", "failed checks / error")]
     for r in results:
         detail = r.error if r.error else (", ".join(r.failed_checks) or "-")
         rows.append((r.file, r.status, r.agency or "-", str(r.year or "-"), str(r.figures), detail))
-    widths = [max(_width(row[i]) for row in rows) for i in range(5)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(5)]
+        cells = [row[i] + " " * (widths[i] - display_width(row[i])) for i in range(5)]
         print("  ".join(cells) + "  " + row[5])
     ok = sum(r.ok for r in results)
     print(f"\n{ok} of {len(results)} files indexed into {db}; {len(results) - ok} failed.")
-
-
-def _width(s: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -271,3 +244,4 @@ def _backup(args: argparse.Namespace) -> int:
 
 COMMANDS = {"parse": _parse, "build": _build, "check": _check, "backup": _backup}
 COMMANDS["audit"] = audit_cli.run
+COMMANDS.update(staff_cli.COMMANDS)

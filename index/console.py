@@ -1,5 +1,5 @@
 """What every command line of gongkai does around its work: no traceback for a closed pipe
-or Ctrl-C, one `Error: …` line for a person's mistake."""
+or Ctrl-C, one `Error: …` line for a person's mistake, progress on stderr."""
 
 from __future__ import annotations
 
@@ -28,3 +28,44 @@ def run_command(main: Callable[[], int], error_status: int = 2) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+class ProgressBar:
+    """A bar on a terminal; a line every 10% when stderr is a file or a pipe, so that a
+    long build or export run by a script leaves a readable log."""
+
+    def __init__(self, verb: str) -> None:
+        self.verb = verb
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.tty:
+            filled = int(30 * done / total)
+            sys.stderr.write(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}"
+            )
+            sys.stderr.flush()
+        elif total >= 20 and (tenth := 10 * done // total) != self.last_tenth:
+            self.last_tenth = tenth
+            print(f"{self.verb} {done}/{total}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
+def display_width(s: str) -> int:
+    """Columns `s` takes on a terminal: CJK characters take two."""
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    """Rows in columns padded to their display width, the first row a header."""
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        ]
+        print("  ".join(cells).rstrip())

@@ -408,6 +408,12 @@ class Divisions:
         )
 
 
+def region_prefix(code: str) -> str:
+    """What the codes of the divisions inside `code`'s begin with: two digits of a
+    province's (XX0000), four of a city's (XXXX00), a county's whole code."""
+    return code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+
+
 def weakest(*hows: str) -> str:
     """The weakest of several `how`s (a chain read through a short name is `short`)."""
     return max(hows, key=HOW_ORDER.index)

@@ -145,8 +145,12 @@ def town_office(office: str) -> str:
     return full_office(office)
 
 
+# What `kind_of` tells, in the order people filter by.
+KINDS = ("government", "general_office", "department", "town_street", "zone", "other")
+
+
 def kind_of(office: str, *, town: bool = False, zone: bool = False) -> str:
-    """government, general_office, department, town_street, zone or other."""
+    """One of KINDS."""
     if zone:
         return "zone"
     if town:

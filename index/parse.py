@@ -228,7 +228,14 @@ def _figures(
             for key, tok in zip(keys, toks, strict=True):
                 value = _in_wanyuan(key, tok, read.context)
                 cells[key] = Figure(
-                    table, key[1], key[2], value, tok.raw, tok.note, label, tok.page
+                    table,
+                    key[1],
+                    key[2],
+                    value,
+                    tok.raw,
+                    tok.note,
+                    _cite(table, key, label),
+                    tok.page,
                 )
             continue
         options = _splits(toks, keys)

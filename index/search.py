@@ -2,7 +2,8 @@
 
 Sections are indexed as jieba words (`index.store.segment`) behind SQLite FTS5, whose own
 tokenizer does not split Chinese; a query is segmented the same way. Used by the bot's
-/search, the engine (words a question holds that no table explains) and the command line.
+/search, the engine (words a question holds that no table explains) and the command line;
+`match_query` and `holds_all` are the Datasette search's (`index.web.plugin`).
 """
 
 from __future__ import annotations
@@ -43,18 +44,38 @@ def search_sections(conn: sqlite3.Connection, words: str, limit: int = 10) -> li
     hits: list[Hit] = []
     seen: set[str] = set()
     for agency, year, number, title, text in rows:
-        snippet = _snippet(text or "", words.split() + tokens)
-        key = f"{agency}{year}{snippet}"
+        passage = snippet(text or "", words.split() + tokens)
+        key = f"{agency}{year}{passage}"
         if key in seen:
             continue
         seen.add(key)
-        hits.append(Hit(agency, year, number, title or "", snippet))
+        hits.append(Hit(agency, year, number, title or "", passage))
         if len(hits) == limit:
             break
     return hits
 
 
-def _snippet(text: str, words: list[str], before: int = 30, after: int = 70) -> str:
+def match_query(words: str) -> str:
+    """An FTS5 query for sections holding every term of `words` (split at spaces), each
+    term as the index's words: 微信 is stored as 微 信 (jieba's dictionary splits it),
+    so 微信 alone, as Datasette's own search box sends it, finds nothing.
+
+    Every word of every term is asked for, one-character words too: the index narrows
+    the sections down, and `holds_all` keeps those that hold each term as written.
+    """
+    tokens = dict.fromkeys(w for term in words.split() for w in segment(term).split())
+    return " ".join('"' + w.replace('"', '""') + '"' for w in tokens) or '""'
+
+
+def holds_all(text: str, words: str) -> bool:
+    """Whether `text` holds every term of `words` as written (line breaks and spaces in
+    the text ignored: a PDF breaks lines inside words)."""
+    flat = re.sub(r"\s+", "", text)
+    return all(term in flat for term in words.split())
+
+
+def snippet(text: str, words: list[str], before: int = 30, after: int = 70) -> str:
+    """The passage of `text` around the first (longest) of `words` it holds."""
     flat = re.sub(r"\s+", "", text)
     positions = [flat.find(w) for w in sorted(words, key=len, reverse=True) if w in flat]
     at = positions[0] if positions else 0

@@ -13,7 +13,9 @@ Tables:
 - `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
 - `checks`: each identity of the template and whether the report keeps it.
 - `figures_named` (a view): one row per figure with its agency, region, year, table,
-  row and column, for a person exploring the index with sqlite3 or Datasette.
+  row and column (keys and labels), counts as integers, for a person exploring the index
+  with sqlite3 or Datasette; `reports_named` (a view): one row per report with its
+  agency and region.
 - `meta`: the schema version and the version of the divisions data.
 
 A report replaces an older one for the same agency and year inside one transaction,
@@ -38,8 +40,9 @@ from .divisions import data_version
 from .errors import GongkaiError
 from .identity import Identity, identify
 from .model import Report
+from .template import LABELS, TABLE4_ROWS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What an agency row holds beside its id and display name (`Identity`'s fields).
 AGENCY_COLUMNS = (
@@ -56,16 +59,44 @@ AGENCY_COLUMNS = (
     "candidates",
 )
 
-FIGURES_NAMED = """
-create view if not exists figures_named as
+REGION = "nullif(coalesce(a.province, '') || coalesce(a.city, '') || coalesce(a.county, ''), '')"
+
+
+def _column_label() -> str:
+    """SQL naming a figure's column as the national template prints it (自然人, 结果维持)."""
+    whens = " ".join(
+        f"when {table} || '.' || '{key}' then '{zh}'"
+        for table, columns in LABELS.columns.items()
+        for key, (zh, _) in columns.items()
+    )
+    return f"case f.table_number || '.' || f.column_key {whens} end"
+
+
+# Views a person reads (sqlite3, Datasette): counts without '.0' (the column is REAL for
+# fees in 万元), every cell with its own row label and its column's label.
+VIEWS = {
+    "figures_named": f"""
+create view figures_named as
 select a.canonical as agency, r.agency as agency_as_printed, a.kind as agency_kind,
-       nullif(coalesce(a.province, '') || coalesce(a.city, '') || coalesce(a.county, ''), '')
-           as region,
+       {REGION} as region,
        a.province, a.city, a.county, a.town, a.code as division_code, r.year,
-       f.table_number, f.row_key, f.column_key, f.label, f.value, f.raw, f.note,
-       r.source_file, r.id as report_id, a.id as agency_id
+       f.table_number, f.row_key, f.column_key, f.label, {_column_label()} as column_label,
+       case when f.value = cast(f.value as integer) then cast(f.value as integer)
+            else f.value end as value,
+       f.raw, f.note, r.source_file, r.id as report_id, a.id as agency_id,
+       f.rowid as figure_id
 from figures f join reports r on r.id = f.report_id join agencies a on a.id = r.agency_id
-"""
+""",
+    "reports_named": f"""
+create view reports_named as
+select a.canonical as agency, r.agency as agency_as_printed, a.kind as agency_kind,
+       {REGION} as region,
+       a.province, a.city, a.county, a.town, a.code as division_code, r.year, r.title,
+       r.format, r.figure_count, r.failed_checks, r.source_file, r.indexed_at,
+       r.id as report_id, a.id as agency_id
+from reports r join agencies a on a.id = r.agency_id
+""",
+}
 
 # The full-text index's triggers, as sqlite-utils writes them (indexes it made keep theirs).
 FTS_TRIGGERS = {
@@ -164,6 +195,22 @@ def copy_index(source: Path, target: Path) -> None:
         raise NotAnIndex(f"cannot copy the index {source.name} to {target}: {e}") from e
     finally:
         src.close()
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads: it never takes the write lock, so the bot and a
+    build go on writing while an export or a listing reads."""
+    return sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+
+
+def upgrade(path: Path) -> None:
+    """Bring an index made by an earlier gongkai up to this one's schema before it is
+    read (`Store._migrate`). An index that cannot be written (a read-only copy) is left
+    as it is, and read as far as it can be."""
+    try:
+        Store(path).close()
+    except sqlite3.OperationalError:
+        pass
 
 
 def _check_folder(path: Path) -> None:
@@ -269,6 +316,7 @@ class Store:
             db["checks"].create_index(["report_id"])
             db["meta"].create({"key": str, "value": str}, pk="key")
             self._agency_names()
+            self._views()
             self._set_meta()
         self._complete()
 
@@ -279,7 +327,7 @@ class Store:
         agencies.create_index(["code"], if_not_exists=True)
 
     def _agency_names(self) -> None:
-        """The names table (every name an agency printed, and in which years) and the view."""
+        """The names table: every name an agency printed, and in which years."""
         self.db["agency_names"].create(
             {"agency_id": int, "name": str, "first_year": int, "last_year": int, "years": str},
             pk=("agency_id", "name"),
@@ -287,7 +335,20 @@ class Store:
             if_not_exists=True,
         )
         self.db["agency_names"].create_index(["name"], if_not_exists=True)
-        self.db.conn.execute(FIGURES_NAMED)
+
+    def _views(self) -> None:
+        """The views as this gongkai defines them (an older index's are replaced)."""
+        for name, sql in VIEWS.items():
+            self.db.conn.execute(f"drop view if exists {name}")
+            self.db.conn.execute(sql)
+
+    def _relabel(self) -> None:
+        """Table 4's cells cite their proceeding (行政复议), as a report parsed now does,
+        not the header text of the whole table that an index of schema 3 kept for each."""
+        whens = " ".join(f"when '{r.key}' then '{r.label}'" for r in TABLE4_ROWS)
+        self.db.conn.execute(
+            f"update figures set label = case row_key {whens} else label end where table_number = 4"
+        )
 
     def _set_meta(self) -> None:
         meta = self.db["meta"]
@@ -299,7 +360,8 @@ class Store:
 
         1 → 2: checks name their cells. 2 → 3: agencies become identities; every
         report is filed again under the identity of the name it printed (`_refile`).
-        An index made with other divisions data is filed again the same way.
+        An index made with other divisions data is filed again the same way. 3 → 4:
+        table 4's labels (`_relabel`) and the views.
         """
         db = self.db
         if "cells" not in db["checks"].columns_dict:
@@ -311,8 +373,18 @@ class Store:
             with self._transaction(immediate=True):
                 if self._stale():
                     self._upgrade()
+        if self._schema() < SCHEMA_VERSION:
+            with self._transaction(immediate=True):
+                if self._schema() < SCHEMA_VERSION:
+                    self._relabel()
+                    self._views()
+                    self._set_meta()
         # also makes the indexes a bulk load was stopped before making (`bulk`)
         self._complete()
+
+    def _schema(self) -> int:
+        row = self.db.conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
 
     def _stale(self) -> bool:
         """Whether the agencies predate schema 3 or were resolved with other divisions data."""
@@ -329,6 +401,8 @@ class Store:
             self._agency_indexes()
             self._agency_names()
         self._refile()
+        self._relabel()
+        self._views()
         self._set_meta()
 
     def _refile(self) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from aiogram.types import User
 
-from bot.telegram import charts, keyboards, library
+from bot import charts
+from bot.telegram import keyboards, library
 from bot.telegram.config import ConfigError, load_config
 from bot.telegram.exports import Exports, ExportTooLarge, ExportTooSoon
 from bot.telegram.handlers.admin import safe_name

@@ -163,7 +163,7 @@ def test_figures_named_has_a_row_per_figure(tmp_path: Path) -> None:
             3,
             "received",
             "total",
-            3.0,
+            3,
         ),
         (
             "江苏省淮安市洪泽区人民政府",
@@ -174,7 +174,7 @@ def test_figures_named_has_a_row_per_figure(tmp_path: Path) -> None:
             3,
             "received",
             "total",
-            8.0,
+            8,
         ),
     ]
 

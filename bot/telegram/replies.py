@@ -135,10 +135,10 @@ async def send_chart(
 ) -> Message:
     """Draw the chart in a worker thread (matplotlib takes a while) and send it.
 
-    matplotlib is imported here, at the first chart: it took a fifth of the bot's
-    start, and most questions never draw one.
+    matplotlib is imported at the first chart (in `bot.charts`): it took a fifth of the
+    bot's start, and most questions never draw one.
     """
-    from .charts import bar_chart
+    from ..charts import bar_chart
 
     png = await asyncio.to_thread(bar_chart, labels, values, title)
     return await bot.send_photo(

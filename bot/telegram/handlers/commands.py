@@ -15,6 +15,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import FSInputFile, InlineKeyboardMarkup, Message
 
+from ...charts import chart_series
 from .. import keyboards, library
 from ..exports import Exports, ExportTooLarge, ExportTooSoon
 from ..render import agencies_html, hits_html
@@ -124,16 +125,6 @@ async def agencies_view(
         return t("no_agencies", lang), None
     pages = math.ceil(total / AGENCIES_PER_PAGE)
     return agencies_html(rows, total, page, pages, lang), keyboards.agencies(rows, page, pages)
-
-
-def chart_series(answer: AnswerLike, by: str) -> tuple[list[str], list[float]]:
-    """Labels and values of the answer's figures, keyed by `agency` or `year`."""
-    labels, values = [], []
-    for figure in answer.figures:
-        if figure.get(by) is not None and figure.get("value") is not None:
-            labels.append(str(figure[by]))
-            values.append(float(figure["value"]))
-    return labels, values
 
 
 async def ask_for_chart(
