@@ -74,7 +74,8 @@ def test_the_build_command_prints_the_same_summary_with_jobs(shelf: Path, tmp_pa
         assert run.returncode == 1  # files that fail
         outputs.append(run.stdout.replace(str(db), "DB"))
     assert outputs[0] == outputs[1]
-    assert "8 of 11 files indexed" in outputs[0]
+    # the devset's README.md is read as markdown too, and refused: no table 三 in it
+    assert "8 of 12 files indexed" in outputs[0]
 
 
 def test_build_json_prints_each_result_as_it_is_stored(shelf: Path, tmp_path: Path) -> None:
