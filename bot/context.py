@@ -11,6 +11,9 @@ from .model import Answer
 from .queries import Reader
 from .reading import Reading
 
+# What these answers are is one number worked out from figures.
+COMPUTED = frozenset({"rate", "change", "growth", "difference"})
+
 
 @dataclass
 class Ctx:
@@ -27,6 +30,10 @@ class Ctx:
         return self.reading.language
 
     def answer(self, status: str, intent: str | None, text: str, **kw: Any) -> Answer:
+        """The answer; a computed quantity that could not be computed (a blank cell, a
+        zero to divide by) is `not_found`, as a blank figure is, its text saying why."""
+        if status == "answered" and intent in COMPUTED and kw.get("value") is None:
+            status = "not_found"
         return Answer(
             question=self.question,
             status=status,

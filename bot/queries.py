@@ -37,6 +37,7 @@ class ReportRow:
     format: str
     source_file: str
     figures: dict[Cell, FigureRow] = field(default_factory=dict)
+    printed: str = ""  # the agency's name as this report printed it
     failed: list[tuple[str, str]] = field(default_factory=list)  # (rule, detail)
 
     def has_row(self, table: int, row: str) -> bool:
@@ -115,13 +116,15 @@ class Reader:
 
     def report(self, agency_id: int, year: int) -> ReportRow | None:
         rows = self._all(
-            "select r.id, r.agency_id, a.name, r.year, r.title, r.format, r.source_file from reports r "
-            "join agencies a on a.id = r.agency_id where r.agency_id = ? and r.year = ?",
+            "select r.id, r.agency_id, a.name, r.year, r.title, r.format, r.source_file, r.agency "
+            "from reports r join agencies a on a.id = r.agency_id "
+            "where r.agency_id = ? and r.year = ?",
             (agency_id, year),
         )
         if not rows:
             return None
-        report = ReportRow(*rows[0])
+        *columns, printed = rows[0]
+        report = ReportRow(*columns, printed=printed)
         for t, r, c, value, raw, note, label, page in self._all(
             "select table_number, row_key, column_key, value, raw, note, label, page from figures where report_id = ?",
             (report.id,),

@@ -123,7 +123,14 @@ def formula_text(f: Formula, language: str) -> str:
 
 
 def title_of(report: ReportRow) -> str:
-    return report.title or f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    """The report's title as printed; where it prints its agency's place with a slip
+    (沐阳县 for 沭阳县) that the index corrected, the slip is marked so the correction is
+    never silent: 沐阳县人民政府〔sic，即沭阳县人民政府〕2025年…"""
+    title = report.title or f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    printed = report.printed
+    if printed and printed != report.agency and printed in title and report.agency not in title:
+        title = title.replace(printed, f"{printed}〔sic，即{report.agency}〕", 1)
+    return title
 
 
 def measure_name(measure: Measure, column: str, language: str) -> str:

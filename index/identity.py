@@ -72,6 +72,23 @@ def clean_name(name: str) -> str:
     return _EDGES.sub("", "".join(text.split()))
 
 
+def corrected_name(name: str, found: Identity) -> str:
+    """The name as printed with its place spelt right, for an identity read through an
+    OCR slip (沐阳县人民政府 → 沭阳县人民政府): the name people know, shown with a note
+    of what the report printed, rather than the slip repeated in every answer."""
+    if found.how != "ocr":
+        return name
+    slips = divisions().ocr
+    for place in (found.province, found.city, found.county, found.town):
+        if not place:
+            continue
+        for start in range(len(name) - len(place) + 1):
+            window = name[start : start + len(place)]
+            if window != place and "".join(slips.get(c, c) for c in window) == place:
+                return name[:start] + place + name[start + len(place) :]
+    return name
+
+
 @lru_cache(maxsize=65536)
 def identify(name: str, year: int | None = None) -> Identity:
     """The identity of the agency a report names as `name` for `year` (None: today)."""

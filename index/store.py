@@ -38,7 +38,7 @@ import sqlite_utils
 
 from .divisions import data_version
 from .errors import GongkaiError
-from .identity import Identity, identify
+from .identity import Identity, corrected_name, identify
 from .model import Report
 from .template import LABELS, TABLE4_ROWS
 
@@ -467,7 +467,8 @@ class Store:
 
     def _describe(self, agency_id: int | None = None) -> None:
         """The agency's names as printed, with their years, and its display name: the
-        name of its latest report, the one people know it by. Of every agency for None."""
+        name of its latest report, the one people know it by, with its place spelt right
+        where the report printed it with an OCR slip. Of every agency for None."""
         one = agency_id is not None
         params = [agency_id] if one else []
         where = "where agency_id = ?" if one else ""
@@ -486,6 +487,17 @@ class Store:
             + ("where id = ?" if one else ""),
             params,
         )
+        slipped = conn.execute(
+            "select id, name, province, city, county, town from agencies where how = 'ocr' "
+            + ("and id = ?" if one else ""),
+            params,
+        ).fetchall()
+        for agency_id, name, *places in slipped:
+            found = Identity("", "", None, *places, office="", kind="", how="ocr")
+            conn.execute(
+                "update agencies set name = ? where id = ?",
+                (corrected_name(name, found), agency_id),
+            )
 
     def _complete(self) -> None:
         """The figure indexes and the full-text index, made from the rows if missing.
