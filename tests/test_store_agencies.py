@@ -299,3 +299,21 @@ def test_stored_as_finds_unresolved_names_by_their_own_identity(tmp_path: Path, 
         assert store.stored_as("福州市鼓楼区人民政府", 2024) is None
     finally:
         store.close()
+
+
+def test_a_place_printed_with_an_ocr_slip_goes_by_its_right_name(tmp_path: Path) -> None:
+    """沭阳县's 2025 report came through OCR as 沐阳县: the agency is 沭阳县人民政府, the
+    slip kept as a name it printed, and an answer marks the slip in the cited title."""
+    from datetime import date
+
+    from bot.answer import Engine
+
+    db = tmp_path / "g.db"
+    stored(db, report("沐阳县人民政府", 2025, 713))
+    assert rows(db, "select name, how from agencies") == [("沭阳县人民政府", "ocr")]
+    assert rows(db, "select name from agency_names") == [("沐阳县人民政府",)]
+    engine = Engine(db, today=date(2026, 6, 1))
+    for question in ("沭阳县政府收到多少申请", "沐阳县政府收到多少申请"):
+        a = engine.answer(question)
+        assert (a.status, a.agency, a.value) == ("answered", "沭阳县人民政府", 713)
+        assert "《沐阳县人民政府〔sic，即沭阳县人民政府〕2025年" in a.text
