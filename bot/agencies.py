@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from index.divisions import region_prefix
+from index.offices import ABBREVIATIONS, ZONE_SHORT, ZONE_WORDS
 
 _LEVEL_CHARS = "省市州县区盟旗"
 _LEVEL_AFTER = {"州": "省市县", "市": "区县"}
@@ -120,12 +121,19 @@ class _Splitter:
 
 
 def _short_forms(place: str) -> set[str]:
-    """伊川县 → 伊川; 平潭综合实验区 → 平潭; 凉山彝族自治州 → 凉山: never shorter than two characters."""
+    """伊川县 → 伊川; 平潭综合实验区 → 平潭, 平潭实验区; 凉山彝族自治州 → 凉山: never
+    shorter than two characters."""
     out = set()
     for pattern in (_LEVEL_SUFFIX, _DESCRIPTOR):
         short = pattern.sub("", place)
         if short != place and len(short) >= 2:
             out.add(short)
+    zone = next((z for z in ZONE_WORDS if place.endswith(z)), None)
+    if zone and len(place) > len(zone):
+        stem = place[: -len(zone)]
+        # the shorter zone words it ends in (综合实验区 → 实验区), and the common short forms
+        shorter = [z for z in ZONE_WORDS if zone.endswith(z)] + list(ZONE_SHORT.get(zone, ()))
+        out.update(stem + z for z in shorter if z != zone)
     return out
 
 
@@ -141,8 +149,9 @@ def place_keys(chain: tuple[str, ...]) -> set[str]:
 
 
 def office_variants(office: str) -> set[str]:
-    """人民政府 → 政府; 办公厅/办公室 → 办: the short forms people use."""
-    out = {office}
+    """人民政府 → 政府; 办公厅/办公室 → 办; 管理委员会 → 管委会, 科学技术委员会 → 科委
+    (`index.offices.ABBREVIATIONS`): the short forms people use."""
+    out = {office} | {short for short, full in ABBREVIATIONS.items() if full == office}
     if "人民政府" in office:
         out.add(office.replace("人民政府", "政府"))
     for long, short in (("办公厅", "办"), ("办公室", "办")):
@@ -324,6 +333,12 @@ class AgencyIndex:
         more = self._office_prefix(tail) or self._office_extended(compact[: m.end], tail, m)
         if not more:
             return m
+        if any(
+            set(p.offices.get(more, ())) == set(m.agencies)
+            for p in self.places.get(compact[m.start : m.end], ())
+        ):
+            # 平潭综合实验区管委会: the office its reports are by, written after its name
+            return Mention(m.start, m.end + len(more), m.agencies, m.how)
         written = compact[m.start : m.end + len(more)]
         return Mention(m.start, m.end + len(more), self.suggest(written), "unknown")
 

@@ -86,17 +86,18 @@ def not_found_name(ctx: Ctx, written: str, cands: list[dict[str, Any]]) -> Answe
 
 
 def which_agency(ctx: Ctx) -> Answer:
-    """A figure with no agency: ask which one (or suggest a ranking or a sum)."""
+    """A figure with no agency: ask which one (or suggest a ranking or a sum); of the
+    kind named (司法局收到多少申请 offers the 司法局), the name put where the kind was."""
+    kind = ctx.reading.kind
     cands = []
-    for idx in range(min(len(ctx.agencies), 8)):
+    for idx in ctx.agencies.of_kind(kind)[:8]:
         name = ctx.agencies.names[idx]
-        cands.append(
-            {
-                "id": ctx.agencies.ids[idx],
-                "label": name,
-                "question": f"{name} {ctx.question}".strip(),
-            }
-        )
+        asked = ctx.question.strip()
+        if kind is not None and kind.label in asked:
+            asked = asked.replace(kind.label, name, 1)
+        else:
+            asked = f"{name} {asked}"
+        cands.append({"id": ctx.agencies.ids[idx], "label": name, "question": asked})
     text = t(
         ctx.lang,
         "请说明是哪个机关，例如“伊川县司法局收到多少申请”；也可以问“所有机关一共……”或“哪个机关……最多”。",

@@ -31,7 +31,7 @@ from .lexicon import (
     top_n,
 )
 from .normalize import Text, cjk_count, is_cjk
-from .places import SCOPE_CUES, Region, find_places, place_scope
+from .places import SCOPE_CUES, PlaceRead, Region, find_places, place_scope
 from .years import YearRef, find_years
 
 _STOP_CHARS = frozenset(
@@ -163,6 +163,10 @@ class Reading:
         return "\n".join(lines)
 
 
+def _within_place(m: Mention, places: list[PlaceRead]) -> bool:
+    return any(p.start <= m.start and m.end <= p.end for p in places)
+
+
 def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     """The reading of one question, operation included."""
     years = carried_years(text, find_years(text, today))
@@ -181,7 +185,20 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         return i in words or ch in _STOP_CHARS or not is_cjk(ch)
 
     mentions = agencies.find(text.compact, stop)
-    places = find_places(text, mentions, agencies, years.years[0] if years.years else None)
+    # a place alone that several agencies share (上海: its 办公厅 and 科委) is read as a
+    # division, so that 上海的两个机关加起来 ranges over it; alone it is still asked about
+    shared = [
+        m
+        for m in mentions
+        if m.how == "ambiguous" and text.compact[m.start : m.end] in agencies.places
+    ]
+    places = find_places(
+        text,
+        [m for m in mentions if m not in shared],
+        agencies,
+        years.years[0] if years.years else None,
+    )
+    mentions = [m for m in mentions if m not in shared or not _within_place(m, places)]
     # names, and years written as years (2024年), are read: no phrase may take their
     # characters (年报 must not eat the 年 of 2024年报告)
     written_years = [(s, e) for s, e in years.spans if any(c.isdigit() for c in text.compact[s:e])]

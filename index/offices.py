@@ -115,6 +115,12 @@ ZONE_WORDS = (
     "度假区",
     "新区",
 )
+# What people shorten a zone word to, beyond the zone words it ends in (综合实验区 → 实验区)
+ZONE_SHORT = {
+    "经济技术开发区": ("经开区",),
+    "高新技术产业开发区": ("高新区",),
+    "高新技术开发区": ("高新区",),
+}
 ZONE = re.compile(r"^([^\s局委办厅]{0,12}?(?:" + "|".join(ZONE_WORDS) + r"))(.*)$")
 # the last character of most offices (局, 委, 办, 政府 …)
 OFFICE_END = frozenset("局厅委办部会院所处室站队府心社")

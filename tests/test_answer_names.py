@@ -1,0 +1,82 @@
+"""Agencies and regions as people name them, over the real reports of several years:
+a zone by its committee or a shorter zone word, an office by its short form, a place
+several indexed agencies share taken as a region when the question ranges over it,
+agencies counted on a condition. Expected figures are the hand-read truth files'."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.answer import Engine
+from index.build import build_paths
+
+from .conftest import DEVSET, ROOT, TODAY
+
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def truth(name: str, key: str) -> float:
+    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"][key]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    db = tmp_path_factory.mktemp("names") / "g.db"
+    build_paths([ROOT / "data" / "reports", DEVSET, REAL], db)
+    return Engine(db, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "平潭管委会2023年行政复议多少件",
+        "平潭综合实验区管委会2023年行政复议多少件",
+        "平潭实验区2023年行政复议多少件",
+    ],
+)
+def test_a_zone_by_its_committee_or_a_shorter_zone_word(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    expected = truth("pingtan-zhsyq-2023-crawl", "4.review.total")
+    assert (a.status, a.agency, a.value) == ("answered", "平潭综合实验区", expected)
+
+
+def test_an_office_by_its_short_form(engine: Engine) -> None:
+    a = engine.answer("上海市科学技术委员会收到多少申请")
+    expected = truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total")
+    assert (a.status, a.agency, a.value) == ("answered", "上海市科委", expected)
+
+
+def test_a_shared_place_alone_is_asked_about(engine: Engine) -> None:
+    a = engine.answer("上海收到多少申请")
+    assert a.status == "ambiguous" and a.value is None
+    assert {c["label"] for c in a.candidates} == {"上海市人民政府办公厅", "上海市科委"}
+
+
+def test_a_shared_place_is_a_region_when_the_question_ranges_over_it(engine: Engine) -> None:
+    a = engine.answer("上海的两个机关行政复议加起来多少")
+    expected = truth("shanghai-shi-zfbgt-2025-pdfmd", "4.review.total") + truth(
+        "shanghai-shi-kewei-2024-pdfmd", "4.review.total"
+    )
+    assert (a.status, a.value) == ("answered", expected)
+    a = engine.answer("上海哪个机关收到申请最多")
+    assert (a.status, a.agency) == ("answered", "上海市人民政府办公厅")
+    a = engine.answer("上海市的机关有几个")
+    assert a.status == "answered" and "2 个" in a.text
+
+
+def test_agencies_counted_on_a_condition(engine: Engine) -> None:
+    # the seeds of 友好区, 攀枝花市西区 and 渠县 print 0 new applications for 2024
+    a = engine.answer("有几个机关一件申请都没收到")
+    assert a.status == "answered"
+    assert "等于 0 的有 3 个" in a.text
+    for name in ("友好区司法局", "攀枝花市西区司法局", "渠县司法局"):
+        assert name in a.text
+
+
+def test_a_kind_alone_offers_agencies_of_that_kind(engine: Engine) -> None:
+    a = engine.answer("司法局收到多少申请")
+    assert a.status == "ambiguous" and a.value is None
+    assert all(c["label"].endswith("司法局") for c in a.candidates)
+    assert "渠县司法局收到多少申请" in [c["question"] for c in a.candidates]
