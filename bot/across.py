@@ -768,10 +768,23 @@ def difference_lines(
     show: Callable[[float | int | None, str], str],
 ) -> tuple[float | int | None, list[str]]:
     """The difference asked and the lines that show it: A − B for 多, B − A for 少
-    (A比B少几件 asks how many fewer A has), with the formula."""
+    (A比B少几件 asks how many fewer A has), with the formula; for 一样吗 (whether the two
+    agree) no number, but yes or no with both figures."""
     lang = ctx.lang
     if a is None or b is None:
         return None, [reply.blank_difference(lang, "一份")]
+    if ctx.reading.has("same"):  # 一样吗 / does it match: yes or no, both figures shown
+        if number(round(a - b, 6)) == 0:
+            return None, [
+                t(lang, f"两者一致，都是 {show(a, lang)}。", f"Yes: both are {show(a, lang)}.")
+            ]
+        return None, [
+            t(
+                lang,
+                f"两者不一致：{first} {show(a, lang)}，{second} {show(b, lang)}，相差 {show(abs(number(round(a - b, 6))), lang)}。",
+                f"No: {first} is {show(a, lang)}, {second} is {show(b, lang)}, {show(abs(number(round(a - b, 6))), lang)} apart.",
+            )
+        ]
     fewer = ctx.reading.has("fewer")
     x, y = (b, a) if fewer else (a, b)
     diff = number(round(x - y, 6))

@@ -78,7 +78,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "other_misc", "其他处理中的其他", "其他处理里的其他", "其他处理3.其他", "其他处理的其他", "3.其他", "其他原因", "其他情形"),
     *_p("measure", "results_total", "答复", "回复", "办了", "办理", "办完", "办完了", weak=True),
     *_p("measure", "results_total", "办结", "办理结果总计", "办理总数", "办理完毕", "答复了", "处理了", "办理了"),
-    *_p("measure", "carried_forward", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "下年度继续办理", "转入下年", "结转到明年"),
+    *_p("measure", "carried_forward", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "结转到下一年", "结转至下一年", "结转到次年", "结转到", "结转至", "下年度继续办理", "转入下年", "结转到明年"),
     # table 4
     *_p("measure", "review", "行政复议", "复议"),
     *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "官司", "被告", "告了", "告过", "被起诉", "被人告", "告上法庭"),
@@ -151,6 +151,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "change", "增长了多少件", "增长多少件", "增长了多少个", "增长了几件", "下降了多少件", "下降多少件", "减少了多少件"),
     *_p("cue", "growth", "增长了多少", "增长多少", "下降了多少", "下降多少", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
     *_p("cue", "mean", "平均", "均值", "平均数", "平均值", "平均每个", "平均每家", "平均下来", "人均"),
+    *_p("cue", "same", "一样吗", "一样么", "一样不", "是否一样", "一样", "相同吗", "是否相同", "相同", "一致吗", "是否一致", "一致", "对得上吗", "对得上", "对不上", "对上了吗", "对上", "吻合吗", "吻合", "相符吗", "相符", "衔接", "接得上"),
     *_p("cue", "which", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
     *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
     # words that ask, point or are polite, and name nothing: known, so not "not understood"
@@ -191,7 +192,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "other_misc", "other reasons", "miscellaneous", "for other reasons"),
     *_p("measure", "results_total", "total handled", "handled in total", "completion"),
     *_p("measure", "results_total", "answer", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
-    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
+    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
     *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
     *_p("measure", "litigation_direct", "directly", "filed directly", "without review", "without administrative review", "without prior review", "without a review"),
@@ -251,6 +252,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
     *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent"),
     *_p("cue", "mean", "average", "mean", "on average", "per agency on average"),
+    *_p("cue", "same", "match", "matches", "the same as", "same as", "equal to", "equals", "consistent with", "agree with", "agrees with", "tally", "tally with"),
     *_p("cue", "which", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
     *_p("cue", "change", "minus", "less", "subtract", "difference between"),
     *_p("cue", "rank", "vs", "versus"),

@@ -726,8 +726,7 @@ def change(ctx: Ctx, m: Mention) -> Answer:
     lines.extend(said)
     lines.append(two_years_source(ctx, ty))
     return ctx.answer(
-        "answered",
-        "change",
+        *_checked(ctx, [ty.values[base], ty.values[prior]], "change"),
         "\n".join(lines),
         agency=ty.name,
         year=base,
@@ -758,30 +757,44 @@ def two_figures(ctx: Ctx, m: Mention) -> Answer | None:
         return None
     agency_id, name = _agency_of(ctx, m)
     available = ctx.reader.years_of(agency_id)
-    year = r.years.years[0] if r.years.years else (max(available) if available else None)
-    if year not in available:
-        return year_not_found(ctx, name, year or 0, available)
-    report = ctx.reader.report(agency_id, year)
-    assert report is not None
+    latest = max(available) if available else None
+    # 2023年的上年结转和2022年的结转下年度: each figure of its own year, as written
+    years = (
+        list(r.years.years[:2])
+        if len(r.years.years) == 2
+        else [r.years.years[0] if r.years.years else latest] * 2
+    )
+    for year in years:
+        if year not in available:
+            return year_not_found(ctx, name, year or 0, available)
+    reports = [ctx.reader.report(agency_id, y) for y in dict.fromkeys(years)]
+    by_year = {rep.year: rep for rep in reports if rep is not None}
     lang = ctx.lang
     values: list[float | int | None] = []
     labels: list[str] = []
     figures: list[dict[str, Any]] = []
     shows = []
-    for measure, column in pairs:
+    for (measure, column), year in zip(pairs, years, strict=True):
+        report = by_year[year]
         sel = _selection(ctx, measure, report) if column is None else Selection(measure, column)
         if isinstance(sel, list):
             return ambiguous_column(ctx, measure, sel, report)
         res = resolve(sel, report)
         values.append(res.total if res is not None else None)
-        labels.append(reply.measure_name(measure, sel.column, lang))
+        label = reply.measure_name(measure, sel.column, lang)
+        if years[0] != years[1]:
+            label = t(lang, f"{year} 年{label}", f"{label} ({year})")
+        labels.append(label)
         shows.append(lambda v, lg, s=sel: reply.amount(v, s.measure, s.column, lg))
         if res is not None:
-            figures.extend(_figure_dicts(report, res))
+            figures.extend(_figure_dicts(report, res, year=year))
     listed = t(lang, "，", "; ").join(
         f"{label} {show(v, lang)}" for label, show, v in zip(labels, shows, values, strict=True)
     )
-    lines = [t(lang, f"{name} {year} 年：{listed}。", f"{name}, {year}: {listed}.")]
+    head = t(lang, f"{name} {years[0]} 年：", f"{name}, {years[0]}: ")
+    if years[0] != years[1]:
+        head = t(lang, f"{name}：", f"{name}: ")
+    lines = [head + listed + t(lang, "。", ".")]
     diff, said = difference_lines(ctx, values[0], values[1], labels[0], labels[1], shows[0])
     lines.extend(said)
     if r.has("which") and not r.has("change") and None not in values:
@@ -789,19 +802,24 @@ def two_figures(ctx: Ctx, m: Mention) -> Answer | None:
         larger = 0 if values[0] >= values[1] else 1  # type: ignore[operator]
         lines.insert(1, t(lang, f"较多的是{labels[larger]}。", f"The larger is {labels[larger]}."))
         diff = values[larger]
-    lines.append(
-        t(
-            lang,
-            f"来源：《{reply.title_of(report)}》。",
-            f"Source: “{reply.title_of(report)}”.",
-        )
+    titles = t(lang, "、", "; ").join(
+        t(lang, f"《{reply.title_of(rep)}》", f"“{reply.title_of(rep)}”")
+        for rep in by_year.values()
     )
+    lines.append(t(lang, f"来源：{titles}。", f"Source: {titles}."))
     return ctx.answer(
-        "answered",
-        "difference",
+        *_checked(ctx, values, "difference"),
         "\n".join(lines),
         agency=name,
-        year=year,
+        year=years[0],
         value=diff,
         figures=figures,
     )
+
+
+def _checked(ctx: Ctx, values: list[float | int | None], intent: str) -> tuple[str, str]:
+    """Status and intent of a comparison: 一样吗 asks whether two figures agree (yes or
+    no, no number of its own), which a blank cannot settle."""
+    if ctx.reading.has("same"):
+        return ("not_found" if None in values else "answered"), "same"
+    return "answered", intent

@@ -258,6 +258,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
     measures = _measures(strong, weak, both=asks_difference(masked))
+    if len(measures) == 1 and asks_difference(masked):
+        measures = _either_side(masked.compact, meaning) or measures
     applicant = _first(strong, "applicant")
     if not measures and applicant and "rate" in cues and not _first(strong, "outcome"):
         measures = [MEASURES["received"]]  # 自然人占多大比例: a share of those received
@@ -313,12 +315,10 @@ def carried_years(text: Text, years: YearRef) -> YearRef:
             m = pattern.search(view)
             if m:
                 said = int(m.group("year") or m.group("zh"))
-                moved = tuple(said + shift if y == said else y for y in years.years)
-                return replace(
-                    years,
-                    years=moved,
-                    explicit=tuple(said + shift if y == said else y for y in years.explicit),
-                )
+                # 2019年结转到2020年: both name the 2019 report, once
+                moved = tuple(dict.fromkeys(said + shift if y == said else y for y in years.years))
+                explicit = (said + shift if y == said else y for y in years.explicit)
+                return replace(years, years=moved, explicit=tuple(dict.fromkeys(explicit)))
     return years
 
 
@@ -339,6 +339,23 @@ def _named_first(parts: list[Phrase]) -> list[Phrase]:
 
 def _first(phrases: list[Phrase], kind: str) -> str | None:
     return next((p.value for p in phrases if p.kind == kind), None)
+
+
+def _either_side(compact: str, meaning: list[Hit]) -> list[Measure] | None:
+    """A difference of two figures with one on each side of 比, however weakly each is
+    named (2022年收到的申请比2021年的结转下年度多多少: received against carried forward);
+    None when the figures named are all on one side (一个年份与另一个年份的同一数字)."""
+    at = compact.find("比")
+    sides: list[list[str]] = [[], []]
+    for h in meaning:
+        if h.view != "compact":
+            continue
+        for p in _parts(h.phrase):
+            if p.kind == "measure" and p.value in MEASURES:
+                sides[h.start > at].append(p.value)
+    if at < 0 or not sides[0] or not sides[1] or sides[0][-1] == sides[1][0]:
+        return None
+    return [MEASURES[sides[0][-1]], MEASURES[sides[1][0]]]
 
 
 def _measures(strong: list[Phrase], weak: list[Phrase], both: bool = False) -> list[Measure]:
@@ -393,6 +410,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         lambda r: (
             (r.has("change") and not r.has("trend") and bool(r.measures or r.outcome))
             or (r.has("which") and len(r.measures) == 2 and len(r.resolved) == 1)
+            or (r.has("same") and bool(r.measures) and len(r.resolved) == 1)
         ),
     ),
     (

@@ -80,3 +80,38 @@ def test_a_kind_alone_offers_agencies_of_that_kind(engine: Engine) -> None:
     assert a.status == "ambiguous" and a.value is None
     assert all(c["label"].endswith("司法局") for c in a.candidates)
     assert "渠县司法局收到多少申请" in [c["question"] for c in a.candidates]
+
+
+def pingtan(year: int, key: str) -> float:
+    if year == 2022:
+        return json.loads((DEVSET / "truth" / "pingtan-zhsyq-2022.json").read_text("utf-8"))[
+            "figures"
+        ][key]
+    return truth(f"pingtan-zhsyq-{year}-crawl", key)
+
+
+def test_two_figures_of_two_years_each_from_its_own_report(engine: Engine) -> None:
+    a = engine.answer("平潭2022年收到的申请比2021年的结转下年度多多少")
+    expected = pingtan(2022, "3.received.total") - pingtan(2021, "3.carried_forward.total")
+    assert (a.status, a.value) == ("answered", expected)  # 74 − 1, not 2022's own carry (0)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "平潭2022年报告里的上年结转申请数，跟2021年报告的结转下年度对得上吗",
+        "Pingtan: does the 2022 carried-over figure match 2021's carried-forward?",
+    ],
+)
+def test_whether_a_carry_matches_is_yes_or_no(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert pingtan(2022, "3.carried_over.total") == pingtan(2021, "3.carried_forward.total")
+    assert (a.status, a.intent, a.value) == ("answered", "same", None)
+    assert "一致" in a.text or "Yes" in a.text
+
+
+def test_figures_that_differ_are_said_to_differ(engine: Engine) -> None:
+    a = engine.answer("平潭2023年和2022年收到的申请一样吗")
+    assert (a.status, a.value) == ("answered", None)
+    gap = abs(pingtan(2023, "3.received.total") - pingtan(2022, "3.received.total"))
+    assert "两者不一致" in a.text and f"相差 {int(gap)} 件" in a.text
