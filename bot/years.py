@@ -33,6 +33,27 @@ _CN_DIGIT = {
 _YEAR_SHORT = re.compile(r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)")
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
+# 2021年以来 / 自2021年起 / since 2021: every year from then to now
+_SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
+_SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
+# 近三年 / 最近5年 / the last three years: the latest reports, as many
+_NUMBER_WORDS = {
+    "两": 2,
+    "十": 10,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_RECENT = re.compile(r"(?:最近|近|过去|这)(\d{1,2}|[两二三四五六七八九十])(?:个)?年(?:来|间|内)?")
+_RECENT_EN = re.compile(
+    r"\b(?:the )?(?:last|past|previous|recent) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
+)
 _RELATIVE_ZH = (
     ("大前年", -3),
     ("前年", -2),
@@ -66,6 +87,7 @@ class YearRef:
     relative: bool  # any year given as 今年/去年/last year…
     is_range: bool  # "2022到2024": every year between
     explicit: tuple[int, ...] = ()  # the years written as years (2024, 24年), not 去年/last year
+    recent: int | None = None  # 近三年: that many of the latest reports, whatever their years
 
 
 def find_years(text: Text, today: date) -> YearRef:
@@ -79,6 +101,32 @@ def find_years(text: Text, today: date) -> YearRef:
         if b - a <= 30:
             is_range = True
             found.extend((m.start(), m.end(), y) for y in range(a, b + 1))
+    recent = None
+    recent_spans: list[tuple[int, int]] = []
+    for m in _SINCE.finditer(compact):
+        first = int(m.group(1))
+        if first <= today.year and not _inside(m.start(), [(s, e) for s, e, _ in found]):
+            is_range = True
+            found.extend((m.start(), m.end(), y) for y in range(first, today.year + 1))
+    for m in _SINCE_EN.finditer(text.words):
+        first = int(m.group(1) or m.group(2))
+        if first <= today.year:
+            is_range = True
+            span = _compact_span(text, m.start(), m.end())
+            found.extend((*span, y) for y in range(first, today.year + 1))
+    for pattern, view in ((_RECENT, compact), (_RECENT_EN, text.words)):
+        for m in pattern.finditer(view):
+            n = _count(m.group(1))
+            if 2 <= n <= 30:
+                recent, is_range, relative = n, True, True
+                span = (
+                    (m.start(), m.end())
+                    if view is compact
+                    else _compact_span(text, m.start(), m.end())
+                )
+                recent_spans.append(span)
+                # a trend takes the latest n reports instead (this year's is not out yet)
+                found.extend((*span, y) for y in range(today.year - n + 1, today.year + 1))
     taken = [(s, e) for s, e, _ in found]
     for m in _YEAR_ZH.finditer(compact):
         if not _inside(m.start(), taken):
@@ -102,6 +150,7 @@ def find_years(text: Text, today: date) -> YearRef:
         relative = True
     found.sort()
     relative_spans = {(s, e) for s, e, y in found if _is_relative(compact[s:e])}
+    relative_spans.update(recent_spans)
     explicit: list[int] = []
     for s, e, y in found:
         if (s, e) not in relative_spans and y not in explicit:
@@ -111,8 +160,20 @@ def find_years(text: Text, today: date) -> YearRef:
         if y not in years:
             years.append(y)
     return YearRef(
-        tuple(years), tuple((s, e) for s, e, _ in found), relative, is_range, tuple(explicit)
+        tuple(years),
+        tuple((s, e) for s, e, _ in found),
+        relative,
+        is_range,
+        tuple(explicit),
+        recent,
     )
+
+
+def _count(written: str) -> int:
+    """3, 三 or three."""
+    if written.isdigit():
+        return int(written)
+    return _CN_DIGIT.get(written) or _NUMBER_WORDS.get(written, 0)
 
 
 def _is_relative(written: str) -> bool:

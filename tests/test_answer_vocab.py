@@ -349,3 +349,34 @@ def test_relative_year_words_inside_row_names_are_not_years() -> None:
         "本年新收多少",
     ):
         assert find_years(Text.of(question), date(2025, 6, 1)).years == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "recent"),
+    [
+        ("平潭2021年以来每年收到多少申请", (2021, 2022, 2023, 2024, 2025), None),
+        ("自2023年起复议多少", (2023, 2024, 2025), None),
+        ("pingtan reviews since 2023", (2023, 2024, 2025), None),
+        ("平潭近三年行政复议多少件", (2023, 2024, 2025), 3),
+        ("最近5年收到申请", (2021, 2022, 2023, 2024, 2025), 5),
+        ("Pingtan reviews over the last three years", (2023, 2024, 2025), 3),
+        ("近10年来", tuple(range(2016, 2026)), 10),
+    ],
+)
+def test_spans_of_years_up_to_now(
+    question: str, years: tuple[int, ...], recent: int | None
+) -> None:
+    from bot.years import find_years
+
+    found = find_years(Text.of(question), date(2025, 6, 1))
+    assert (found.years, found.recent, found.is_range) == (years, recent, True)
+    if recent:
+        assert found.explicit == ()  # 近三年 names no year as written
+
+
+def test_the_last_years_are_the_latest_reports(real: Engine) -> None:
+    # asked in 2026, before 2026's reports: the latest three reports, not 2024–2026
+    from bot.answer import Engine as Asking
+
+    a = Asking(real.db_path, today=date(2026, 3, 1)).answer("淮安市人民政府近三年收到多少申请")
+    assert a.status == "answered" and "2024 年" in a.text and "2026" not in a.text
