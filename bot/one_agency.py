@@ -40,11 +40,14 @@ SUBSECTION_CUES = {
 SECTION_TEXT_LIMIT = 600
 
 
-_ASKED_UNIT = re.compile(r"(?:多少|几)([篇条次件个场期家项人份])")
+# the units a count or an amount is stated in (批次 and 万元 before 次 and 元)
+_UNITS = r"(批次|万元|元|[篇条次件个场期家项人份])"
+_ASKED_UNIT = re.compile(r"(?:多少|几)" + _UNITS)
 
 
 ANY_UNIT = "*"
-_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*([篇条次件个场期家项人份])")
+_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*" + _UNITS)
+_CLAUSE_END = re.compile(r"[，。；！？,;]|\d")
 
 
 def _agency_of(ctx: Ctx, m: Mention) -> tuple[int, str]:
@@ -469,6 +472,15 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     if ctx.reading.language == "en" and terms:
         head = terms[0][-2:]  # English puts what is counted first (original articles on WeChat)
     value = _stated_number(sentence, unit, grams, head, unread)
+    if unit is not None and value is None:
+        # a count asked (多少人) that the passage does not state: not found, the nearest
+        # passage shown as such, so that no one reads an answer into it
+        text = t(
+            ctx.lang,
+            f"{report.agency} {report.year} 年报告的统计表和正文都没有写明这个数字{note}。正文中最接近的一段：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”。",
+            f"Neither the tables nor the text of {report.agency}'s {report.year} report state that number{note}. The nearest passage (in Chinese):\n“{_trim(sentence, 300)}”\nSource: “{reply.title_of(report)}”, section “{where}”.",
+        )
+        return ctx.answer("not_found", "narrative", text, agency=report.agency, year=report.year)
     text = t(
         ctx.lang,
         f"{report.agency} {report.year} 年报告正文写道{note}：\n“{_trim(sentence, 300)}”\n来源：《{reply.title_of(report)}》“{where}”（正文，非统计表数字）。",
@@ -515,19 +527,33 @@ def _stated_number(
     found = [m for m in _NUMBER_UNIT.finditer(sentence) if unit in (ANY_UNIT, m.group(2))]
     scored = []
     for i, m in enumerate(found):
-        own = sentence[max(0, m.start() - 16, found[i - 1].end() if i else 0) : m.start()]
-        scored.append(((head in own, sum(g in own for g in grams)), m))
+        before, after = _own_words(sentence, m, found[i - 1].end() if i else 0)
+        own = before + "|" + after
+        # the words before a number name it first (政府网站1个、政务新媒体2个); those after
+        # it only where none before do (对5个…的政务新媒体)
+        scored.append(((head in before, head in after, sum(g in own for g in grams)), m))
     if not scored:
         return None
     top = max(s for s, _ in scored)
     winners = [m for s, m in scored if s == top]
-    if len(winners) != 1 or (top == (False, 0) and len(found) > 1):
-        return None
-    own = sentence[max(0, winners[0].start() - 16) : winners[0].start()]
+    stated = {float(m.group(1)) for m in winners}
+    if len(stated) != 1 or (top == (False, False, 0) and len(found) > 1):
+        return None  # two numbers fit as well (unless they are one, said twice)
+    own = "|".join(_own_words(sentence, winners[0], 0))
     if unread and not any(_mentions(own, w, share=0.3) for w in unread):
         return None  # the number's own words are not the ones asked about
-    n = float(winners[0].group(1))
+    n = stated.pop()
     return int(n) if n.is_integer() else n
+
+
+def _own_words(sentence: str, m: re.Match[str], after: int) -> tuple[str, str]:
+    """The words a stated number belongs to: up to 16 characters before it (back to the
+    number before), and what it counts after its unit, to the clause's end (对5个…的政务
+    新媒体予以关停注销: the new-media accounts closed)."""
+    before = sentence[max(0, m.start() - 16, after) : m.start()]
+    rest = sentence[m.end() : m.end() + 40]
+    stop = _CLAUSE_END.search(rest)
+    return before, rest[: stop.start()] if stop else rest
 
 
 def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:

@@ -115,3 +115,28 @@ def test_figures_that_differ_are_said_to_differ(engine: Engine) -> None:
     assert (a.status, a.value) == ("answered", None)
     gap = abs(pingtan(2023, "3.received.total") - pingtan(2022, "3.received.total"))
     assert "两者不一致" in a.text and f"相差 {int(gap)} 件" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "printed"),
+    [
+        # 对5个发挥作用不明显、基层无力维护的政务新媒体予以关停注销: what is counted follows
+        ("平潭2024年关停注销了几个政务新媒体", 5, "对5个发挥作用不明显"),
+        # 关停…政府网站1个、政务新媒体2个: each number after the words that name it
+        ("平潭2025年关停了几个政务新媒体", 2, "政务新媒体2个"),
+        ("平潭2021年通过微信公众号发布了多少批次农产品抽检情况", 20680, "20680批次"),
+        ("淮安市政府2024年收取了多少元信息处理费", 3940, "3940 元"),
+        # 收取信息处理费共计380元，其中民政局1件，收取380元: one amount, said twice
+        ("沭阳县2025年收取的信息处理费是多少元", 380, "共计380元"),
+    ],
+)
+def test_a_number_the_text_states(engine: Engine, question: str, value: int, printed: str) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.intent, a.value) == ("answered", "narrative", value)
+    assert printed in a.text
+
+
+def test_a_count_the_text_does_not_state_is_not_found(engine: Engine) -> None:
+    a = engine.answer("平潭2025年政府信息公开工作人员有多少人")
+    assert (a.status, a.value) == ("not_found", None)
+    assert "没有写明" in a.text
