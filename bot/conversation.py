@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .agencies import AgencyIndex
-from .lexicon import Hit
+from .lexicon import Hit, without_position
 from .normalize import Text
 from .reading import Reading, read
 
@@ -64,10 +64,7 @@ class Context:
     question: str = ""  # the question last answered, in full (a follow-up's rewritten form)
     language: str = "zh"
     candidates: list[dict[str, Any]] = field(default_factory=list)
-
-    @classmethod
-    def after(cls, reading: Reading, answer: Any) -> Context:
-        return cls(reading.text.original, reading.language, list(answer.candidates))
+    earlier: str = ""  # the one answered before it: 两个加起来呢 sums the figures of both
 
     def pick(self, question: str) -> str | None:
         """A bare number picks that candidate of the last answer: its full question."""
@@ -155,6 +152,50 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
     return " ".join([*prepend, out]).strip()
 
 
+def _both(
+    new: Reading, previous: Text, prev: Reading, earlier: str, agencies: AgencyIndex, today: date
+) -> str | None:
+    """两个加起来呢 / both together?: the figure asked last and the one asked before it,
+    of the same agencies and years, summed; None when that is not what was asked."""
+    said = new.text
+    if not earlier or not (_BOTH.search(said.compact) or _BOTH.search(said.words)):
+        return None
+    before = read(Text.of(earlier), agencies, today)
+    same = [m.agencies for m in before.resolved] == [m.agencies for m in prev.resolved]
+    if not (same and before.years.years == prev.years.years and prev.measures and before.measures):
+        return None
+    if before.measures == prev.measures:
+        return None
+    mine = [h for h in prev.hits if h.phrase.kind == "measure"]
+    theirs = [h for h in before.hits if h.phrase.kind == "measure"]
+    if not mine or not theirs:
+        return None
+    earlier_text = Text.of(earlier)
+    join = "" if new.language == "zh" else " "
+    named = join.join(_written(earlier_text, h) for h in theirs)
+    first = mine[0]
+    plus = "加" if new.language == "zh" else " plus "
+    edits = [(first.start, first.end, first.view, f"{named}{plus}{_written(previous, first)}")]
+    question = f"{_SUM_WORD[new.language]} {previous.rewrite(edits)}"
+    merged = read(Text.of(question), agencies, today)
+    if _rows(merged.measures) != _rows(before.measures + prev.measures) or merged.not_understood:
+        return None  # the words did not combine into that sum: not guessed
+    return question
+
+
+def _rows(measures: list[Any]) -> set[tuple[int, str]]:
+    """The rows the measures are read from (予以公开 and 部分公开, or the group of both)."""
+    return {(m.table, row) for m in measures for row in m.row_sets[0]}
+
+
+# 两个加起来呢 / both together: a sum of what was asked before, whatever its words
+_BOTH = re.compile(
+    r"(?:两个|两者|两项|二者|这两|俩)(?:的)?(?:数)?(?:加起来|加在一起|合计|之和|一共|总和|相加|合起来)"
+    r"|\b(?:both|the two|them) (?:together|combined|added)\b|\b(?:add|sum) (?:them|both|the two)\b"
+)
+_SUM_WORD = {"zh": "一共", "en": "in total"}
+
+
 def words_of(text: Text, m: Any) -> str:
     a, b = text.original_span(m.start, m.end)
     return text.original[a:b]
@@ -174,11 +215,18 @@ def follow(
         return reading, None
     previous = Text.of(context.question)
     prev = read(previous, agencies, today)
+    both = _both(reading, previous, prev, context.earlier, agencies, today)
+    if both is not None:
+        return read(Text.of(both), agencies, today), both
     question = rewrite(previous, reading, prev)
     if question != context.question and reading.not_understood:
         return reading, None  # words of the follow-up were not read: not merged, said so
     if question == context.question and (reading.position or reading.top or reading.condition):
-        question = f"{context.question.rstrip('?？。. ')} {reading.text.original}"  # 第二多的呢
+        # 第二多的呢 after a ranking; 第三呢 after 第二呢 takes the place of 第二
+        base = context.question
+        if reading.position and prev.position:
+            base = without_position(base)
+        question = f"{base.rstrip('?？。. ')} {reading.text.original}"
     elif question == context.question:
         if not reading.not_understood or not prev.resolved:
             return reading, None

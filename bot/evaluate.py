@@ -80,7 +80,12 @@ def respond(
         answer.text = (
             t(reading.language, f"（按“{asked}”理解）\n", f"(read as “{asked}”)\n") + answer.text
         )
-    answer.context = Context(asked or stripped, reading.language, list(answer.candidates))
+    answer.context = Context(
+        asked or stripped,
+        reading.language,
+        list(answer.candidates),
+        earlier=context.question if context is not None else "",
+    )
     return answer
 
 

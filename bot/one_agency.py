@@ -8,7 +8,9 @@ tables do not hold is looked for in the report's own sentences, and quoted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from index.template import LABELS
@@ -22,7 +24,7 @@ from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .lexicon import narrative_terms
 from .model import Answer
 from .normalize import is_cjk
-from .queries import Cell, ReportRow
+from .queries import Cell, ReportRow, number
 from .reading import Reading
 from .reply import t
 
@@ -126,7 +128,7 @@ def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | lis
     present = table2_columns(measure, report)
     if p.t2col and p.t2col in present:
         return Selection(measure, p.t2col)
-    if len(present) == 1:
+    if len(present) == 1 and p.t2col != "amount":  # money asked of a count: not taken
         return Selection(measure, present[0])
     return present
 
@@ -159,9 +161,11 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
     p = ctx.reading
     if (
         measure.table == 2
-        and p.t2col in TABLE2_COLUMNS.get(measure.key, ())
-        and p.t2col not in table2_columns(measure, report)
-    ):  # 2019年行政事业性收费金额: a column of the row the report's format does not print
+        and p.t2col not in (None, *table2_columns(measure, report))
+        and (p.t2col in TABLE2_COLUMNS.get(measure.key, ()) or p.t2col == "amount")
+    ):  # 2019年行政事业性收费金额, 行政处罚罚了多少钱 (money, where the row counts
+        # decisions): a column the row does not print; a count named otherwise (licences
+        # issued) is the row's own count
         text = t(
             ctx.lang,
             f"《{reply.title_of(report)}》的“{measure.zh}”没有“{reply.column_label(2, p.t2col, 'zh')}”这一栏{note}。",
@@ -573,8 +577,10 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     lines = []
     figures: list[dict[str, Any]] = []
     latest: tuple[int, float | int | None] | None = None
+    by_year: dict[int, float | int | None] = {}
     warned = []
     what = None
+    shows = None
     for year in sorted(wanted):
         report = ctx.reader.report(agency_id, year)
         assert report is not None
@@ -592,6 +598,8 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
         lines.append(t(ctx.lang, f"{year} 年：{shown}", f"{year}: {shown}"))
         figures.extend(_figure_dicts(report, r, year=year))
         latest = (year, r.total)
+        by_year[year] = r.total
+        shows = partial(_amount, sel)
         if broken_rules(r.cells, report):
             warned.append(str(year))
     head = t(
@@ -624,9 +632,77 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
             )
         )
     year, value = latest if latest else (None, None)
+    over = _over_years(ctx, by_year, shows)
+    if over is not None:  # 哪一年最多, 历年一共, 平均每年: the years' extreme, sum or mean
+        said, year, value, intent = over
+        body.insert(len(lines) + 1, said)
+        status = "answered" if value is not None else "not_found"
+        return ctx.answer(
+            status, intent, "\n".join(body), agency=name, year=year, value=value, figures=figures
+        )
     return ctx.answer(
         "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
     )
+
+
+def _amount(sel: Selection, value: float | int | None, language: str) -> str:
+    return reply.amount(value, sel.measure, sel.column, language)
+
+
+_OVER_ZH = {"max": "最大值", "min": "最小值", "sum": "合计", "mean": "平均"}
+
+
+def _over_years(
+    ctx: Ctx,
+    by_year: dict[int, float | int | None],
+    show: Callable[[float | int | None, str], str] | None,
+) -> tuple[str, int | None, float | int | None, str] | None:
+    """What a trend question asks of its years beside the figures (the year of the most,
+    the sum, the mean), said with its inputs; None when it asks only for the figures.
+    A blank year leaves no sum or mean, and no extreme it might have been."""
+    r, lang = ctx.reading, ctx.lang
+    op = next((c for c in ("max", "min", "sum", "mean") if r.has(c)), None)
+    if op is None or show is None or not by_year:
+        return None
+    blank = [y for y, v in by_year.items() if v is None]
+    if blank:
+        years = "、".join(map(str, blank))
+        return (
+            t(
+                lang,
+                f"{years} 年的数字未填写（空白不等于 0），无法给出各年的{_OVER_ZH[op]}。",
+                f"{', '.join(map(str, blank))}: blank (a blank is not a zero), so no {op} over the years can be given.",
+            ),
+            None,
+            None,
+            "trend",
+        )
+    values = [v for v in by_year.values() if v is not None]
+    if op in ("max", "min"):
+        extreme = max(values) if op == "max" else min(values)
+        years = [y for y, v in by_year.items() if v == extreme]
+        said = t(
+            lang,
+            f"{'最多' if op == 'max' else '最少'}的是 {'、'.join(map(str, years))} 年：{show(extreme, lang)}。",
+            f"The {'most' if op == 'max' else 'fewest'}: {', '.join(map(str, years))}, {show(extreme, lang)}.",
+        )
+        return said, years[-1], extreme, "trend"
+    total = number(round(sum(values), 6))
+    terms = " + ".join(reply.num(v, lang) for v in values)
+    if op == "sum":
+        said = t(
+            lang,
+            f"{len(values)} 年合计：{terms} = {show(total, lang)}。",
+            f"Sum of {len(values)} years: {terms} = {show(total, lang)}.",
+        )
+        return said, None, total, "sum"
+    mean = number(round(total / len(values), 6))
+    said = t(
+        lang,
+        f"平均每年：({terms}) ÷ {len(values)} = {reply.num(mean, lang)}。",
+        f"Mean per year: ({terms}) ÷ {len(values)} = {reply.num(mean, lang)}.",
+    )
+    return said, None, mean, "mean"
 
 
 _AGAINST_YEAR = re.compile(r"(?:比|较|与|和|跟|同|对比)((?:19|20)\d{2})")

@@ -163,6 +163,36 @@ class Reading:
         return "\n".join(lines)
 
 
+# Words that ask what no figure holds, however well the rest was read: who applied,
+# how many people a table-2 count (decisions, documents) concerns
+_WHO = re.compile(
+    r"(?<!的)是谁|谁申请|谁提|谁告|什么人|哪些人|\bwho (?:applied|asked|filed|sued)\b"
+)
+_PEOPLE = re.compile(r"(?:多少|几)个?人")
+# Words that hold a phrase of the tables but mean something else: 企业家 are people,
+# not the 商业企业 column (companies)
+FALSE_FRIENDS = ("企业家", "企业主")
+
+
+def _misfits(masked: Text, reading: Reading) -> list[str]:
+    """Words read as a part of the question that do not fit the figure it names (是谁申请的
+    of a count of applications, 涉及多少人 of 行政处罚's decisions, 被撤销的 of 行政许可,
+    whose row has no outcomes): the question is then not answered as if they were not there."""
+    out = [w for w in FALSE_FRIENDS if w in masked.compact]
+    out += [m.group(0) for m in _WHO.finditer(masked.compact)]
+    out += [m.group(0) for m in _WHO.finditer(masked.words)]
+    table2 = bool(reading.measures) and all(m.table == 2 for m in reading.measures)
+    if table2:
+        out += [m.group(0) for m in _PEOPLE.finditer(masked.compact)]
+        outcomes = [v for k, v in reading.columns if k in ("outcome", "applicant")]
+        out += [
+            (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
+            for h in reading.hits
+            if h.phrase.kind in ("outcome", "applicant") and h.phrase.value in outcomes
+        ]
+    return out
+
+
 def _within_place(m: Mention, places: list[PlaceRead]) -> bool:
     return any(p.start <= m.start and m.end <= p.end for p in places)
 
@@ -288,6 +318,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         en_name=en_name,
         regions=regions,
     )
+    reading.not_understood += _misfits(masked, reading)
     if asks_count(masked):
         reading.cues.add("count")
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):

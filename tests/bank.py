@@ -192,6 +192,12 @@ def main() -> None:
         help="main: tests/questions over the seeds and the devset; real: tests/questions/real "
         "over those and the real reports of tests/data/real",
     )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        help="ask the .jsonl banks of this folder instead (a held-out bank kept outside the "
+        "repository), over the index of --bank",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from bot.answer import Engine
@@ -205,7 +211,7 @@ def main() -> None:
         db = Path(tempfile.mkdtemp()) / "bank.db"
         build_paths(INDEXED[args.bank], db)
     engine = Engine(db)
-    bank = BANKS / "real" if args.bank == "real" else BANKS
+    bank = args.folder or (BANKS / "real" if args.bank == "real" else BANKS)
     items = [i for i in load(bank) if not args.category or i[0].category == args.category]
     results = list(ask(engine, items))
     for r in results:

@@ -140,3 +140,62 @@ def test_a_count_the_text_does_not_state_is_not_found(engine: Engine) -> None:
     a = engine.answer("平潭2025年政府信息公开工作人员有多少人")
     assert (a.status, a.value) == ("not_found", None)
     assert "没有写明" in a.text
+
+
+def pingtan_received() -> dict[int, float]:
+    return {y: pingtan(y, "3.received.total") for y in range(2019, 2026)}
+
+
+def test_the_year_of_the_most_is_asked_not_the_latest(engine: Engine) -> None:
+    by_year = pingtan_received()
+    most = max(by_year, key=by_year.__getitem__)
+    a = engine.answer("平潭哪一年收到的申请最多")
+    assert (a.status, a.year, a.value) == ("answered", most, by_year[most])
+    recent = {y: by_year[y] for y in (2023, 2024, 2025)}
+    a = engine.answer("平潭近三年哪一年收到的申请最多？")
+    assert a.value == max(recent.values())
+
+
+def test_a_sum_and_a_mean_over_the_years(engine: Engine) -> None:
+    by_year = pingtan_received()
+    a = engine.answer("平潭历年加起来一共收到多少信息公开申请")
+    assert (a.status, a.value) == ("answered", sum(by_year.values()))
+    assert " + ".join(str(int(v)) for v in by_year.values()) in a.text  # the inputs shown
+    a = engine.answer("平潭2023到2025年平均每年收到多少申请")
+    assert a.value == sum(by_year[y] for y in (2023, 2024, 2025)) / 3
+
+
+def test_follow_ups_that_move_along_a_ranking_or_sum_what_was_asked(engine: Engine) -> None:
+    shanghai = "shanghai-shi-zfbgt-2025-pdfmd"
+    granted, partly = (
+        truth(shanghai, "3.granted.total"),
+        truth(shanghai, "3.partially_granted.total"),
+    )
+    context = None
+    values = []
+    for question in ("上海市政府办公厅2025年予以公开多少", "部分公开呢", "两个加起来呢"):
+        a = engine.answer(question, context=context)
+        context = a.context
+        values.append(a.value)
+    assert values == [granted, partly, granted + partly]
+    context, names = None, []
+    for question in ("2025年哪个单位行政复议最多", "第二呢", "第三呢"):
+        a = engine.answer(question, context=context)
+        context = a.context
+        names.append(a.agency)
+    assert names == ["沭阳县人民政府", "上海市人民政府办公厅", "平潭综合实验区"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "淮安2024年行政处罚一共罚了多少钱",  # the row counts decisions: no money
+        "淮安2024年行政处罚涉及多少人",  # nor people
+        "平潭2024年被撤销的行政许可有多少",  # nor outcomes
+        "伊川县司法局2024年那2个申请是谁申请的",  # nor who
+        "上海市政府办公厅2025年的申请人里企业家占几成",  # 企业家 are people, not companies
+    ],
+)
+def test_words_that_do_not_fit_the_figure_get_no_number(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.value is None and a.status != "answered", a.text
