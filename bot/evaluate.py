@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from . import reply
 from .across import across, compare, count, difference, mean, scope_agencies, scope_name
@@ -28,12 +29,13 @@ from .clarify import (
 )
 from .context import Ctx
 from .conversation import Context, follow, language_switch
+from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import about_agency, change, trend, two_figures
 from .queries import Reader
 from .rates import growth, rate
-from .reading import read
+from .reading import Reading, read
 from .reply import t
 
 
@@ -70,6 +72,9 @@ def respond(
         if switched and context.question:  # 英文: the last question, in English
             return respond(context.question, reader, agencies, today, language=switched)
     reading = read(text, agencies, today)
+    slip = _by_sound(reading, agencies, today)
+    if slip is not None:
+        reading, said = slip
     asked = None
     if context is not None:
         reading, asked = follow(reading, context, agencies, today)
@@ -80,6 +85,8 @@ def respond(
         answer.text = (
             t(reading.language, f"（按“{asked}”理解）\n", f"(read as “{asked}”)\n") + answer.text
         )
+    elif slip is not None:
+        answer.text = said + answer.text
     answer.context = Context(
         asked or stripped,
         reading.language,
@@ -87,6 +94,40 @@ def respond(
         earlier=context.question if context is not None else "",
     )
     return answer
+
+
+@lru_cache(maxsize=2)
+def _homophones(agencies: AgencyIndex) -> Homophones:
+    return Homophones(agencies)
+
+
+def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Reading, str] | None:
+    """The question read again with a place typed by sound put right (平谭 → 平潭), and
+    the note that says so; None when nothing unread is such a slip, or the question read
+    again still has a name not found."""
+    text = reading.text
+    unread = [(m.start, m.end) for m in reading.unresolved if m.how == "unknown"]
+    for word in reading.not_understood:
+        at = text.compact.find(word)
+        if at >= 0:
+            unread.append((at, at + len(word)))
+    if not unread:
+        return None
+    slip = _homophones(agencies).correct(text.compact, unread)
+    if slip is None:
+        return None
+    a, b = text.original_span(slip.start, slip.end)
+    again = read(Text.of(text.original[:a] + slip.meant + text.original[b:]), agencies, today)
+    if again.unresolved or len(again.not_understood) >= len(reading.not_understood) + bool(
+        reading.unresolved
+    ):
+        return None
+    note = t(
+        again.language,
+        f"（“{slip.written}”按“{slip.meant}”理解）\n",
+        f"(“{slip.written}” read as “{slip.meant}”)\n",
+    )
+    return again, note
 
 
 def evaluate(ctx: Ctx) -> Answer:

@@ -649,6 +649,7 @@ def _amount(sel: Selection, value: float | int | None, language: str) -> str:
     return reply.amount(value, sel.measure, sel.column, language)
 
 
+_EACH_YEAR = re.compile(r"每年|每一年|各年|历年各|\beach year\b|\bper year\b")
 _OVER_ZH = {"max": "最大值", "min": "最小值", "sum": "合计", "mean": "平均"}
 
 
@@ -662,6 +663,8 @@ def _over_years(
     A blank year leaves no sum or mean, and no extreme it might have been."""
     r, lang = ctx.reading, ctx.lang
     op = next((c for c in ("max", "min", "sum", "mean") if r.has(c)), None)
+    if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
+        op = None  # 每年…各有多少（三种情形加起来）: a sum within each year, not over them
     if op is None or show is None or not by_year:
         return None
     blank = [y for y, v in by_year.items() if v is None]

@@ -179,8 +179,11 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
     of a count of applications, 涉及多少人 of 行政处罚's decisions, 被撤销的 of 行政许可,
     whose row has no outcomes): the question is then not answered as if they were not there."""
     out = [w for w in FALSE_FRIENDS if w in masked.compact]
-    out += [m.group(0) for m in _WHO.finditer(masked.compact)]
-    out += [m.group(0) for m in _WHO.finditer(masked.words)]
+    ranked = reading.has("max", "min") or reading.position or reading.top
+    ranked = ranked or (reading.has("rank") and not reading.resolved)
+    if not ranked:  # 最多的单位是谁 asks which agency; 是谁申请的 asks who applied
+        out += [m.group(0) for m in _WHO.finditer(masked.compact)]
+        out += [m.group(0) for m in _WHO.finditer(masked.words)]
     table2 = bool(reading.measures) and all(m.table == 2 for m in reading.measures)
     if table2:
         out += [m.group(0) for m in _PEOPLE.finditer(masked.compact)]
@@ -190,7 +193,7 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
             for h in reading.hits
             if h.phrase.kind in ("outcome", "applicant") and h.phrase.value in outcomes
         ]
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _within_place(m: Mention, places: list[PlaceRead]) -> bool:

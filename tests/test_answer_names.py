@@ -199,3 +199,31 @@ def test_follow_ups_that_move_along_a_ranking_or_sum_what_was_asked(engine: Engi
 def test_words_that_do_not_fit_the_figure_get_no_number(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.value is None and a.status != "answered", a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "written", "meant", "agency"),
+    [
+        ("平谭2024年收到多少申请", "平谭", "平潭", "平潭综合实验区"),
+        ("淮按市政府2024行政复议几件", "淮按市", "淮安市", "淮安市人民政府"),
+        ("棋江区司法局2024年行政许可", "棋江区", "綦江区", "重庆市綦江区司法局"),
+    ],
+)
+def test_a_place_typed_by_sound_is_read_and_said(
+    engine: Engine, question: str, written: str, meant: str, agency: str
+) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.agency) == ("answered", agency)
+    assert f"“{written}”按“{meant}”理解" in a.text
+
+
+def test_a_place_that_exists_is_no_slip_for_one_that_sounds_alike(engine: Engine) -> None:
+    a = engine.answer("宜川县司法局收到多少申请")  # 宜川县 (陕西) is not 伊川县 (河南)
+    assert a.status == "not_found" and a.value is None
+
+
+def test_a_sum_within_each_year_is_not_a_sum_over_the_years(engine: Engine) -> None:
+    a = engine.answer("平潭每年无法提供的申请各有多少（三种情形加起来）")
+    assert a.intent == "trend" and "年合计" not in a.text
+    a = engine.answer("2024年不予公开最多的单位是谁")  # 是谁 of a ranking asks which agency
+    assert (a.status, a.agency) == ("answered", "淮安市人民政府")

@@ -1,0 +1,86 @@
+"""Place names typed with a character of the same sound: 平谭 for 平潭, 淮按 for 淮安,
+棋江 for 綦江, 蕖县 for 渠县.
+
+Chinese is typed by pinyin, so the commonest slip in a name is a character that sounds
+the same as the right one. A name not found whose pinyin is that of exactly one place an
+indexed agency is in, one character apart, is read as that place, and the answer says
+so (按“平潭”理解); two or more such places, or a difference of more than one
+character, are left alone (the question is then asked back, as for any name not found).
+Only the places of indexed agencies are candidates: a slip cannot lead to an agency the
+index does not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+from index.divisions import divisions
+
+from .agencies import AgencyIndex
+from .normalize import is_cjk
+
+
+@dataclass(frozen=True)
+class Correction:
+    start: int  # compact span of the slip
+    end: int
+    written: str  # 平谭
+    meant: str  # 平潭
+
+
+@lru_cache(maxsize=8192)
+def _sounds(ch: str) -> frozenset[str]:
+    """Every toneless reading of a character (綦 qi, 棋 qi; 长 chang and zhang)."""
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _same_sound(a: str, b: str) -> bool:
+    return all(_sounds(x) & _sounds(y) for x, y in zip(a, b, strict=True))
+
+
+class Homophones:
+    """The places of an agency index, by length, for finding a name typed by sound."""
+
+    def __init__(self, agencies: AgencyIndex) -> None:
+        self.by_length: dict[int, list[str]] = {}
+        for key in agencies.places:
+            if len(key) >= 2 and all(is_cjk(c) for c in key):
+                self.by_length.setdefault(len(key), []).append(key)
+
+    def correct(self, compact: str, unread: list[tuple[int, int]]) -> Correction | None:
+        """The one place a stretch of unread text (a name not found, words not
+        understood) is a homophone slip of, one character off; None if none or several."""
+        found: dict[str, Correction] = {}
+        for length, keys in self.by_length.items():
+            for start in range(len(compact) - length + 1):
+                end = start + length
+                if not any(s < end and start < e for s, e in unread):
+                    continue
+                window = compact[start:end]
+                if _is_a_place(window):
+                    continue  # 宜川县 is a county of its own, not a slip for 伊川县
+                for key in keys:
+                    differ = sum(a != b for a, b in zip(window, key, strict=True))
+                    if differ == 1 and _same_sound(window, key):
+                        found.setdefault(key, Correction(start, end, window, key))
+        # the longest place wins over its own tails (平潭综合实验区 over 平潭); several
+        # different places that fit are not guessed between
+        places = sorted(found.values(), key=lambda c: c.end - c.start, reverse=True)
+        kept = [c for c in places if not any(_inside(c, o) for o in places if o is not c)]
+        return kept[0] if len(kept) == 1 else None
+
+
+def _is_a_place(name: str) -> bool:
+    """Whether the name as written is a division itself (exactly, or without its level)."""
+    return any(m.start == 0 and m.end == len(name) for m in divisions().find(name, None))
+
+
+def _inside(c: Correction, other: Correction) -> bool:
+    return (
+        other.start <= c.start
+        and c.end <= other.end
+        and (other.end - other.start) > (c.end - c.start)
+    )
