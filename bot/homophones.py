@@ -37,35 +37,35 @@ def _sounds(ch: str) -> frozenset[str]:
     return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
-def _same_sound(a: str, b: str) -> bool:
-    return all(_sounds(x) & _sounds(y) for x, y in zip(a, b, strict=True))
-
-
 class Homophones:
-    """The places of an agency index, by length, for finding a name typed by sound."""
+    """The places of an agency index, each under every way of writing it with one
+    character unknown (平?, ?潭), so that a stretch of a question is matched in a few
+    lookups however many places there are."""
 
     def __init__(self, agencies: AgencyIndex) -> None:
-        self.by_length: dict[int, list[str]] = {}
+        self.lengths: set[int] = set()
+        self.blanked: dict[str, list[tuple[str, int]]] = {}
         for key in agencies.places:
             if len(key) >= 2 and all(is_cjk(c) for c in key):
-                self.by_length.setdefault(len(key), []).append(key)
+                self.lengths.add(len(key))
+                for i in range(len(key)):
+                    self.blanked.setdefault(key[:i] + "?" + key[i + 1 :], []).append((key, i))
 
     def correct(self, compact: str, unread: list[tuple[int, int]]) -> Correction | None:
         """The one place a stretch of unread text (a name not found, words not
         understood) is a homophone slip of, one character off; None if none or several."""
         found: dict[str, Correction] = {}
-        for length, keys in self.by_length.items():
+        for length in self.lengths:
             for start in range(len(compact) - length + 1):
                 end = start + length
                 if not any(s < end and start < e for s, e in unread):
                     continue
                 window = compact[start:end]
-                if _is_a_place(window):
-                    continue  # 宜川县 is a county of its own, not a slip for 伊川县
-                for key in keys:
-                    differ = sum(a != b for a, b in zip(window, key, strict=True))
-                    if differ == 1 and _same_sound(window, key):
-                        found.setdefault(key, Correction(start, end, window, key))
+                for i in range(length):
+                    for key, at in self.blanked.get(window[:i] + "?" + window[i + 1 :], ()):
+                        if key[at] != window[at] and _sounds(key[at]) & _sounds(window[at]):
+                            if not _is_a_place(window):  # 宜川县 is no slip for 伊川县
+                                found.setdefault(key, Correction(start, end, window, key))
         # the longest place wins over its own tails (平潭综合实验区 over 平潭); several
         # different places that fit are not guessed between
         places = sorted(found.values(), key=lambda c: c.end - c.start, reverse=True)
