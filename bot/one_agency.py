@@ -48,6 +48,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)" + _UNITS)
 
 
 ANY_UNIT = "*"
+MONEY = "元|万元"
+_ASKED_FEE = re.compile(r"(?:多少|几)[^，。？?]{0,8}费|费[^，。？?]{0,4}(?:多少|几)")
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*" + _UNITS)
 _CLAUSE_END = re.compile(r"[，。；！？,;]|\d")
 
@@ -422,6 +424,8 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     grams = {content[i : i + 2] for i in range(len(content) - 1)}
     asked = _ASKED_UNIT.search(ctx.reading.text.compact)
     unit = asked.group(1) if asked else None
+    if unit is None and _ASKED_FEE.search(ctx.reading.text.compact):
+        unit = MONEY  # 收了多少信息处理费: an amount, in 元 or 万元
     if unit is None and ctx.reading.language == "en" and ctx.reading.has("ask"):
         unit = ANY_UNIT  # "how many press conferences": any count the sentence gives
     best: tuple[float, str, str] | None = None
@@ -440,12 +444,14 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
             continue
         for sentence in re.split(r"(?<=[。！？；])", _join_lines(s.text)):
             sentence = sentence.strip()
-            if not sentence or not re.search(r"\d", sentence):
+            if not sentence or _table_text(sentence):
                 continue
+            if unit and not re.search(r"\d", sentence):
+                continue  # a count asked: only sentences that state numbers
             if unread and not any(_mentions(sentence, w, share=0.34) for w in unread):
                 continue
             score = sum(g in sentence for g in grams)
-            if unit and any(unit in (ANY_UNIT, u) for _, u in _NUMBER_UNIT.findall(sentence)):
+            if unit and any(_unit_fits(unit, u) for _, u in _NUMBER_UNIT.findall(sentence)):
                 score += 2
             if prefer and s.number == prefer:
                 score += 2
@@ -528,7 +534,7 @@ def _stated_number(
     """
     if unit is None:
         return None
-    found = [m for m in _NUMBER_UNIT.finditer(sentence) if unit in (ANY_UNIT, m.group(2))]
+    found = [m for m in _NUMBER_UNIT.finditer(sentence) if _unit_fits(unit, m.group(2))]
     scored = []
     for i, m in enumerate(found):
         before, after = _own_words(sentence, m, found[i - 1].end() if i else 0)
@@ -548,6 +554,23 @@ def _stated_number(
         return None  # the number's own words are not the ones asked about
     n = stated.pop()
     return int(n) if n.is_integer() else n
+
+
+# Row labels of tables 3 and 4 without their numbering: text that holds several is a
+# table flattened into the narrative (converted reports), not a sentence that states
+_TABLE_WORDS = tuple(
+    re.sub(r"^[一二三四五六七八九十（）()\d.、 ]+", "", row.label).split(" ")[-1]
+    for table in (3, 4)
+    for row in LABELS.rows.get(table, {}).values()
+) + ("勾稽关系", "申请人情况")
+
+
+def _table_text(sentence: str) -> bool:
+    return sum(w in sentence for w in _TABLE_WORDS if len(w) >= 4) >= 2
+
+
+def _unit_fits(asked: str, stated: str) -> bool:
+    return asked == ANY_UNIT or stated in asked.split("|")
 
 
 def _own_words(sentence: str, m: re.Match[str], after: int) -> tuple[str, str]:

@@ -403,6 +403,12 @@ def _measures(strong: list[Phrase], weak: list[Phrase], both: bool = False) -> l
         if any(k != "received" for k in keys) and not both:
             # "how many applications did X grant": the verb says which figure
             keys = [k for k in keys if k != "received"]
+    respectively = any(p.kind == "cue" and p.value == "respectively" for p in strong)
+    for group, members in GROUPS.items():
+        if (
+            group in keys and not respectively
+        ):  # 实质公开率（予以公开+部分公开）: the group, explained
+            keys = [k for k in keys if k not in members]
     if "carry" in keys and ({"carried_over", "carried_forward"} & set(keys)):
         keys = [k for k in keys if k != "carry"]
     out: list[Measure] = []

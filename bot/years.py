@@ -149,6 +149,9 @@ def find_years(text: Text, today: date) -> YearRef:
         found.append((*span, today.year + _RELATIVE_EN_OFFSET[m.group(1)]))
         relative = True
     found.sort()
+    written = len(found)
+    found = _filled(found, compact)
+    is_range = is_range or len(found) > written
     relative_spans = {(s, e) for s, e, y in found if _is_relative(compact[s:e])}
     relative_spans.update(recent_spans)
     explicit: list[int] = []
@@ -167,6 +170,19 @@ def find_years(text: Text, today: date) -> YearRef:
         tuple(explicit),
         recent,
     )
+
+
+_BETWEEN = re.compile(r"^(?:到|至|-|~|～|—|to)$")
+
+
+def _filled(found: list[tuple[int, int, int]], compact: str) -> list[tuple[int, int, int]]:
+    """Two years joined by 到/至 (二〇二一年到二〇二五年) are every year between them, as
+    the digits' range is."""
+    out = list(found)
+    for (_, e1, a), (s2, _, b) in zip(found, found[1:], strict=False):
+        if a < b <= a + 30 and _BETWEEN.match(compact[e1:s2]):
+            out.extend((e1, s2, y) for y in range(a + 1, b))
+    return sorted(out)
 
 
 def _count(written: str) -> int:

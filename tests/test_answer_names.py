@@ -227,3 +227,24 @@ def test_a_sum_within_each_year_is_not_a_sum_over_the_years(engine: Engine) -> N
     assert a.intent == "trend" and "年合计" not in a.text
     a = engine.answer("2024年不予公开最多的单位是谁")  # 是谁 of a ranking asks which agency
     assert (a.status, a.agency) == ("answered", "淮安市人民政府")
+
+
+def test_what_the_text_says_without_a_number(engine: Engine) -> None:
+    # a question that asks what was done, not how many: a sentence with no digits answers
+    a = engine.answer("淮安2024年针对政务公开人员搞了什么样的培训")
+    assert a.status == "answered" and "培训" in a.text and a.value is None
+
+
+def test_a_fee_asked_without_its_unit_is_read_in_yuan(engine: Engine) -> None:
+    a = engine.answer("淮安市政府2024年收了多少信息处理费")
+    assert (a.status, a.value) == ("answered", 3940)  # 全年收取政府信息公开信息处理费 3940 元
+
+
+def test_years_written_in_chinese_numerals_span_a_range(engine: Engine) -> None:
+    a = engine.answer("二〇二一年到二〇二五年，平潭行政诉讼最多的是哪一年")
+    lawsuits = {
+        y: pingtan(y, "4.litigation_direct.total") + pingtan(y, "4.litigation_after_review.total")
+        for y in range(2021, 2026)
+    }
+    most = max(lawsuits, key=lawsuits.__getitem__)
+    assert (a.status, a.year, a.value) == ("answered", most, lawsuits[most])
