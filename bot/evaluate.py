@@ -132,12 +132,14 @@ def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Rea
 
 def evaluate(ctx: Ctx) -> Answer:
     r = ctx.reading
+    english = [w for w in r.not_understood if not is_cjk(w[0])]
     if r.unresolved:
         m = r.unresolved[0]
+        if m.how == "ambiguous" and english:
+            return not_understood(ctx)  # Shanghai's GDP: which Shanghai is not the question
         return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
     if r.en_name and not r.resolved:  # "Huai'an city government": one agency, not a kind
         return english_name(ctx, r.en_name)
-    english = [w for w in r.not_understood if not is_cjk(w[0])]
     if r.not_understood and (
         r.operation in FIGURE_OPERATIONS
         or (
