@@ -21,8 +21,11 @@ FLOOR = 0.93
 # The second bank (tests/questions/real): written by another person over the seeds, the
 # devset and the real reports of tests/data/real (seven years of 平潭, two of 上海市政府
 # 办公厅, regions, names) after the engine was built; first measured at 67.5 % right and
-# 12 wrong numbers, 72.8 % and none after the fixes it showed.
-FLOOR_REAL = 0.70
+# 12 wrong numbers, 94.8 % and none after the fixes it showed. Beside it, bank3.jsonl:
+# 288 turns written from the reports by a person who never ran nor read the engine, kept
+# outside the repository until measured: 77.4 % right and 14 wrong at first, 91.7 % and
+# none after the fixes it showed (2026-12-04).
+FLOOR_REAL = 0.88
 
 
 @pytest.fixture(scope="module")
