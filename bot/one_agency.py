@@ -49,7 +49,9 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)" + _UNITS)
 
 ANY_UNIT = "*"
 MONEY = "元|万元"
-_ASKED_FEE = re.compile(r"(?:多少|几)[^，。？?]{0,8}费|费[^，。？?]{0,4}(?:多少|几)")
+_ASKED_FEE = re.compile(
+    r"(?:多少|几)[^，。？?]{0,8}(?:费|钱)|(?:费|钱)[^，。？?]{0,4}(?:多少|几)|金额|多少元"
+)
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*" + _UNITS)
 _CLAUSE_END = re.compile(r"[，。；！？,;]|\d")
 
