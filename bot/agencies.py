@@ -418,6 +418,8 @@ class AgencyIndex:
                     written = tail[:n]
                     if written in self.office_forms:
                         continue  # another real office, not a typo
+                    if written[0] in _LEVEL_CHARS and variant[0] not in _LEVEL_CHARS:
+                        continue  # 淮安区人民政府: another place (淮安区), not 淮安市's office
                     if Levenshtein.distance(written, variant, score_cutoff=1) <= 1:
                         for i in idxs:
                             found[i] = max(found.get(i, 0), n)

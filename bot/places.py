@@ -56,6 +56,7 @@ def find_places(
 ) -> list[PlaceRead]:
     """The places of the question that no agency name found already covers."""
     out: list[PlaceRead] = []
+    places_elsewhere: list[tuple[int, int]] = []  # real places no agency is in (淮南市)
     # Huai'an's → Huai'an (the same length, so every offset holds)
     plain = re.sub(r"['’]s\b", "  ", text.original)
     for m in divisions().find(plain, year):
@@ -71,8 +72,11 @@ def find_places(
                 inside.extend(found)
         how = m.places[0].how if m.places else "exact"
         if not regions:
-            if how == "pinyin":
-                continue  # an English word that is also a place's pinyin (Dean, 德安县)
+            if how == "pinyin" and not _LEVEL_WORD.search(text.original[m.start : m.end]):
+                # an English word that is also a place's pinyin (Dean, 德安县), or a place
+                # (Huainan) that is never to be taken for another one letter off (Huaian)
+                places_elsewhere.append((start, end))
+                continue
             regions = [Region(p.current.code, p.current.name) for p in m.places]
         out.append(
             PlaceRead(
@@ -85,14 +89,21 @@ def find_places(
                 text.original[m.start : m.end],
             )
         )
-    return out + _misspelt(text, mentions, out, agencies)
+    return out + _misspelt(text, mentions, out, agencies, places_elsewhere)
 
 
+_LEVEL_WORD = re.compile(
+    r"\s(?:district|county|city|province|prefecture|town|township|banner)\b", re.I
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]{4,}")
 
 
 def _misspelt(
-    text: Text, mentions: list[Mention], found: list[PlaceRead], agencies: AgencyIndex
+    text: Text,
+    mentions: list[Mention],
+    found: list[PlaceRead],
+    agencies: AgencyIndex,
+    elsewhere: list[tuple[int, int]],
 ) -> list[PlaceRead]:
     """Latin-letter words one letter off the pinyin of a place with indexed agencies
     (Huain, Pingtang): read as that place, which the answer then says it read."""
@@ -101,6 +112,7 @@ def _misspelt(
     for m in _WORD.finditer(text.original):
         start, end = text.view_span(m.start(), m.end())
         taken = [(x.start, x.end) for x in mentions] + [(p.start, p.end) for p in found]
+        taken += elsewhere
         if any(start < b and a < end for a, b in taken):
             continue
         word = re.sub(r"['’]s$", "", m.group(0)).lower().replace("'", "").replace("’", "")

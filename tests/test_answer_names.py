@@ -248,3 +248,19 @@ def test_years_written_in_chinese_numerals_span_a_range(engine: Engine) -> None:
     }
     most = max(lawsuits, key=lawsuits.__getitem__)
     assert (a.status, a.year, a.value) == ("answered", most, lawsuits[most])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "淮安区人民政府收到多少申请",  # 淮安区 is a district of 淮安市, not its government
+        "淮安县人民政府收到多少申请",
+        "Huainan government applications received",  # 淮南市 (安徽), not Huai'an one letter off
+        "Huai'an District government applications",  # 淮安区 again, in English
+    ],
+)
+def test_another_place_is_never_answered_for_a_place_it_resembles(
+    engine: Engine, question: str
+) -> None:
+    a = engine.answer(question)
+    assert a.value is None and a.status != "answered", a.text
