@@ -197,8 +197,11 @@ def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
     """The year of every report the answer reads, when they share one."""
     if sc.group.year is not None:
         return sc.group.year
-    years = np.unique(sc.group.years[valid if valid.any() else sc.in_scope])
-    return int(years[0]) if len(years) == 1 else None
+    years = sc.group.years[valid if valid.any() else sc.in_scope]
+    if not len(years):
+        return None
+    first = int(years.min())
+    return first if first == int(years.max()) else None
 
 
 def _period(ctx: Ctx, sc: Scope, valid: np.ndarray) -> str:
@@ -274,6 +277,22 @@ def _entries(
     return out
 
 
+# Up to this many reports, a sum or a mean lists (10) or cites (50) each one's figure.
+CITED = 50
+
+
+def _listed_entries(
+    ctx: Ctx, spread: Spread, valid: np.ndarray, count: int
+) -> list[tuple[float | int, str, int, int]]:
+    """The entries a sum or a mean shows, largest first: none over `CITED` reports (a
+    national sum would otherwise name and sort every report only to show none)."""
+    if count > CITED:
+        return []
+    entries = _entries(ctx, spread, np.flatnonzero(valid))
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    return entries
+
+
 def _sum(
     ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
 ) -> Answer:
@@ -288,8 +307,7 @@ def _sum(
             f"No report of {where} gives {what}: no total can be made.",
         )
         return ctx.answer("answered", "sum", "\n".join([text, *filter(None, notes)]))
-    entries = _entries(ctx, spread, np.flatnonzero(valid))
-    entries.sort(key=lambda e: (-e[0], e[1]))
+    entries = _listed_entries(ctx, spread, valid, count)
     if q.rate is not None:  # a rate over several agencies: all their cases taken together
         num, den = q.parts(ctx, sc.group)
         assert den is not None
@@ -313,7 +331,7 @@ def _sum(
     if count <= 10:
         lines.extend(_listed(ctx, q, sc, entries))
     lines.extend(filter(None, notes))
-    figs = _agency_figures(q, entries if count <= 50 else [])
+    figs = _agency_figures(q, entries)
     return ctx.answer(
         "answered", "sum", "\n".join(lines), year=_one_year(sc, valid), value=total, figures=figs
     )
@@ -336,8 +354,7 @@ def _mean(
     values = spread.totals[valid].tolist()
     total = math.fsum(values)
     value = number(round(total / count, 6))
-    entries = _entries(ctx, spread, np.flatnonzero(valid))
-    entries.sort(key=lambda e: (-e[0], e[1]))
+    entries = _listed_entries(ctx, spread, valid, count)
     shown_total = q.show(number(round(total, 6)), lang) if q.rate is None else ""
     formula_line = (
         t(
@@ -362,7 +379,7 @@ def _mean(
     if count <= 10:
         lines.extend(_listed(ctx, q, sc, entries))
     lines.extend(filter(None, notes))
-    figs = _agency_figures(q, entries if count <= 50 else [])
+    figs = _agency_figures(q, entries)
     return ctx.answer(
         "answered", "mean", "\n".join(lines), year=_one_year(sc, valid), value=value, figures=figs
     )
@@ -416,8 +433,9 @@ def _listed(
 ) -> list[str]:
     """One line per agency: its value (and, across years, the year of its report)."""
     out = []
+    one_year = _one_year(sc, sc.in_scope) is not None
     for i, (v, n, _, year) in enumerate(entries, 1):
-        when = "" if _one_year(sc, sc.in_scope) else t(ctx.lang, f"（{year} 年）", f" ({year})")
+        when = "" if one_year else t(ctx.lang, f"（{year} 年）", f" ({year})")
         head = f"{i}. " if ranked else "· "
         out.append(
             f"{head}{n}{when}：{q.show(v, ctx.lang)}"

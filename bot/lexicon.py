@@ -305,8 +305,10 @@ EN.extend(_LABEL_EN)
 # longest first; of two as long, the one that means something surely (没公开 before 公开的)
 _ZH_SORTED = sorted(ZH, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
 _EN_SORTED = sorted(EN, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
+# (the phrase, its pattern): the plain phrase is looked for first, which is cheap, and
+# the pattern (bounded by letters) only where it occurs
 _EN_PATTERNS = [
-    (re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])"), phrase) for p, phrase in _EN_SORTED
+    (p, re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])"), phrase) for p, phrase in _EN_SORTED
 ]
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]|one|two|three|four|five|six|seven|eight|nine|ten)"
 _TOP_N = (
@@ -373,7 +375,9 @@ def find_phrases(text: Text) -> list[Hit]:
                     taken[i] = True
             start = text.compact.find(word, end)
     wtaken = [False] * len(text.words)
-    for pattern, phrase in _EN_PATTERNS:
+    for plain, pattern, phrase in _EN_PATTERNS:
+        if plain not in text.words:
+            continue
         for m in pattern.finditer(text.words):
             if not any(wtaken[m.start() : m.end()]):
                 hits.append(Hit(phrase, m.start(), m.end(), "words"))

@@ -96,6 +96,12 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
     if p.measures or p.outcome:
         return figure(ctx, report, note)
     if p.t2col and not p.has("card"):  # 本年制发件数: of 规章 or of 行政规范性文件?
+        asked = _ASKED_UNIT.search(p.text.compact)
+        if asked and asked.group(1) not in ("件", "个", "项"):
+            # 在政府网站发布了多少条信息: items the text counts, not documents issued
+            found = narrative(ctx, report, note)
+            if found.status == "answered":
+                return found
         with_column = [
             m for m in (MEASURES[k] for k in CARD_TABLE2) if p.t2col in table2_columns(m, report)
         ]
