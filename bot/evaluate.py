@@ -137,6 +137,11 @@ def evaluate(ctx: Ctx) -> Answer:
         m = r.unresolved[0]
         if m.how == "ambiguous" and english:
             return not_understood(ctx)  # Shanghai's GDP: which Shanghai is not the question
+        compact = r.text.compact
+        office = next((w for w in r.not_understood if compact.startswith(w, m.end)), None)
+        if m.how == "ambiguous" and office and _name_like(office, shortest=2):
+            # 四川省司法厅: the place's own office, which no report is by; not its agencies
+            return unknown_name(ctx, compact[m.start : m.end] + office, suggestions=[])
         return ambiguous_agency(ctx, m) if m.how == "ambiguous" else unknown_agency(ctx, m)
     if r.en_name and not r.resolved:  # "Huai'an city government": one agency, not a kind
         return english_name(ctx, r.en_name)
@@ -165,8 +170,8 @@ def _unread(ctx: Ctx) -> Answer:
     return not_understood(ctx)
 
 
-def _name_like(run: str) -> bool:
-    return len(run) >= 3 and run[-1] in "局厅委办部会院所处室站队府心区县市"
+def _name_like(run: str, shortest: int = 3) -> bool:
+    return len(run) >= shortest and run[-1] in "局厅委办部会院所处室站队府心区县市"
 
 
 def _agency(ctx: Ctx) -> Answer:

@@ -161,8 +161,11 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
+    for path in missing:  # said, and the others still indexed (exit 1, as a failed file)
+        print(f"Error: no such file or folder: {path}", file=sys.stderr)
+    args.paths = [p for p in args.paths if p.exists()]
+    if not args.paths:
+        return 1
     bar = None if args.quiet or args.json else ProgressBar("indexed")
     progress: Progress | None = _json_line if args.json else None
     if bar is not None:
@@ -177,7 +180,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet and not args.json:
         _summary(results, args.db)
-    return 0 if all(r.ok for r in results) else 1
+    return 0 if all(r.ok for r in results) and not missing else 1
 
 
 def _positive(text: str) -> int:

@@ -264,3 +264,8 @@ def test_another_place_is_never_answered_for_a_place_it_resembles(
 ) -> None:
     a = engine.answer(question)
     assert a.value is None and a.status != "answered", a.text
+
+
+def test_a_provinces_own_office_is_not_its_counties_agencies(engine: Engine) -> None:
+    a = engine.answer("四川省司法厅收到多少申请")  # no report of 四川省司法厅 is indexed
+    assert (a.status, a.value, a.candidates) == ("not_found", None, [])

@@ -109,8 +109,16 @@ def test_build_exits_1_when_a_file_fails_but_indexes_the_others(tmp_path: Path) 
 
 def test_build_of_a_missing_path_is_one_line(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "nope"), "--db", str(tmp_path / "g.db"))
-    assert result.returncode == 2
+    assert result.returncode == 1  # CONTRACT.md: 1 when any failed
     assert result.stderr.startswith("Error: no such file or folder")
+
+
+def test_a_missing_path_beside_others_fails_alone(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    result = run("build", str(SEEDS["qu"]), str(tmp_path / "nope"), "--db", str(db))
+    assert result.returncode == 1
+    assert "Error: no such file or folder" in result.stderr
+    assert "1 of 1 files indexed" in result.stdout  # the others are still indexed
 
 
 def test_check_lists_reports_that_break_their_arithmetic(tmp_path: Path) -> None:
