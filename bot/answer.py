@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from index.errors import GongkaiError
+from index.store import read_only
 
 from .agencies import AgencyIndex
 from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES
@@ -101,8 +102,7 @@ class Engine:
             if self._watch is None or identity != self._watched:
                 if self._watch is not None:
                     self._watch.close()
-                uri = f"file:{self.db_path.resolve().as_posix()}?mode=ro"
-                self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._watch = read_only(self.db_path, check_same_thread=False)
                 self._watched = identity
             return identity, self._watch.execute("pragma data_version").fetchone()[0]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.search import Hit, search_sections
+from index.store import read_only
 
 from .agencies import AgencyRow
 from .columns import Cell, Columns
@@ -73,8 +74,7 @@ class Reader:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
-        self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        self.conn = read_only(self.path, check_same_thread=False, isolation_level=None)
         self.conn.execute("begin")
         self.lock = threading.Lock()
         self.columns = Columns(self._all)

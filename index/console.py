@@ -4,6 +4,7 @@ or Ctrl-C, one `Error: …` line for a person's mistake, progress on stderr."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -27,7 +28,21 @@ def run_command(main: Callable[[], int], error_status: int = 2) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
+        print("Stopped (Ctrl-C). 已中断。", file=sys.stderr)
         return 130
+    except (OSError, sqlite3.Error) as e:
+        # a folder given for a file, a folder one may not write, a full disk, a port
+        # out of range: the file system's or SQLite's own words, on one line
+        print(f"Error: {_said(e)}", file=sys.stderr)
+        return error_status
+
+
+def _said(e: BaseException) -> str:
+    """An OS or SQLite error as one line: what failed, and on which file."""
+    if isinstance(e, OSError) and e.strerror:
+        where = f": {e.filename}" if e.filename else ""
+        return f"{e.strerror}{where}"
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
 
 
 class ProgressBar:

@@ -40,6 +40,12 @@ filters (all optional, combined with and):
 """
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port (0 to 65535): {text!r}")
+    return int(text)
+
+
 def add_parsers(sub: argparse._SubParsersAction, default_db: Path) -> None:
     """The export, list and serve commands, on the indexer's command line."""
     db_help = f"index database (default {default_db})"
@@ -114,7 +120,7 @@ def add_parsers(sub: argparse._SubParsersAction, default_db: Path) -> None:
     )
     srv.add_argument("--db", type=Path, default=default_db, help=db_help)
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    srv.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 picks one)")
+    srv.add_argument("--port", type=_port, default=8001, help="port (default 8001; 0 picks one)")
 
 
 def _paragraphs(*texts: str) -> str:
@@ -150,6 +156,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("XLSX goes to a file: give -o FILE.xlsx")
     if args.output and not args.output.parent.is_dir():
         raise UsageError(f"no folder {args.output.parent} for {args.output.name}")
+    if args.output and args.output.is_dir():
+        raise UsageError(
+            f"{args.output} is a folder: give the file to write, such as {args.output}/figures.csv"
+        )
     selection = _selection(_index(args.db), args, args.agencies)
     progress = None if args.quiet or not args.output else ProgressBar("exported")
     with closing(read_only(args.db)) as conn:

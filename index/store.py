@@ -25,6 +25,7 @@ so a reader never sees half a report and a failed file leaves the file as it was
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -184,7 +185,7 @@ def copy_index(source: Path, target: Path) -> None:
     the old index's pages into the new one.
     """
     _check_folder(target)
-    src = sqlite3.connect(f"file:{Path(source).resolve().as_posix()}?mode=ro", uri=True)
+    src = read_only(source)
     try:
         dst = sqlite3.connect(target, timeout=60)
         try:
@@ -197,10 +198,23 @@ def copy_index(source: Path, target: Path) -> None:
         src.close()
 
 
-def read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: str | Path, **options: object) -> sqlite3.Connection:
     """A connection that only reads: it never takes the write lock, so the bot and a
-    build go on writing while an export or a listing reads."""
-    return sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+    build go on writing while an export or a listing reads.
+
+    An index in a folder one may not write (a read-only copy, a mounted share) cannot
+    have the shared-memory file a WAL database is read through: it is then opened as
+    immutable, which is true of it, since no one can write there either."""
+    uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, **options)  # type: ignore[arg-type]
+    try:
+        conn.execute("select 1 from sqlite_master limit 1").fetchall()
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(Path(path).resolve().parent, os.W_OK):
+            raise
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, **options)  # type: ignore[arg-type]
+    return conn
 
 
 def upgrade(path: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import GongkaiError
 from ..identity import identify
 from ..model import Check, Figure, Report, Section
+from ..store import read_only
 from .subject import Subject
 
 BATCH = 500
@@ -41,9 +42,8 @@ class Indexed:
     """A read-only view of the index for audits."""
 
     def __init__(self, path: str | Path) -> None:
-        uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
         try:
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.conn = read_only(path, check_same_thread=False)
             self.conn.execute("select 1 from reports limit 1").fetchall()
         except sqlite3.DatabaseError as e:
             raise NoSuchReports(f"{path} is not a gongkai index ({e})") from e
