@@ -73,3 +73,22 @@ def test_agency_year_and_format_as_printed(source: Path) -> None:
     assert report.agency == (None if untitled else truth["agency"])
     assert report.year == (None if untitled else truth["year"])
     assert report.format == truth["format"]
+
+
+def test_shanghai_kewei_sections_open_where_the_report_prints_them() -> None:
+    """Its narrative numbers parts 一、 to 六、 (三、主动公开工作情况 among them), then the
+    table sections afresh: 一、主动公开政府信息情况, 二、收到和处理…, 三、…复议…, 五、其他…
+    (the 四、 heading of problems was lost in the conversion)."""
+    report = parse_file(REAL / "shanghai-shi-kewei-2024-pdfmd.md")
+    assert [(s.number, s.title) for s in report.sections] == [
+        (1, "总体情况"),
+        (2, "主动公开政府信息情况"),
+        (3, "收到和处理政府信息公开申请情况"),
+        (4, "政府信息公开行政复议、行政诉讼情况"),
+        (6, "其他需要报告的事项"),
+    ]
+    first, second = report.sections[0].text, report.sections[1].text
+    for part in ("三、主动公开工作情况", "四、政府信息公开申请情况", "六、政府信息公开平台建设"):
+        assert part in first
+    assert second.startswith("第二十条第（一）项")
+    assert "section 2 (主动公开政府信息情况) is printed as number 1" in report.warnings
