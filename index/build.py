@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GongkaiError
+from .identity import identify
+from .last_year import Figures, last_year_tiebreak
 from .model import Report
 from .parallel import ordered_map
-from .parse import parse_file
+from .parse import open_runs, parse_file
 from .readers import DEFAULT_MAX_BYTES
 from .store import Store
 
@@ -94,16 +96,22 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 Read = tuple[Report | None, str, IndexResult]
 
 
-def read_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Read:
+def read_report(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, last_year: Figures | None = None
+) -> Read:
     """Parse `path`: the report (None when it cannot be stored), its file's sha256, and
     the result as the summary shows it (`failed` with the reason, until it is stored).
+    `last_year`: the figures of the same agency's report of the year before, to break
+    ties between splits of digit runs (`index.last_year`).
 
     Reasons are the person's to act on and never carry a library's own message (which
     may hold paths); the log keeps the detail.
     """
     name = path.name
+    tiebreaks = [last_year_tiebreak(last_year)] if last_year else []
     try:
-        report = parse_file(path, max_bytes=max_bytes)  # refuses a file over the limit unread
+        # refuses a file over the limit unread
+        report = parse_file(path, max_bytes=max_bytes, tiebreaks=tiebreaks)
         data = path.read_bytes()
     except GongkaiError as e:
         return None, "", IndexResult(name, "failed", error=str(e))
@@ -148,9 +156,28 @@ def store_report(
     return result
 
 
+def needs_last_year(read: Read) -> bool:
+    """Whether the report read left digit runs unsplit that the same agency's report of
+    last year might decide: read it again with that report's figures."""
+    report = read[0]
+    return report is not None and open_runs(report)
+
+
+def with_last_year(store: Store, path: Path, read: Read, *, max_bytes: int) -> Read:
+    """`read` of `path`, or `path` read again with the figures of the same agency's
+    report of last year when it left runs open and the store holds that report."""
+    report = read[0]
+    if report is None or not open_runs(report):
+        return read
+    assert report.agency and report.year
+    last = store.last_year(report.agency, report.year)
+    return read_report(path, max_bytes=max_bytes, last_year=last) if last else read
+
+
 def index_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IndexResult:
     """Parse `path` and store it; any error leaves the store as it was."""
-    report, sha256, result = read_report(path, max_bytes=max_bytes)
+    read = with_last_year(store, path, read_report(path, max_bytes=max_bytes), max_bytes=max_bytes)
+    report, sha256, result = read
     if report is None:
         return result
     return store_report(store, report, sha256, result, path.name)
@@ -168,26 +195,60 @@ def build_paths(
 
     With `jobs` above 1, files are parsed in that many worker processes and written
     here, in the same order and batches as a serial build: the same index either way.
+
+    A report whose digit runs were left unsplit is held back and stored last, after
+    every other file, read again with the figures of the same agency's report of the
+    year before if the index then holds it (`index.last_year`): the files of one agency
+    may come in any order. Held reports are stored by agency and year, so a year split
+    this way helps the next. Results are returned in the files' order; `progress` sees
+    them as they are stored.
     """
     files = find_files(Path(p) for p in paths)
     store = Store(db_path)
-    results: list[IndexResult] = []
+    results: list[IndexResult | None] = [None] * len(files)
+    # the agency's identity, the year, the file's place, the agency as printed
+    held: list[tuple[str, int, int, str]] = []
     reads = ordered_map(partial(read_report, max_bytes=max_bytes), files, jobs, crashed)
+
+    stored = 0
+
+    def done(n: int, result: IndexResult) -> None:
+        nonlocal stored
+        results[n] = result
+        stored += 1
+        if progress:
+            progress(stored, len(files), result)
+
     try:
         with store.bulk():
             for first in range(0, len(files), BATCH):
                 with store.batch():
-                    for path in files[first : first + BATCH]:
-                        report, sha256, result = next(reads)
+                    for n in range(first, min(first + BATCH, len(files))):
+                        read = next(reads)
+                        report, sha256, result = read
+                        if report is not None and needs_last_year(read):
+                            assert report.agency and report.year
+                            key = identify(report.agency, report.year).key
+                            held.append((key, report.year, n, report.agency))
+                            continue
                         if report is not None:
-                            result = store_report(store, report, sha256, result, path.name)
-                        results.append(result)
-                        if progress:
-                            progress(len(results), len(files), result)
+                            result = store_report(store, report, sha256, result, files[n].name)
+                        done(n, result)
+        # after the bulk load, whose figure indexes are made only at its end
+        held.sort()
+        for first in range(0, len(held), BATCH):
+            with store.batch():
+                for _, year, n, agency in held[first : first + BATCH]:
+                    path = files[n]
+                    last = store.last_year(agency, year)
+                    report, sha256, result = read_report(path, max_bytes=max_bytes, last_year=last)
+                    if report is not None:
+                        result = store_report(store, report, sha256, result, path.name)
+                    done(n, result)
     finally:
         reads.close()
         store.close()
-    return results
+    return [r for r in results if r is not None]
 
 
 def crashed(path: Path) -> Read:

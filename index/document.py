@@ -8,6 +8,10 @@ cell whose top-left corner is at (i, j), `""` for a cell printed empty, and `Non
 a position covered by a merged cell that starts above or to the left. Keeping blank
 cells apart from covered ones is what lets a blank cell become a figure with no value
 instead of shifting its neighbours.
+
+A row with fewer cells than the table is wide (HTML and Word let a row stop early) is
+padded to the table's width with `""`, and `Table.padded` names those positions: they
+hold no cell at all, so they are never read as a blank cell of the row.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ class Table:
     page: int | None = None
     # page of each row where a table spans pages (PDF); empty when unknown
     row_pages: list[int] = field(default_factory=list)
+    # (row, column) positions a short row was padded at: no cell was printed there
+    padded: frozenset[tuple[int, int]] = frozenset()
 
 
 Block = Paragraph | Table

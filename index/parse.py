@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -41,7 +42,8 @@ def parse_file(
     """Read and parse one report file; raises a `GongkaiError` subclass on bad input.
 
     `tiebreaks` decide digit runs the report's identities and narrative leave open
-    (the index can pass one built from the same agency's previous report).
+    (the index passes one built from the same agency's report of last year,
+    `index.last_year`).
     """
     return parse_document(read_document(path, max_bytes=max_bytes), tiebreaks=tiebreaks)
 
@@ -318,10 +320,25 @@ def _splits(toks: list[Token], keys: list[Key]) -> list[list[int]]:
 
 _RUN = re.compile(r"-?\d+")
 
-# A tie-breaker sees a row whose runs still split in several ways and returns the one
-# option it can vouch for, or None. The narrative is one; the same agency's previous
-# report (kept by the index) can be another.
-Tiebreak = Callable[[Ambiguous, RowRead], list[int] | None]
+
+@dataclass(frozen=True)
+class Tiebreak:
+    """Sees a row whose runs still split in several ways (each split keeping every
+    identity of the report) and returns the one split it can vouch for, or None. The
+    narrative is one; the same agency's report of last year (`index.last_year`) another.
+    `source` names it in the warning that says how a row was split."""
+
+    source: str
+    choose: Callable[[Ambiguous, RowRead], list[int] | None]
+
+
+# in the warning of a row left unsplit: `index.build` looks for it
+OPEN_RUN = "splits into cells in"
+
+
+def open_runs(report: Report) -> bool:
+    """Whether a digit run of `report` was left unsplit, its cells without values."""
+    return any(OPEN_RUN in w for w in report.warnings)
 
 
 def _resolve(
@@ -332,35 +349,65 @@ def _resolve(
 ) -> None:
     """Decide run splits by the identities, then by the tie-breakers; never guess.
 
-    A row still open keeps the cells every remaining split agrees on; the others are
-    left without values and named.
+    A tie-breaker only chooses among the splits the identities left, and only when
+    every tie-breaker with an opinion chooses the same one. What it decides may let the
+    identities decide other rows, so they are tried again. A row still open keeps the
+    cells every remaining split agrees on; the others are left without values and named.
     """
     values = {k: f.value for k, f in cells.items()}
     single = any(r == "other_processing" for (_, r, _) in cells)
+    rules = identities(single)
     pending = [a for a, _, _ in ambiguous]
-    warnings.extend(narrow(pending, values, identities(single)))
+    notes = narrow(pending, values, rules)
+    decided: dict[str, list[str]] = {}  # tie-breakers' sources and the rows they split
+    while pending:
+        progress = False
+        for amb, table, read in ambiguous:
+            if amb not in pending:
+                continue
+            chosen = [(t.source, c) for t in tiebreaks if (c := t.choose(amb, read)) is not None]
+            if not chosen:
+                continue
+            if any(c != chosen[0][1] for _, c in chosen):
+                notes.append(
+                    f"table {table}: row {read.line.row} printed as '{amb.raw}': "
+                    f"{' and '.join(s for s, _ in chosen)} choose different splits"
+                )
+                continue
+            values.update(zip(amb.keys, chosen[0][1], strict=True))
+            amb.options = [chosen[0][1]]
+            pending.remove(amb)
+            source = " and ".join(s for s, _ in chosen)
+            decided.setdefault(source, []).append(f"{table}.{read.line.row}")
+            progress = True
+        if not progress:
+            break
+        notes.extend(narrow(pending, values, rules))
+    warnings.extend(dict.fromkeys(notes))
+    by_tiebreak = {row for rows in decided.values() for row in rows}
     split_rows = []
     for amb, table, read in ambiguous:
-        if amb in pending:
-            chosen = next((c for t in tiebreaks if (c := t(amb, read)) is not None), None)
-            if chosen is not None:
-                values.update(zip(amb.keys, chosen, strict=True))
-                pending.remove(amb)
         if amb in pending:
             sure = common_cells(amb)
             unread = [f"{t}.{r}.{c}" for t, r, c in amb.keys if (t, r, c) not in sure]
             warnings.append(
-                f"table {table}: row {read.line.row} printed as '{amb.raw}' splits into cells in "
+                f"table {table}: row {read.line.row} printed as '{amb.raw}' {OPEN_RUN} "
                 f"{len(amb.options)} ways; cells {', '.join(unread)} are left without values"
             )
             _fill(cells, sure, amb.raw)
             continue
-        split_rows.append(f"{table}.{read.line.row}")
+        if f"{table}.{read.line.row}" not in by_tiebreak:
+            split_rows.append(f"{table}.{read.line.row}")
         _fill(cells, {k: values[k] for k in amb.keys}, amb.raw)
     if split_rows:
         warnings.append(
             f"{len(split_rows)} rows were printed without cell separators and split by the "
             f"report's identities: {', '.join(split_rows)}"
+        )
+    for source, rows in decided.items():
+        warnings.append(
+            f"{len(rows)} rows were printed without cell separators and split by {source}: "
+            f"{', '.join(rows)}"
         )
 
 
@@ -380,4 +427,4 @@ def narrative_tiebreak(narrative: str) -> Tiebreak:
             return None
         return prefer_stated(amb, narrative, read.line.anchors)
 
-    return stated
+    return Tiebreak("the figures its narrative states", stated)

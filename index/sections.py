@@ -48,9 +48,15 @@ class Heading:
 
 
 def find_headings(text: str) -> list[Heading]:
-    """The section headings of `text` (the rendered document), in order."""
+    """The section headings of `text` (the rendered document), in order.
+
+    A later heading whose title names the section just found again (the narrative's
+    三、主动公开工作情况, then the table's 一、主动公开政府信息情况) is kept aside: when
+    the next section's heading comes, the one numbered right before it is the section's.
+    """
     folded = fold(text)
     found: list[Heading] = []
+    again: list[Heading] = []  # later headings naming the last section found
     for m in _heading_matches(folded):
         window = _TITLE_WINDOW.match(folded, m.end())
         if not window:
@@ -58,19 +64,44 @@ def find_headings(text: str) -> list[Heading]:
         # `1.` also numbers table rows (1.属于国家秘密): such a heading must say its title at once
         reach = 6 if m.group(3) else 12
         after = found[-1].number if found else 0
-        number = _classify(window.group(), after=after, reach=reach)
-        if number is not None:
-            title_match = _TITLE_END.match(window.group())
-            title = title_match.group() if title_match else window.group()[:20]
-            end = m.end() + len(title)
-            found.append(Heading(number, text[m.end() : end], m.start(), end, _printed(m)))
-            continue
-        wrapped = _wrapped_title(folded, window)
-        if wrapped and (number := _classify(wrapped[0], after=after, reach=reach)) is not None:
-            end = wrapped[1]
-            title = "".join(text[m.end() : end].split())
-            found.append(Heading(number, title, m.start(), end, _printed(m)))
+        heading = _heading(text, folded, m, window, range(after + 1, 7), reach)
+        if heading is not None:
+            if again:
+                found[-1] = _counted(found[-1], again, heading)
+                again = []
+            found.append(heading)
+        elif found and (same := _heading(text, folded, m, window, range(after, after + 1), reach)):
+            again.append(same)
     return found
+
+
+def _heading(
+    text: str, folded: str, m: re.Match[str], window: re.Match[str], numbers: range, reach: int
+) -> Heading | None:
+    """The heading `m` opens, if its title names one of the sections `numbers`."""
+    number = _classify(window.group(), numbers, reach)
+    if number is not None:
+        title_match = _TITLE_END.match(window.group())
+        title = title_match.group() if title_match else window.group()[:20]
+        end = m.end() + len(title)
+        return Heading(number, text[m.end() : end], m.start(), end, _printed(m))
+    wrapped = _wrapped_title(folded, window)
+    if wrapped and (number := _classify(wrapped[0], numbers, reach)) is not None:
+        end = wrapped[1]
+        title = "".join(text[m.end() : end].split())
+        return Heading(number, title, m.start(), end, _printed(m))
+    return None
+
+
+def _counted(first: Heading, again: list[Heading], following: Heading) -> Heading:
+    """Of several headings naming one section, the one whose printed number comes right
+    before the next section's: some reports number the narrative's parts 一、 to 六、
+    (三、主动公开工作情况 among them) and then the table sections afresh
+    (一、主动公开政府信息情况, 二、收到和处理…). The first, when numbers do not tell."""
+    if following.printed is None or first.printed == following.printed - 1:
+        return first
+    counted = [h for h in again if h.printed == following.printed - 1]
+    return counted[-1] if counted else first
 
 
 def _printed(m: re.Match[str]) -> int:
@@ -118,8 +149,8 @@ def _heading_matches(folded: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _classify(window: str, after: int, reach: int) -> int | None:
-    for number in range(after + 1, 7):
+def _classify(window: str, numbers: range, reach: int) -> int | None:
+    for number in numbers:
         m = SECTION_PATTERNS[number].search(window)
         if m and m.start() <= reach:
             return number

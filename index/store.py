@@ -704,6 +704,20 @@ class Store:
         ).fetchone()
         return StoredFile(*row) if row else None
 
+    def last_year(self, agency: str, year: int) -> dict[tuple[int, str, str], float | int] | None:
+        """The figures with a value of the report the index holds for the agency named
+        `agency` (as a report prints it) in the year before `year`, by (table, row,
+        column); None when it holds no such report. Counts come back as integers."""
+        stored = self._stored(identify(agency, year).key, year - 1)
+        if stored is None:
+            return None
+        rows = self.db.conn.execute(
+            "select table_number, row_key, column_key, value from figures "
+            "where report_id = ? and value is not null",
+            [stored.report_id],
+        )
+        return {(t, r, c): int(v) if float(v).is_integer() else v for t, r, c, v in rows}
+
     def holds_file(self, source_file: str) -> bool:
         """Whether a stored report was read from a file of this name."""
         return bool(

@@ -243,28 +243,44 @@ def _grid_row(
     each value takes the column its header names and every other blank cell is dropped,
     so an empty label cell or a label spanning two columns moves nothing. Otherwise the
     cells after the row's last label cell are its values, and blank ones at either end
-    are marked as possibly not values (`edge`).
+    are marked as possibly not values (`edge`). Positions a short row was padded at
+    (`Table.padded`) are no cells: they never count as a blank value in order.
     """
     page = table.row_pages[i] if i < len(table.row_pages) else table.page
     parsed = []
+    pads = set()
     for start, end, j in cells:
         raw = text[start:end].strip()
         value, note, ok = parse_number(fold(raw))
         parsed.append((j, start, raw, value, note, ok))
-    if columns and _fits(table.rows[i], parsed, columns):
+        if (i, j) in table.padded:
+            pads.add(j)
+    if columns and _fits(table.rows[i], parsed, columns, pads):
         out = _placed(parsed, columns, page)
     else:
-        out = _in_order(parsed, page)
+        out = _in_order([p for p in parsed if p[0] not in pads], page)
     if out:
         out[0].row_start = True
     return out
 
 
-def _fits(row: list[str | None], parsed: list[tuple], columns: ColumnMap) -> bool:
+def _fits(row: list[str | None], parsed: list[tuple], columns: ColumnMap, pads: set[int]) -> bool:
+    """Whether the header's columns place this row's cells.
+
+    A row that stops short of the header (padding under a column) is placed by the
+    header only when every cell after its label lies under a column: a blank cell in
+    the label columns of a short row may be its first value, the row one column off
+    (`| 部分公开 | | 5 | … | 9 |` under eight columns), and the padding would then take
+    the last column's place.
+    """
     if any(j >= len(row) or row[j] is None for j in columns):
         return False
     for j, _, raw, value, _, ok in parsed:
         if (value is not None and j not in columns) or (not ok and raw and j in columns):
+            return False
+    if pads & columns.keys():
+        last_label = max((k for k, p in enumerate(parsed) if not p[5]), default=-1)
+        if any(p[0] not in columns for p in parsed[last_label + 1 :] if p[0] not in pads):
             return False
     return True
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import GongkaiError
+from index.model import Figure
 from index.parse import parse_file
 
 
@@ -182,15 +183,21 @@ class Score:
 def score(path: Path, truth: dict[str, object]) -> Score:
     """Right, unread and wrong cells of `path` as parsed, against `truth` (figures and
     the `unreadable` keys not compared). A truth string is compared with `raw`."""
-    result = Score(wrong_cells={})
     try:
         report = parse_file(path)
     except GongkaiError as e:
         figures = truth["figures"]
+        result = Score(wrong_cells={})
         result.null = sum(1 for k in figures if k not in truth.get("unreadable", {}))
         result.failed = str(e)
         return result
-    got = {f"{f.table}.{f.row}.{f.column}": f for f in report.figures}
+    return score_figures(report.figures, truth)
+
+
+def score_figures(figures: list[Figure], truth: dict[str, object]) -> Score:
+    """Right, unread and wrong cells of `figures` (a report's, parsed or stored)."""
+    result = Score(wrong_cells={})
+    got = {f"{f.table}.{f.row}.{f.column}": f for f in figures}
     for key, expected in truth["figures"].items():
         if key in truth.get("unreadable", {}):
             continue

@@ -137,6 +137,8 @@ def test_a_number_is_read_by_its_own_words(sentence: str, rule: str, number: int
         "公开政府信息 5500 余条",
         "全县共办理相关案件 74 件",  # reviews and lawsuits together, not named
         "行政复议和行政诉讼分别为 2 件、3 件",
+        # 上海市科委 2024: results answered, not all that was handled (35)
+        "所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 2 件",
     ],
 )
 def test_a_number_whose_words_name_something_else_is_left_alone(sentence: str) -> None:

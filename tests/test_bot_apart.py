@@ -16,9 +16,10 @@ from bot.answer import Engine
 from bot.telegram import apart
 from bot.telegram.services import AsyncEngine, Indexer
 from index import build
-from index.build import Read, read_report
+from index.build import Read, build_paths, read_report
 from tests.botapi import FakeEngine, bot_config, running_bot
 from tests.conftest import SEEDS, TODAY
+from tests.test_last_year import SPLIT_2024, made_series, stored_row
 
 
 def _dies_on(name: str, path: Path) -> Read:
@@ -85,3 +86,26 @@ async def test_the_engine_is_warmed_in_the_background_after_start(
                 break
             await asyncio.sleep(0.05)
     assert warmed == ["once"]
+
+
+async def test_an_upload_is_read_again_with_last_years_figures(tmp_path: Path) -> None:
+    """平潭 2024's 行政规范性文件6233440 splits as 62 / 33 / 440 (hand-read) only with its
+    previous report's 现行有效件数: the upload, parsed in the reader process, is read
+    there again with the figures of last year's report the index holds."""
+    folder = made_series(tmp_path / "made")
+    db = tmp_path / "gongkai.db"
+    build_paths([folder / "b-2023.txt"], db)
+    engine = AsyncEngine(lambda: Engine(db, today=TODAY))
+    indexer = Indexer(db, tmp_path / "reports", engine)
+    try:
+        download = tmp_path / "upload.txt"
+        shutil.copy(folder / "a-2024.txt", download)
+        result = await indexer.add_file(download, "upload.txt")
+        assert result.status == "added"
+        assert any(
+            "split by last year's report: 2.normative_documents" in w for w in result.warnings
+        )
+        assert stored_row(db, 2024) == SPLIT_2024
+    finally:
+        await indexer.close()
+        engine.close()

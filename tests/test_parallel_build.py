@@ -20,6 +20,7 @@ from index.build import BATCH, build_paths
 from index.parallel import ordered_map
 from tests.conftest import DEVSET, REPORTS, ROOT
 from tests.generated import generate
+from tests.test_last_year import REAL, made_series
 
 TABLES = {
     "agencies": "select * from agencies order by id",
@@ -46,6 +47,12 @@ def shelf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(path, folder / "bundled")
     (folder / "bundled" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     (folder / "bundled" / "empty.txt").write_bytes(b"")
+    # crawled reports whose runs are left open are held back to the end of a build and
+    # read again with last year's figures; one of them is split by them
+    (folder / "crawled").mkdir()
+    for path in sorted(REAL.glob("pingtan-*")):
+        shutil.copy(path, folder / "crawled")
+    made_series(folder / "made", agency="鹿邑县人民政府")
     return folder
 
 
@@ -54,6 +61,8 @@ def test_a_parallel_build_is_the_serial_build(shelf: Path, tmp_path: Path) -> No
     parallel = build_paths([shelf], tmp_path / "parallel.db", jobs=2)
     assert parallel == serial
     assert {"broken.pdf", "empty.txt"} <= {r.file for r in serial if not r.ok}
+    made = next(r for r in serial if r.file == "a-2024.txt")
+    assert any("split by last year's report" in w for w in made.warnings)
     assert rows(tmp_path / "parallel.db") == rows(tmp_path / "serial.db")
     # and reports added to an index that holds some
     more = tmp_path / "more"

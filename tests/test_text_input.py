@@ -74,3 +74,33 @@ def test_year_from_the_statistics_period_when_the_title_has_none(tmp_path: Path)
     path.write_text(text, encoding="utf-8")
     report = parse_file(path)
     assert (report.agency, report.year) == ("渠县司法局", 2024)
+
+
+def test_a_narrative_part_named_like_section_two_is_not_its_heading(tmp_path: Path) -> None:
+    """Numbered like 上海市科委 2024: the narrative's parts 一、 to 三、 (三、主动公开工作情况
+    among them), then the table sections afresh from 一、. Section two opens at the
+    heading numbered right before 二、收到和处理…, and the narrative stays in section one."""
+    text = SEEDS["qu"].read_text(encoding="utf-8")
+    moved = (
+        text.replace(
+            "一、总体情况",
+            "一、总体情况\n\n二、工作机制保障\n\n本局设立政务公开工作小组。\n\n"
+            "三、主动公开工作情况\n\n本局全年主动公开政府信息120条。\n",
+        )
+        .replace("二、主动公开政府信息情况", "一、主动公开政府信息情况")
+        .replace("三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况")
+        .replace("四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况")
+        .replace("五、存在的主要问题及改进情况", "四、存在的主要问题及改进情况")
+        .replace("六、其他需要报告的事项", "五、其他需要报告的事项")
+    )
+    path = tmp_path / "r.txt"
+    path.write_text(moved, encoding="utf-8")
+    report = parse_file(path)
+    assert [(s.number, s.title) for s in report.sections][:3] == [
+        (1, "总体情况"),
+        (2, "主动公开政府信息情况"),
+        (3, "收到和处理政府信息公开申请情况"),
+    ]
+    assert "本局全年主动公开政府信息120条" in report.sections[0].text
+    assert "主动公开政府信息120条" not in report.sections[1].text
+    assert len(report.figures) == 200

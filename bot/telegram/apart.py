@@ -21,7 +21,9 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import index
 from index.build import IndexResult, Read, crashed
@@ -100,12 +102,14 @@ class Reader:
         self._read = read
         self._pool: ProcessPoolExecutor | None = None
 
-    async def read(self, path: Path) -> Read:
-        """`read(path)`, or a failed result if the file kills the reader."""
+    async def read(self, path: Path, **options: Any) -> Read:
+        """`read(path, **options)`, or a failed result if the file kills the reader.
+        `options` (such as `last_year`) are pickled to the reader with the call."""
         if self._pool is None:
             self._pool = worker_pool(1)
+        read = partial(self._read, **options) if options else self._read
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, self._read, path)
+            return await asyncio.get_running_loop().run_in_executor(self._pool, read, path)
         except BrokenProcessPool:
             self.close()
             return crashed(path)

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from index.build import IndexResult, Read, find_files, read_report, store_report
+from index.build import IndexResult, Read, find_files, needs_last_year, read_report, store_report
 from index.errors import GongkaiError
 from index.parallel import available_cores
 from index.readers import DEFAULT_MAX_BYTES
@@ -174,6 +174,8 @@ class Indexer:
         kept. One that replaces a report for the same agency and year takes the old
         file's place in the folder, so that /reindex rebuilds the same index; the moves
         are made so that a kill at any moment leaves them finished or undone (`Shelf`).
+        A report whose digit runs were left unsplit is read again with the figures of
+        the same agency's report of last year, when the index holds it (`index.last_year`).
         """
         async with self._lock:
             if self._closing:
@@ -181,10 +183,23 @@ class Indexer:
             if self._reader is None:
                 self._reader = Reader(partial(read_report, max_bytes=self.max_bytes))
             read = await self._reader.read(download)
+            if needs_last_year(read) and (last := await asyncio.to_thread(self._last_year, read)):
+                read = await self._reader.read(download, last_year=last)
             result = await asyncio.to_thread(self._add, read, download, name)
             if result.status in ("added", "replaced"):
                 await self.engine.reload()
             return result
+
+    def _last_year(self, read: Read) -> dict[tuple[int, str, str], float | int] | None:
+        """The figures of the report's agency's report of the year before, if indexed."""
+        report = read[0]
+        if report is None or not report.agency or not report.year or not self.db_path.exists():
+            return None
+        store = Store(self.db_path)
+        try:
+            return store.last_year(report.agency, report.year)
+        finally:
+            store.close()
 
     def _add(self, read: Read, download: Path, name: str) -> IndexResult:
         report, sha256, result = read

@@ -148,9 +148,9 @@ STATEMENTS: tuple[Statement, ...] = (
         "applications received",
         after=APPLICATIONS,
     ),
-    Statement(
+    Statement(  # 同意公开答复9件 and 不予公开答复2件 state results, not all that was handled
         "handled",
-        r"(?:办结|答复)" + f"(?:[^，。；]{{0,24}}?{APPLICATIONS})?",
+        r"(?:办结|(?<!公开)答复)" + f"(?:[^，。；]{{0,24}}?{APPLICATIONS})?",
         (_H,),
         "办结（答复）申请",
         "applications handled",

@@ -79,26 +79,37 @@ def _blocks(container: _Element) -> Iterator[Block]:
                 if line.strip():
                     yield Paragraph(line.strip())
         elif child.tag == _W + "tbl":
-            yield Table(_grid(child))
+            rows, padded = _grid(child)
+            yield Table(rows, padded=padded)
         elif child.tag in _WRAPPERS:
             yield from _blocks(child)
 
 
-def _grid(tbl: _Element) -> list[list[str | None]]:
-    """The table as a grid: gridSpan and vMerge continuations become `None`."""
+def _grid(tbl: _Element) -> tuple[list[list[str | None]], frozenset[tuple[int, int]]]:
+    """The table as a grid: gridSpan and vMerge continuations become `None`.
+
+    Grid columns a row skips (gridBefore, gridAfter) or stops short of are `""` and
+    are returned apart: they hold no cell, unlike a cell printed blank.
+    """
     rows: list[list[str | None]] = []
-    for tr in tbl.iterchildren(_W + "tr"):
-        row: list[str | None] = [""] * _row_property(tr, "gridBefore")
+    padded: set[tuple[int, int]] = set()
+    width = 0
+    for r, tr in enumerate(tbl.iterchildren(_W + "tr")):
+        before = _row_property(tr, "gridBefore")
+        padded.update((r, c) for c in range(before))
+        row: list[str | None] = [""] * before
         for tc in _cells(tr):
             span = max(1, _int(tc.find(f"{_W}tcPr/{_W}gridSpan")))
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(_W + "val", "continue") == "continue"
             row.append(None if continued else _cell_text(tc))
             row.extend([None] * (span - 1))
-        row.extend([""] * _row_property(tr, "gridAfter"))
+        width = max(width, len(row) + _row_property(tr, "gridAfter"))
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    for r, row in enumerate(rows):
+        padded.update((r, c) for c in range(len(row), width))
+        row.extend([""] * (width - len(row)))
+    return rows, frozenset(padded)
 
 
 def _cells(tr: _Element) -> Iterator[_Element]:

@@ -240,7 +240,7 @@ class _Walker:
         for caption in node.elements("caption"):
             self.walk(caption, in_article)
             self.flush()
-        rows = _grid(node)
+        rows, padded = _grid(node)
         if not rows or len(rows[0]) < 2:  # a framed paragraph, not a table
             self.walk(node, in_article)
             return
@@ -249,7 +249,7 @@ class _Walker:
             if len(meta) >= 2:
                 self.meta.update(meta)
                 return
-        self.blocks.append(Table(rows))
+        self.blocks.append(Table(rows, padded=padded))
 
 
 def _is_furniture(node: _Node, in_article: bool) -> bool:
@@ -271,8 +271,12 @@ def _is_furniture(node: _Node, in_article: bool) -> bool:
     return False
 
 
-def _grid(table: _Node) -> list[list[str | None]]:
-    """Expand rowspan/colspan: text at a cell's top-left, `None` on positions it covers."""
+def _grid(table: _Node) -> tuple[list[list[str | None]], frozenset[tuple[int, int]]]:
+    """Expand rowspan/colspan: text at a cell's top-left, `None` on positions it covers.
+
+    Positions no cell reaches (a row that stops before the table's width) are `""`,
+    and are returned apart: they are padding, not blank cells.
+    """
     trs = [
         tr
         for child in table.elements("tr", *_SECTIONS)
@@ -292,7 +296,9 @@ def _grid(table: _Node) -> list[list[str | None]]:
             taken[(r, c)] = _cell_text(cell)
             c += colspan
     width = max((c + 1 for _, c in taken), default=0)
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+    rows = [[taken.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+    padded = frozenset((r, c) for r in range(len(trs)) for c in range(width) if (r, c) not in taken)
+    return rows, padded
 
 
 def _span(cell: _Node, name: str) -> int:
