@@ -180,6 +180,10 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet and not args.json:
         _summary(results, args.db)
+    elif args.quiet:  # quiet, but a failure is still said: one line per file
+        for r in results:
+            if not r.ok:
+                print(f"Error: {r.file}: {r.error}", file=sys.stderr)
     return 0 if all(r.ok for r in results) and not missing else 1
 
 

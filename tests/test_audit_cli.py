@@ -143,3 +143,16 @@ def test_a_mistake_is_one_error_line(
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.startswith("Error: ") and says in captured.err
     assert captured.err.count("\n") == 1
+
+
+def test_a_file_that_is_no_report_fails_alone(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Like build: the bad file is said, the others are still audited, exit 1."""
+    db, draft = pair
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello", encoding="utf-8")
+    assert main(["audit", str(bad), str(draft), "--db", str(db), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(line)["agency"] for line in captured.out.splitlines()] == ["伊川县司法局"]
+    assert "notes.txt: not an annual report" in captured.err

@@ -197,3 +197,10 @@ def test_backup_copies_a_live_index(tmp_path: Path) -> None:
         assert copy.execute("select count(*) from reports").fetchone()[0] == 2
     same = run("backup", str(db), "--db", str(db))
     assert same.returncode == 2 and "another file" in same.stderr
+
+
+def test_a_quiet_build_still_says_which_files_failed(tmp_path: Path) -> None:
+    bad = write(tmp_path, "notes.txt", b"hello")
+    result = run("build", str(bad), str(SEEDS["qu"]), "--db", str(tmp_path / "g.db"), "--quiet")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == "Error: notes.txt: not an annual report: no table 三 found"

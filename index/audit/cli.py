@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ def add_parser(sub: Any, default_db: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     files = _files(args.targets)
+    unread: list[Path] = []
     for out in (args.csv, args.xlsx):
         if out is not None and not out.parent.is_dir():
             raise AuditUsageError(f"no folder {out.parent} for {out.name}")
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             raise AuditUsageError("--year and --region select indexed reports, not files")
         index = Indexed(args.db) if args.db.exists() else None
         max_bytes = int(args.max_mb * 1048576)
-        audits = (audit_file(f, index, max_bytes=max_bytes) for f in files)
+        audits = _readable(files, index, max_bytes, unread)
     else:
         if not args.db.exists():
             raise AuditUsageError(
@@ -90,7 +92,20 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsx:
         n = render.write_xlsx(args.xlsx, done)
         print(f"{n} findings written to {args.xlsx}", file=sys.stderr)
-    return 0
+    return 1 if unread else 0
+
+
+def _readable(
+    files: list[Path], index: Indexed | None, max_bytes: int, unread: list[Path]
+) -> Iterator[Audit]:
+    """The audit of each file that reads as a report; one that does not is said on
+    stderr (and counted in `unread`), and the others are still audited."""
+    for f in files:
+        try:
+            yield audit_file(f, index, max_bytes=max_bytes)
+        except GongkaiError as e:
+            unread.append(f)
+            print(f"Error: {e}", file=sys.stderr)
 
 
 def _files(targets: list[str]) -> list[Path]:
