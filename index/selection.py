@@ -108,7 +108,7 @@ def select(
         agency_ids.extend(i for i in find_agencies(conn, name) if i not in agency_ids)
     return Selection(
         tuple(agency_ids),
-        find_region(region, lambda code: _holds(conn, code)) if region else None,
+        find_region(region, lambda code: holds(conn, code)) if region else None,
         tuple(years),
         tuple(kinds),
         tuple(tables),
@@ -166,7 +166,8 @@ def find_region(text: str, holds: Callable[[str], bool]) -> Region:
     return Region(places[0].code, table.path(places[0]))
 
 
-def _holds(conn: sqlite3.Connection, code: str) -> bool:
+def holds(conn: sqlite3.Connection, code: str) -> bool:
+    """Whether any indexed agency lies in the division `code`."""
     return (
         conn.execute(
             "select 1 from agencies where code like ? limit 1", (region_prefix(code) + "%",)

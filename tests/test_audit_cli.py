@@ -156,3 +156,13 @@ def test_a_file_that_is_no_report_fails_alone(
     captured = capsys.readouterr()
     assert [json.loads(line)["agency"] for line in captured.out.splitlines()] == ["伊川县司法局"]
     assert "notes.txt: not an annual report" in captured.err
+
+
+def test_a_region_is_a_division_as_export_takes_it(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = pair
+    assert main(["audit", "--db", str(db), "--json", "--region", "洛阳市"]) == 0
+    assert [r["agency"] for r in lines(capsys)] == ["伊川县司法局"]  # 伊川县 lies in 洛阳市
+    assert main(["audit", "--db", str(db), "--region", "鼓楼区"]) == 2
+    assert "may be 江苏省南京市鼓楼区" in capsys.readouterr().err  # four cities have one

@@ -16,9 +16,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..divisions import region_prefix
 from ..errors import GongkaiError
 from ..identity import identify
 from ..model import Check, Figure, Report, Section
+from ..selection import find_region, holds
 from ..store import read_only
 from .subject import Subject
 
@@ -72,12 +74,10 @@ class Indexed:
                 raise NoSuchReports(f"no indexed agency is named {', '.join(names)}")
             where.append(f"r.agency_id in ({','.join('?' * len(ids))})")
             params.extend(sorted(ids))
-        if region:
-            where.append(
-                "(a.canonical like ? or coalesce(a.province, '') || coalesce(a.city, '') || "
-                "coalesce(a.county, '') like ?)"
-            )
-            params.extend([f"%{region}%"] * 2)
+        if region:  # a division by name, pinyin or code, as export and list take it
+            found = find_region(region, lambda code: holds(self.conn, code))
+            where.append("a.code like ?")
+            params.append(region_prefix(found.code) + "%")
         if year is not None:
             where.append("r.year = ?")
             params.append(year)
