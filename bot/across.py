@@ -434,9 +434,12 @@ def _listed(
     """One line per agency: its value (and, across years, the year of its report)."""
     out = []
     one_year = _one_year(sc, sc.in_scope) is not None
+    place, before = 0, None
     for i, (v, n, _, year) in enumerate(entries, 1):
         when = "" if one_year else t(ctx.lang, f"（{year} 年）", f" ({year})")
-        head = f"{i}. " if ranked else "· "
+        if v != before:  # tied figures share a place: 1, 1, 3
+            place, before = i, v
+        head = f"{place}. " if ranked else "· "
         out.append(
             f"{head}{n}{when}：{q.show(v, ctx.lang)}"
             if ctx.lang == "zh"
