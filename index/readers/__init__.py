@@ -23,9 +23,7 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     except OSError as e:
         raise UnreadableFile(f"cannot open {path.name}: {e.strerror}") from e
     if size > max_bytes:
-        raise FileTooLarge(
-            f"{path.name} is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
-        )
+        raise FileTooLarge(f"{path.name} is {_size(size)}, over the {_size(max_bytes)} limit")
     if size == 0:
         raise UnreadableFile(f"{path.name} is empty")
     data = path.read_bytes()
@@ -47,3 +45,12 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
 
         return read_pdf(data)
     raise UnsupportedFormat(kind)
+
+
+def _size(n: int) -> str:
+    """1.5 MB, 12 KB or 300 bytes: a size as people say it, never '0.0 MB'."""
+    if n >= 1048576:
+        return f"{n / 1048576:.1f} MB".replace(".0 MB", " MB")
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"
