@@ -456,7 +456,7 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
                 continue
             if unit and not re.search(r"\d", sentence):
                 continue  # a count asked: only sentences that state numbers
-            if unread and not any(_mentions(sentence, w, share=0.34) for w in unread):
+            if unread and not any(_mentions(sentence, w, share=0.3) for w in unread):
                 continue
             score = sum(g in sentence for g in grams)
             if unit and any(_unit_fits(unit, u) for _, u in _NUMBER_UNIT.findall(sentence)):
@@ -489,7 +489,9 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     terms = narrative_terms(ctx.reading.text)
     if ctx.reading.language == "en" and terms:
         head = terms[0][-2:]  # English puts what is counted first (original articles on WeChat)
-    value = _stated_number(sentence, unit, grams, head, unread)
+    asked = ctx.reading.text.compact
+    asked_pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+    value = _stated_number(sentence, unit, grams, head, unread, asked_pairs)
     if unit is not None and value is None:
         # a count asked (多少人) that the passage does not state: not found, the nearest
         # passage shown as such, so that no one reads an answer into it
@@ -531,7 +533,12 @@ def search_words(content: str) -> list[str]:
 
 
 def _stated_number(
-    sentence: str, unit: str | None, grams: set[str], head: str, unread: list[str]
+    sentence: str,
+    unit: str | None,
+    grams: set[str],
+    head: str,
+    unread: list[str],
+    asked_pairs: frozenset[str] | set[str] = frozenset(),
 ) -> float | int | None:
     """The number the sentence gives in the unit asked for (多少篇 → … 860 篇).
 
@@ -549,13 +556,25 @@ def _stated_number(
         own = before + "|" + after
         # the words before a number name it first (政府网站1个、政务新媒体2个); those after
         # it only where none before do (对5个…的政务新媒体)
-        scored.append(((head in before, head in after, sum(g in own for g in grams)), m))
+        scored.append(
+            (
+                (
+                    head in before,
+                    head in after,
+                    sum(g in own for g in grams),
+                    # then the most of the question's own pairs of characters (工作动态信息
+                    # 41条 over 司法县区动态 33条 for 工作动态信息有多少条)
+                    sum(g in own for g in asked_pairs),
+                ),
+                m,
+            )
+        )
     if not scored:
         return None
     top = max(s for s, _ in scored)
     winners = [m for s, m in scored if s == top]
     stated = {float(m.group(1)) for m in winners}
-    if len(stated) != 1 or (top == (False, False, 0) and len(found) > 1):
+    if len(stated) != 1 or (top[:3] == (False, False, 0) and len(found) > 1):
         return None  # two numbers fit as well (unless they are one, said twice)
     own = "|".join(_own_words(sentence, winners[0], 0))
     if unread and not any(_mentions(own, w, share=0.3) for w in unread):
@@ -564,17 +583,18 @@ def _stated_number(
     return int(n) if n.is_integer() else n
 
 
-# Row labels of tables 3 and 4 without their numbering: text that holds several is a
-# table flattened into the narrative (converted reports), not a sentence that states
+# Row labels of tables 3 and 4 without their numbering (the long ones: 予以公开 and
+# 行政复议 are also the narrative's words): text that holds two is a table flattened
+# into the narrative (converted reports), not a sentence that states
 _TABLE_WORDS = tuple(
     re.sub(r"^[一二三四五六七八九十（）()\d.、 ]+", "", row.label).split(" ")[-1]
     for table in (3, 4)
     for row in LABELS.rows.get(table, {}).values()
-) + ("勾稽关系", "申请人情况")
+) + ("勾稽关系为：", "申请人情况")
 
 
 def _table_text(sentence: str) -> bool:
-    return sum(w in sentence for w in _TABLE_WORDS if len(w) >= 4) >= 2
+    return sum(w in sentence for w in _TABLE_WORDS if len(w) >= 6) >= 2
 
 
 def _unit_fits(asked: str, stated: str) -> bool:
