@@ -268,6 +268,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
     scoped = bool(cues & SCOPE_CUES) or asks_count(masked) or top_n(masked) is not None
+    if (
+        len({p.regions for p in places}) == 2
+        and "change" in cues
+        and not cues & (SCOPE_CUES - {"rank"})
+    ):
+        scoped = False  # Huai'an vs Pingtan: difference: two places, each its agency
     regions, named = place_scope(
         places, kind, scoped or position(masked) is not None, agencies, text
     )

@@ -269,3 +269,10 @@ def test_another_place_is_never_answered_for_a_place_it_resembles(
 def test_a_provinces_own_office_is_not_its_counties_agencies(engine: Engine) -> None:
     a = engine.answer("四川省司法厅收到多少申请")  # no report of 四川省司法厅 is indexed
     assert (a.status, a.value, a.candidates) == ("not_found", None, [])
+
+
+def test_two_places_compared_are_their_agencies(engine: Engine) -> None:
+    a = engine.answer("Huai'an vs Pingtan: difference in applications received")
+    huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    expected = huaian["figures"]["3.received.total"] - pingtan(2025, "3.received.total")
+    assert (a.status, a.value) == ("answered", expected)  # each agency's latest report
