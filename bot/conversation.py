@@ -94,7 +94,9 @@ def is_follow_up(reading: Reading) -> bool:
     who = bool(r.resolved or r.kind or r.has("all", "each", "max", "min", "rank", "sum", "mean"))
     what = bool(r.measures or r.outcome or r.section or r.has("card", "help", "list"))
     leads = bool(_LEADS.search(text.compact) or _LEADS.search(text.words))
-    return leads or ((short or marked) and not (who and what))
+    # a figure asked of no one (how many were carried over to 2020?): of the one before
+    orphan = what and not who and not r.regions and not r.not_understood
+    return leads or orphan or ((short or marked) and not (who and what))
 
 
 def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
