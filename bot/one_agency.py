@@ -138,6 +138,10 @@ def _selection(ctx: Ctx, measure: Measure, report: ReportRow) -> Selection | lis
     present = table2_columns(measure, report)
     if p.t2col and p.t2col in present:
         return Selection(measure, p.t2col)
+    if not p.t2col and "decisions" in present and not _ITEMS.search(p.text.compact):
+        # 行政处罚多少 of the 2019 form (项目数量, 增减, 处理决定数量): the decisions, the
+        # row's own count; the items (项) are asked by name
+        return Selection(measure, "decisions")
     if len(present) == 1 and p.t2col != "amount":  # money asked of a count: not taken
         return Selection(measure, present[0])
     return present
@@ -700,6 +704,7 @@ def _amount(sel: Selection, value: float | int | None, language: str) -> str:
     return reply.amount(value, sel.measure, sel.column, language)
 
 
+_ITEMS = re.compile(r"项目|事项|几项|多少项|\bitems?\b")
 _EACH_YEAR = re.compile(r"每年|每一年|各年|历年各|\beach year\b|\bper year\b")
 _OVER_ZH = {"max": "最大值", "min": "最小值", "sum": "合计", "mean": "平均"}
 
