@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from index.store import segment
 from index.template import LABELS
@@ -383,7 +384,72 @@ def find_phrases(text: Text) -> list[Hit]:
                 hits.append(Hit(phrase, m.start(), m.end(), "words"))
                 for i in range(m.start(), m.end()):
                     wtaken[i] = True
+    hits.extend(_pinyin_hits(text.words, wtaken))
     return hits
+
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _pinyin_phrases() -> dict[str, Phrase]:
+    """The Chinese phrases by their pinyin without tones or spaces (xingzhengsusong,
+    shenqing, duoshao), for questions typed in pinyin: a phrase that means something
+    must be two syllables or more, so that no English word (an, he) is taken for one;
+    single syllables are read only as fillers (nian, jian, de)."""
+    from pypinyin import lazy_pinyin  # only for a question with Latin letters
+
+    out: dict[str, Phrase] = {}
+    for word, phrase in _ZH_SORTED:
+        if not all("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        if len(word) < 2 and phrase.kind != "filler":
+            continue
+        out.setdefault("".join(lazy_pinyin(word)), phrase)
+    return out
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (of the common CJK characters)."""
+    from pypinyin import lazy_pinyin
+
+    return frozenset(lazy_pinyin("".join(map(chr, range(0x4E00, 0x9FA6)))))
+
+
+@cache
+def _is_pinyin(word: str) -> bool:
+    """Whether the word splits wholly into pinyin syllables (shenqing, huaian; not how)."""
+    syllables = _syllables()
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(word[j:i] in syllables for j in ends if i - j <= 6):
+            ends.add(i)
+    return len(word) in ends
+
+
+def _pinyin_hits(words: str, taken: list[bool]) -> list[Hit]:
+    """Phrases written in pinyin, one or several Latin words (xingzheng susong), where no
+    English phrase was found; the longest first at each place."""
+    latin = [m for m in _LATIN_WORD.finditer(words) if not any(taken[m.start() : m.end()])]
+    if not latin or not all(_is_pinyin(m.group(0)) for m in _LATIN_WORD.finditer(words)):
+        return []  # an English question (how many women…) is never read as pinyin
+    table = _pinyin_phrases()
+    out: list[Hit] = []
+    i = 0
+    while i < len(latin):
+        for n in range(min(4, len(latin) - i), 0, -1):
+            run = latin[i : i + n]
+            if any(words[a.end() : b.start()].strip() for a, b in zip(run, run[1:], strict=False)):
+                continue  # only words next to each other
+            phrase = table.get("".join(m.group(0) for m in run))
+            if phrase is not None:
+                out.append(Hit(phrase, run[0].start(), run[-1].end(), "words"))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 # the numbering of a row as printed: （六）其他处理 3.其他, 一、本年新收
