@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -81,18 +82,33 @@ class Quantity:
     def name(self, lang: str) -> str:
         if self.rate is None:
             return reply.measure_name(self.measure, self.column, lang)
-        if self.rate != formula(self.measure, self.column):  # a ratio the question set out
+        if self.rate not in (
+            formula(self.measure, self.column),
+            formula(self.measure, self.column, within=True),
+        ):  # a ratio the question set out
             num, den = (
                 reply.terms_text(self.rate.numerator, lang),
                 reply.terms_text(self.rate.denominator, lang),
             )
             return t(lang, f"{num}占{den}的比例", f"{num} as a share of {den}")
+        if (
+            self.rate
+            == formula(self.measure, self.column, within=True)
+            != formula(self.measure, self.column)
+        ):  # 予以公开率 among 自然人's requests
+            named = reply.rate_name(self.measure, "total", lang)
+            who = reply.column_label(3, self.column, lang)
+            return t(lang, f"{who}申请的{named}", f"{named} of {who} applications")
         return reply.rate_name(self.measure, self.column, lang)
 
     def show(self, value: float | int | None, lang: str) -> str:
         if self.rate is not None:
             return reply.percent(value, lang)
         return reply.amount(value, self.measure, self.column, lang)
+
+
+# A rate named as such (予以公开率, 办结率), not a share (占比, 比例)
+NAMED_RATE = re.compile(r"(?:公开|办结|纠错|败诉|纠正)率|\brate\b")
 
 
 def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
@@ -117,7 +133,7 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
         return ambiguous_column(ctx, measure, cols, reports)
     if not as_rate:
         return Quantity(measure, column)
-    rate = formula(measure, column)
+    rate = formula(measure, column, within=bool(NAMED_RATE.search(r.text.compact)))
     if rate is None:
         from .rates import no_formula  # the rate module asks back for rates
 

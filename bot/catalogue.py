@@ -173,7 +173,7 @@ RESULT_MEASURES = frozenset(
 _TO_HANDLE = (("received", "total"), ("carried_over", "total"))
 
 
-def formula(measure: Measure, column: str) -> Formula | None:
+def formula(measure: Measure, column: str, *, within: bool = False) -> Formula | None:
     """The rate of `measure` (in `column`) people mean: what it is a share of.
 
     The rules are those of the national statistics people quote: shares of applicants
@@ -182,6 +182,14 @@ def formula(measure: Measure, column: str) -> Formula | None:
     those decided. None when a share of the measure means nothing (行政许可率).
     """
     key = measure.key
+    if within and key in RESULT_MEASURES and column != "total":
+        # 科研机构的予以公开率: the rate among that applicant's requests, not its share
+        return Formula(
+            ((key, column),),
+            (("results_total", column),),
+            "分母为该类申请人的办理结果总计",
+            "out of that applicant's applications handled this year",
+        )
     if measure.table == 3 and column != "total":
         return Formula(
             ((key, column),),

@@ -12,6 +12,7 @@ questions, instead of guessing: a wrong number is the worst answer this engine g
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import about_agency, change, trend, two_figures
 from .queries import Reader
 from .rates import growth, rate
-from .reading import Reading, read
+from .reading import Reading, operation_of, read
 from .reply import t
 
 
@@ -132,6 +133,19 @@ def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Rea
 
 def evaluate(ctx: Ctx) -> Answer:
     r = ctx.reading
+    if r.years_apart and not _latest_each(ctx):
+        return _unsupported(
+            ctx.question,
+            ctx.lang,
+            t(
+                ctx.lang,
+                "这个问题给每个机关各指定了一个年份。我比较几个机关时用同一年的报告，或各机关最新一期报告："
+                "请只写一个年份，或不写年份（取各自最新一期），或分别问每个机关。",
+                "This question gives each agency a year of its own. I compare agencies on reports of "
+                "one year, or on each one's latest report: give one year, or none (each one's "
+                "latest), or ask about each agency on its own.",
+            ),
+        )
     english = [w for w in r.not_understood if not is_cjk(w[0])]
     if r.unresolved:
         m = r.unresolved[0]
@@ -156,6 +170,22 @@ def evaluate(ctx: Ctx) -> Answer:
         # (the reports' text is Chinese: English words left unread cannot be searched in it)
         return _unread(ctx)
     return OPERATIONS[r.operation](ctx)
+
+
+def _latest_each(ctx: Ctx) -> bool:
+    """Whether each agency named with a year of its own is named with its latest report's
+    year: then the question is the comparison of each one's latest report, and is read so
+    (its years set aside); otherwise it is not answered."""
+    r = ctx.reading
+    for idxs, year in r.years_apart:
+        if len(idxs) != 1:
+            return False
+        available = ctx.reader.years_of(ctx.agencies.ids[idxs[0]])
+        if not available or year != max(available):
+            return False
+    r.years = replace(r.years, years=(), spans=r.years.spans, explicit=())
+    r.operation = operation_of(r)  # two agencies' latest reports, not one agency's years
+    return True
 
 
 def _unread(ctx: Ctx) -> Answer:

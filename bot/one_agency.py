@@ -186,6 +186,19 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
             f"“{reply.title_of(report)}” prints no “{reply.column_label(2, p.t2col, 'en')}” for “{measure.en}”{note}.",
         )
         return ctx.answer("not_found", "figure", text, agency=report.agency, year=report.year)
+    present = table2_columns(measure, report) if measure.table == 2 else []
+    if (
+        present
+        and _ITEMS.search(p.text.compact)
+        and not any(c.startswith("items") for c in present)
+    ):
+        # 收费项目有几项 of a 2021-form report, which counts no items (only the 2019 form)
+        text = t(
+            ctx.lang,
+            f"《{reply.title_of(report)}》的“{measure.zh}”没有项目数量这一栏{note}。",
+            f"“{reply.title_of(report)}” prints no number of items for “{measure.en}”{note}.",
+        )
+        return ctx.answer("not_found", "figure", text, agency=report.agency, year=report.year)
     sel = _selection(ctx, measure, report)
     if isinstance(sel, list):
         return ambiguous_column(ctx, measure, sel, report)

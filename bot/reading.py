@@ -114,6 +114,9 @@ class Reading:
     en_name: str | None = None
     # regions the question ranges over (四川省的司法局合计, 淮安市各区县政府排名)
     regions: list[Region] = field(default_factory=list)
+    # agencies each named with a year of its own (上海市政府办公厅2025年和淮安市2024年):
+    # the agencies a name stands for, and its year
+    years_apart: list[tuple[tuple[int, ...], int]] = field(default_factory=list)
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -194,6 +197,27 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
             if h.phrase.kind in ("outcome", "applicant") and h.phrase.value in outcomes
         ]
     return list(dict.fromkeys(out))
+
+
+def _years_apart(
+    compact: str, mentions: list[Mention], places: list[PlaceRead], years: YearRef
+) -> list[tuple[tuple[int, ...], int]]:
+    """Agencies each named with a year of its own (上海市政府办公厅2025年和淮安市2024年):
+    the agencies of each name, with its year; empty unless two names have years apart."""
+    names = [((m.start, m.end), tuple(m.agencies)) for m in mentions]
+    names += [((p.start, p.end), tuple(p.agencies)) for p in places]
+    if len(names) < 2 or len(set(years.explicit)) < 2:
+        return []
+    owned: dict[int, int] = {}
+    for s, e in years.spans:
+        digits = re.search(r"(?:19|20)\d{2}", compact[s:e])
+        for i, ((ns, ne), _) in enumerate(names):
+            if 0 <= s - ne <= 1 or 0 <= ns - e <= 1:
+                owned.setdefault(i, int(digits.group(0)) if digits else 0)
+                break
+    if len(owned) < 2:
+        return []
+    return [(names[i][1], year) for i, year in sorted(owned.items())]
 
 
 def _within_place(m: Mention, places: list[PlaceRead]) -> bool:
@@ -328,6 +352,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         regions=regions,
     )
     reading.not_understood += _misfits(masked, reading)
+    reading.years_apart = _years_apart(text.compact, mentions, places, years)
     if asks_count(masked):
         reading.cues.add("count")
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):

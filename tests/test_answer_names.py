@@ -276,3 +276,41 @@ def test_two_places_compared_are_their_agencies(engine: Engine) -> None:
     huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
     expected = huaian["figures"]["3.received.total"] - pingtan(2025, "3.received.total")
     assert (a.status, a.value) == ("answered", expected)  # each agency's latest report
+
+
+def test_agencies_each_named_with_its_latest_year_are_compared(engine: Engine) -> None:
+    a = engine.answer("上海市政府办公厅2025年和上海市科委2024年新收申请加起来多少？")
+    expected = truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total") + truth(
+        "shanghai-shi-kewei-2024-pdfmd", "3.received.total"
+    )
+    assert (a.status, a.value) == ("answered", expected)
+
+
+def test_agencies_each_named_with_another_year_are_not_answered(engine: Engine) -> None:
+    # 上海市政府办公厅 2019 and 淮安 2024: no report set of one year or of latest reports
+    a = engine.answer("上海市政府办公厅2019年和淮安2024年谁收到申请多")
+    assert (a.status, a.value) == ("unsupported", None)
+
+
+def test_a_rate_named_for_one_kind_of_applicant_is_the_rate_among_its_requests(
+    engine: Engine,
+) -> None:
+    huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    f = huaian["figures"]
+    a = engine.answer("淮安2024年自然人的予以公开率")
+    expected = round(f["3.granted.natural_person"] / f["3.results_total.natural_person"], 6)
+    assert (a.status, a.value) == ("answered", expected)  # not its share of all granted
+    a = engine.answer("淮安2024年科研机构申请的予以公开率")  # 0 of 0 handled: no rate
+    assert (a.status, a.value) == ("not_found", None)
+
+
+def test_items_asked_of_a_form_that_counts_none(engine: Engine) -> None:
+    a = engine.answer("沭阳2025年行政事业性收费项目有几项")  # the 2021 form prints 万元 only
+    assert (a.status, a.value) == ("not_found", None)
+
+
+def test_a_question_typed_in_pinyin(engine: Engine) -> None:
+    a = engine.answer("pingtan 2024 shoudao duoshao shenqing")
+    assert (a.status, a.value) == ("answered", pingtan(2024, "3.received.total"))
+    a = engine.answer("how many women applied to Pingtan in 2024")  # English, not pinyin
+    assert a.value is None
