@@ -777,6 +777,7 @@ def _over_years(
     return said, None, mean, "mean"
 
 
+_YEAR_MINUS = re.compile(r"((?:19|20)\d{2})年?(?:减去|减|-|－|minus)((?:19|20)\d{2})")
 _AGAINST_YEAR = re.compile(r"(?:比|较|与|和|跟|同|对比)((?:19|20)\d{2})")
 _AGAINST_YEAR_EN = re.compile(
     r"(?:than|compared with|compared to|versus|vs\.?|from) ((?:19|20)\d{2})"
@@ -786,6 +787,9 @@ _AGAINST_YEAR_EN = re.compile(
 def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
     """(year, the year it is compared with) of 比去年多多少 / 2024年比2022年 / 今年比去年."""
     ys = ctx.reading.years
+    minus = _YEAR_MINUS.search(ctx.reading.text.compact)
+    if minus:  # （2025减2024）: the first less the second, as written
+        return int(minus.group(1)), int(minus.group(2))
     against = _AGAINST_YEAR.search(ctx.reading.text.compact) or _AGAINST_YEAR_EN.search(
         ctx.reading.text.words
     )

@@ -314,3 +314,11 @@ def test_a_question_typed_in_pinyin(engine: Engine) -> None:
     assert (a.status, a.value) == ("answered", pingtan(2024, "3.received.total"))
     a = engine.answer("how many women applied to Pingtan in 2024")  # English, not pinyin
     assert a.value is None
+
+
+def test_a_difference_of_years_in_the_order_written(engine: Engine) -> None:
+    gap = pingtan(2025, "3.received.total") - pingtan(2024, "3.received.total")
+    a = engine.answer("平潭2025年新收申请数和2024年相比增减了多少（2025减2024）？")
+    assert (a.status, a.value) == ("answered", gap)
+    a = engine.answer("平潭2024减2025年收到申请差多少")
+    assert (a.status, a.value) == ("answered", -gap)
