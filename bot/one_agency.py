@@ -43,7 +43,7 @@ SECTION_TEXT_LIMIT = 600
 
 
 # the units a count or an amount is stated in (批次 and 万元 before 次 and 元)
-_UNITS = r"(批次|万元|元|[篇条次件个场期家项人份])"
+_UNITS = r"(批次|万元|元|个工作日|工作日|[篇条次件个场期家项人份天])"
 _ASKED_UNIT = re.compile(r"(?:多少|几)" + _UNITS)
 
 
