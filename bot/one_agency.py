@@ -933,6 +933,8 @@ def two_figures(ctx: Ctx, m: Mention) -> Answer | None:
             if r.measures
             else MEASURES["review" if same_kind == "outcome" else "received"]
         )
+        if measure.table != {"applicant": 3, "outcome": 4, "t2col": 2}[same_kind]:
+            return None  # columns of another table (自然人 of 行政诉讼): not two of its figures
         pairs = [(measure, v) for k, v in r.columns if k == same_kind][:2]
     else:
         return None

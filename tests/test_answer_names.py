@@ -322,3 +322,15 @@ def test_a_difference_of_years_in_the_order_written(engine: Engine) -> None:
     assert (a.status, a.value) == ("answered", gap)
     a = engine.answer("平潭2024减2025年收到申请差多少")
     assert (a.status, a.value) == ("answered", -gap)
+
+
+def test_a_follow_up_naming_a_figure_of_another_table_keeps_no_foreign_columns(
+    engine: Engine,
+) -> None:
+    # found by a random walk through conversations: the applicant columns of the question
+    # before were applied to lawsuits (table 4 has none) and raised KeyError
+    context = None
+    for question in ("平潭自然人申请比商业企业多多少", "换成诉讼"):
+        a = engine.answer(question, context=context)
+        context = a.context
+    assert a.status in ("answered", "ambiguous", "not_found", "unsupported")
