@@ -334,3 +334,31 @@ def test_a_follow_up_naming_a_figure_of_another_table_keeps_no_foreign_columns(
         a = engine.answer(question, context=context)
         context = a.context
     assert a.status in ("answered", "ambiguous", "not_found", "unsupported")
+
+
+def test_mangled_questions_and_random_conversations_never_fail(engine: Engine) -> None:
+    """Questions of the banks cut, reversed, shuffled and joined, and conversations of
+    random questions ending in a follow-up: every one gets an answer, none an exception."""
+    import random
+
+    banks = sorted((ROOT / "tests" / "questions").rglob("*.jsonl"))
+    questions = []
+    for path in banks:
+        for line in path.read_text("utf-8").splitlines():
+            item = json.loads(line)
+            questions.extend(item.get("conversation") or [item["question"]])
+    rng = random.Random(2026)
+    mangles = (
+        lambda q: q[::-1],
+        lambda q: q[: rng.randrange(len(q) + 1)],
+        lambda q: q + rng.choice(questions),
+        lambda q: "".join(rng.sample(q, len(q))),
+        lambda q: q.replace("2024", "二〇二四").replace("年", " 年 "),
+    )
+    for _ in range(400):
+        engine.answer(rng.choice(mangles)(rng.choice(questions)))
+    follow = ["去年呢", "第三呢", "两个加起来呢", "1", "英文", "and Pingtan?", "换成诉讼", "why"]
+    for _ in range(150):
+        context = None
+        for question in [*rng.sample(questions, 3), rng.choice(follow)]:
+            context = engine.answer(question, context=context).context
