@@ -192,6 +192,8 @@ def build(db: Path, count: int) -> None:
     conn.commit()
     for _, sql in indexes:
         conn.execute(sql)
+    # the store puts sections into the full-text index itself, not by a trigger
+    conn.execute("insert into sections_fts (sections_fts) values ('rebuild')")
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +42,7 @@ from .identity import Identity, identify
 from .model import Report
 from .template import LABELS, TABLE4_ROWS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # What an agency row holds beside its id and display name (`Identity`'s fields).
 AGENCY_COLUMNS = (
@@ -98,11 +98,13 @@ from reports r join agencies a on a.id = r.agency_id
 """,
 }
 
-# The full-text index's triggers, as sqlite-utils writes them (indexes it made keep theirs).
+# The full-text index's triggers, as sqlite-utils writes them, for deletes and updates.
+# Inserts have none: the store adds a transaction's new sections to the full-text index
+# in one statement before it commits (`Store._index_sections`). FTS5 writes its pending
+# words to disk at every savepoint and every statement that a trigger writes through,
+# so a trigger on insert made a segment of the full-text index per section, and merging
+# them cost more than the rest of storing a report.
 FTS_TRIGGERS = {
-    "sections_ai": "create trigger [sections_ai] after insert on [sections] begin "
-    "insert into [sections_fts] (rowid, [title], [text_segmented]) "
-    "values (new.rowid, new.[title], new.[text_segmented]); end",
     "sections_ad": "create trigger [sections_ad] after delete on [sections] begin "
     "insert into [sections_fts] ([sections_fts], rowid, [title], [text_segmented]) "
     "values ('delete', old.rowid, old.[title], old.[text_segmented]); end",
@@ -240,6 +242,9 @@ class Store:
         # 64 MB: the figure index of a few thousand reports stays in memory while a build
         # inserts into it (the default 2 MB re-read its pages for every report).
         self.db.execute("PRAGMA cache_size = -65536")
+        # the first section of the open transaction that the full-text index lacks
+        self._unindexed: int | None = None
+        self._fts = False  # whether the full-text index is kept up to date (not in `bulk`)
         self._ensure_schema()
 
     def close(self) -> None:
@@ -361,7 +366,8 @@ class Store:
         1 → 2: checks name their cells. 2 → 3: agencies become identities; every
         report is filed again under the identity of the name it printed (`_refile`).
         An index made with other divisions data is filed again the same way. 3 → 4:
-        table 4's labels (`_relabel`) and the views.
+        table 4's labels (`_relabel`) and the views. 4 → 5: no trigger puts sections
+        into the full-text index (the store does, once per transaction).
         """
         db = self.db
         if "cells" not in db["checks"].columns_dict:
@@ -375,8 +381,11 @@ class Store:
                     self._upgrade()
         if self._schema() < SCHEMA_VERSION:
             with self._transaction(immediate=True):
-                if self._schema() < SCHEMA_VERSION:
+                schema = self._schema()
+                if schema < 4:
                     self._relabel()
+                if schema < SCHEMA_VERSION:
+                    self.db.conn.execute("drop trigger if exists sections_ai")
                     self._views()
                     self._set_meta()
         # also makes the indexes a bulk load was stopped before making (`bulk`)
@@ -496,6 +505,14 @@ class Store:
         with self.db.conn:
             for columns in FIGURE_INDEXES:
                 self.db["figures"].create_index(columns, if_not_exists=True)
+        self._fts = True
+        # schema 4's trigger on insert, which an older gongkai makes again: beside the
+        # store's own inserts it would index every section twice
+        if self.db.conn.execute(
+            "select 1 from sqlite_master where type = 'trigger' and name = 'sections_ai'"
+        ).fetchone():
+            with self._transaction():
+                self.db.conn.execute("drop trigger sections_ai")
         if self._fts_whole():
             return
         with self._transaction():
@@ -510,6 +527,7 @@ class Store:
                 conn.execute(statement)
 
     def _fts_whole(self) -> bool:
+        """Whether the full-text index and its triggers are there, as this gongkai keeps them."""
         names = {
             row[0]
             for row in self.db.execute(
@@ -519,7 +537,7 @@ class Store:
         return "sections_fts" in names and set(FTS_TRIGGERS) <= names
 
     def _drop_fts(self) -> None:
-        for trigger in FTS_TRIGGERS:
+        for trigger in (*FTS_TRIGGERS, "sections_ai"):
             self.db.conn.execute(f"drop trigger if exists {trigger}")
         self.db.conn.execute("drop table if exists sections_fts")
 
@@ -556,6 +574,7 @@ class Store:
                 for columns in FIGURE_INDEXES:
                     self.db.conn.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
                 self._drop_fts()
+            self._fts = False
             self.db.execute("PRAGMA synchronous = OFF")
         try:
             yield
@@ -576,8 +595,12 @@ class Store:
         same = self._stored(found.key, report.year)
         if same and same.sha256 == sha256:
             return Stored("unchanged", same.report_id)
+        if same:
+            # the old report's words leave the full-text index by its trigger on delete:
+            # the sections waiting to go in go in first, outside this report's savepoint
+            self._index_sections()
         # a savepoint when the caller batches several reports into one transaction
-        with db.atomic():
+        with self.batch():
             if same:
                 self._delete_report(same.report_id)
             agency_id = self._agency_id(found, report.year)
@@ -600,10 +623,15 @@ class Store:
                     json.dumps(report.warnings, ensure_ascii=False),
                 ),
             ).lastrowid
+            sections = self._section_rows(report, report_id)
+            if self._fts and self._unindexed is None:
+                self._unindexed = conn.execute(
+                    "select coalesce(max(rowid), 0) + 1 from sections"
+                ).fetchone()[0]
             conn.executemany(
                 "insert into sections (report_id, number, subsection, title, text, "
                 "text_segmented) values (?, ?, ?, ?, ?, ?)",
-                self._section_rows(report, report_id),
+                sections,
             )
             conn.executemany(
                 "insert into figures (report_id, table_number, row_key, column_key, value, raw, "
@@ -658,12 +686,39 @@ class Store:
             self.db.execute(f"delete from {table} where report_id = ?", [report_id])
         self.db.execute("delete from reports where id = ?", [report_id])
 
-    def batch(self) -> AbstractContextManager[sqlite_utils.Database]:
+    @contextmanager
+    def batch(self) -> Iterator[sqlite_utils.Database]:
         """One transaction around several `add`s: a commit per report costs more than its parse.
 
-        Each `add` inside stays all-or-nothing (a savepoint).
+        Each `add` inside stays all-or-nothing (a savepoint). The sections added go into
+        the full-text index together, just before the commit: in the same transaction,
+        so a reader, a failure or a kill never finds the one without the other.
         """
-        return self.db.atomic()
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():  # a savepoint
+                yield self.db
+            return
+        conn.execute("begin")
+        try:
+            yield self.db
+            self._index_sections()
+            conn.execute("commit")
+        except BaseException:
+            self._unindexed = None
+            conn.rollback()
+            raise
+
+    def _index_sections(self) -> None:
+        """Put the sections added in this transaction into the full-text index."""
+        if self._unindexed is None:
+            return
+        self.db.conn.execute(
+            "insert into sections_fts (rowid, title, text_segmented) "
+            "select rowid, title, text_segmented from sections where rowid >= ?",
+            [self._unindexed],
+        )
+        self._unindexed = None
 
     def stored_as(self, agency: str, year: int) -> StoredFile | None:
         """The report stored for the agency named `agency` (as a report prints it) and

@@ -6,8 +6,11 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from index.build import build_paths, index_file
-from index.store import Store, segment
+from index.parse import parse_file
+from index.store import SCHEMA_VERSION, Store, segment
 
 from .conftest import SEEDS
 
@@ -231,3 +234,114 @@ def test_a_build_into_an_index_with_reports_keeps_its_indexes_throughout(tmp_pat
     seen = []
     build_paths([SEEDS["yichuan"]], db, progress=lambda *_: seen.append(len(figure_indexes(db))))
     assert seen == [2]
+
+
+def fts_sound(db: Path) -> bool:
+    """Whether the full-text index holds exactly the words of the sections table (FTS5's
+    integrity check, with rank 1 comparing the index with its content table)."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("insert into sections_fts (sections_fts, rank) values ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        con.close()
+    return True
+
+
+def test_the_full_text_index_holds_the_sections_of_a_batch_whatever_befalls_it(
+    tmp_path: Path,
+) -> None:
+    """Sections go into the full-text index once per transaction, before the commit:
+    a report replaced within its batch, a report that fails half-way and one added
+    alone all leave the index and its sections alike."""
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    yichuan = parse_file(SEEDS["yichuan"])
+    corrected = parse_file(SEEDS["yichuan"])
+    corrected.sections[-1].text += "新增微博矩阵。"
+    broken = parse_file(SEEDS["xiqu"])
+    broken.checks[-1].detail = object()  # type: ignore[assignment]  # fails after its sections
+    store = Store(db)
+    try:
+        with store.batch():
+            assert store.add(yichuan, source_file="y.txt", sha256="y1").status == "added"
+            assert store.add(corrected, source_file="y2.txt", sha256="y2").status == "replaced"
+            with pytest.raises(sqlite3.Error):
+                store.add(broken, source_file="x.txt", sha256="x")
+        assert fts_sound(db)
+        assert store.add(parse_file(SEEDS["xiqu"]), source_file="x.txt", sha256="x").status == (
+            "added"
+        )
+    finally:
+        store.close()
+    assert fts_sound(db)
+    assert searchable(db, "微博矩阵") == {"伊川县司法局"}
+    assert searchable(db, "公众号") >= {"渠县司法局", "伊川县司法局"}
+    assert counts(db)["reports"] == 3
+
+
+def test_a_batch_rolled_back_leaves_nothing_for_the_full_text_index(tmp_path: Path) -> None:
+    """The batch replaced the last report stored (the highest sections), then stopped."""
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    corrected = parse_file(SEEDS["yichuan"])
+    corrected.sections[-1].text += "新增微博矩阵。"
+    store = Store(db)
+    try:
+        with pytest.raises(KeyboardInterrupt), store.batch():
+            assert store.add(corrected, source_file="y2.txt", sha256="y2").status == "replaced"
+            raise KeyboardInterrupt
+        assert store.add(parse_file(SEEDS["xiqu"]), source_file="x.txt", sha256="x").status == (
+            "added"
+        )
+    finally:
+        store.close()
+    assert fts_sound(db)
+    assert counts(db)["reports"] == 3
+    assert searchable(db, "微博矩阵") == set()
+
+
+def test_a_schema_4_index_loses_its_trigger_on_insert_and_nothing_else(
+    db_copy: Path,
+) -> None:
+    """Schema 4 put sections into the full-text index by a trigger; schema 5's store puts
+    a transaction's sections in at once. The words indexed stay as they were, and an
+    index whose trigger an older gongkai made again loses it again."""
+    con = sqlite3.connect(db_copy)
+    with con:
+        con.execute("update meta set value = '4' where key = 'schema_version'")
+        con.execute(SCHEMA4_TRIGGER)
+    con.close()
+    before = searchable(db_copy, "公众号")
+    Store(db_copy).close()
+    con = sqlite3.connect(db_copy)
+    try:
+        assert con.execute("select value from meta where key = 'schema_version'").fetchone() == (
+            str(SCHEMA_VERSION),
+        )
+        triggers = {
+            r[0] for r in con.execute("select name from sqlite_master where type = 'trigger'")
+        }
+    finally:
+        con.close()
+    assert triggers == {"sections_ad", "sections_au"}
+    assert fts_sound(db_copy) and searchable(db_copy, "公众号") == before
+    con = sqlite3.connect(db_copy)
+    with con:
+        con.execute(SCHEMA4_TRIGGER)  # what a schema 4 gongkai's Store does on opening
+    con.close()
+    newer = db_copy.parent / "newer.txt"
+    newer.write_text(
+        SEEDS["qu"].read_text(encoding="utf-8").replace("行政许可 0", "行政许可 7"),
+        encoding="utf-8",
+    )
+    assert [r.status for r in build_paths([newer], db_copy)] == ["replaced"]
+    assert fts_sound(db_copy) and searchable(db_copy, "公众号") == before
+
+
+SCHEMA4_TRIGGER = (
+    "create trigger [sections_ai] after insert on [sections] begin "
+    "insert into [sections_fts] (rowid, [title], [text_segmented]) "
+    "values (new.rowid, new.[title], new.[text_segmented]); end"
+)
