@@ -115,6 +115,9 @@ FTS_TRIGGERS = {
     "values (new.rowid, new.[title], new.[text_segmented]); end",
 }
 
+# pages of write-ahead log a build lets grow before SQLite copies them into the file
+BUILD_CHECKPOINT = 10_000
+
 FIGURE_INDEXES = (
     ("report_id",),
     # covering: a ranking reads one figure of every report from the index alone
@@ -567,7 +570,16 @@ class Store:
         file is not synced to disk until the end either: a machine that fails half-way
         can only spoil an index that held nothing. An index that already holds reports
         is written as usual, as the bot may be reading it.
+
+        Either way the write-ahead log is copied into the file every 40 MB rather than
+        every 4 MB (SQLite's default): pages that every batch changes (the last leaf of
+        each figure's entries in the covering index, the full-text index) are then
+        copied once per 40 MB, and a build writes about a fifth less. A kill loses
+        nothing committed either way; with `synchronous = NORMAL` the log is synced to
+        disk only when it is copied, so a power cut may take back more of the last
+        batches committed (never leaving a spoiled file).
         """
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {BUILD_CHECKPOINT}")
         empty = not self.db.execute("select 1 from reports limit 1").fetchone()
         if empty:
             with self._transaction():
@@ -580,6 +592,7 @@ class Store:
             yield
         finally:
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA wal_autocheckpoint = 1000")
             self._complete()
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
