@@ -32,10 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.build import BATCH, Read, build_paths, read_report, store_report  # noqa: E402
-from index.store import Store, index_files, segment  # noqa: E402
+from index.store import SCHEMA4_COVERING_INDEX, Store, index_files, segment  # noqa: E402
 from tests.generated import generate  # noqa: E402
-
-COVERING = "idx_figures_table_number_row_key_column_key_report_id_value"
 
 SCHEMA4_TRIGGER = (
     "create trigger [sections_ai] after insert on [sections] begin "
@@ -44,9 +42,52 @@ SCHEMA4_TRIGGER = (
 )
 
 
+class Schema4(Store):
+    """Figures' values in schema 4's covering index on figures, kept row by row by
+    SQLite, not in `figure_values` (the index is prepared so; nothing is made on
+    opening). Sections go into the full-text index once per transaction."""
+
+    fts_trigger = False
+
+    def _complete(self) -> None:
+        self._live = not self.fts_trigger
+
+    def _catch_up(self) -> None:
+        self._first_figure = None
+        super()._catch_up()
+
+
+class Schema4Trigger(Schema4):
+    """The store of schema 4: the covering index, and a trigger that puts each section
+    into the full-text index as it is inserted."""
+
+    fts_trigger = True
+
+
+class FtsTrigger(Store):
+    """Sections put into the full-text index by schema 4's trigger, one by one."""
+
+    def _catch_up(self) -> None:
+        self._first_section = None
+        super()._catch_up()
+
+
+class NoValues(Store):
+    """No `figure_values` and no covering index: what keeping figures' values in order
+    costs (a ranking would then read every figure row)."""
+
+    def _values_whole(self) -> bool:
+        return True
+
+    def _catch_up(self) -> None:
+        self._first_figure = None
+        super()._catch_up()
+
+
 @dataclass
 class Variant:
     name: str
+    store: type[Store] = Store
     # made to the copy of the index before timing (a table rebuilt, an index dropped)
     prepare: Callable[[sqlite3.Connection], None] | None = None
     # applied to the open store, timed with the rest
@@ -54,16 +95,25 @@ class Variant:
     batch: int = BATCH
 
 
-def schema4(store: Store) -> None:
-    """Sections put into the full-text index by a trigger, one by one, as schema 4 did."""
-    store.db.conn.execute(SCHEMA4_TRIGGER)
-    store._fts = False  # the store's own insert is off: the trigger does it  # noqa: SLF001
+def schema4_tables(trigger: bool) -> Callable[[sqlite3.Connection], None]:
+    def prepare(conn: sqlite3.Connection) -> None:
+        conn.executescript(
+            "drop trigger figures_ad; drop trigger figures_au; drop table figure_values;"
+        )
+        conn.execute(
+            f"create index {SCHEMA4_COVERING_INDEX} on figures "
+            "(table_number, row_key, column_key, report_id, value)"
+        )
+        if trigger:
+            conn.execute(SCHEMA4_TRIGGER)
+
+    return prepare
 
 
-def before(store: Store) -> None:
-    """The store of schema 4: the trigger, and SQLite's checkpoint every 1000 pages."""
-    schema4(store)
-    store.db.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+def no_values(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        "drop trigger figures_ad; drop trigger figures_au; drop table figure_values;"
+    )
 
 
 def pragma(statement: str) -> Callable[[Store], None]:
@@ -71,6 +121,10 @@ def pragma(statement: str) -> Callable[[Store], None]:
         store.db.conn.execute(f"PRAGMA {statement}")
 
     return setup
+
+
+def fts_trigger(store: Store) -> None:
+    store.db.conn.execute(SCHEMA4_TRIGGER)
 
 
 def without_savepoints(store: Store) -> None:
@@ -89,45 +143,24 @@ def without_savepoints(store: Store) -> None:
     store.batch = plain  # type: ignore[method-assign]
 
 
-def drop_covering(conn: sqlite3.Connection) -> None:
-    conn.execute(f"drop index {COVERING}")
-
-
-def figures_without_rowid(conn: sqlite3.Connection) -> None:
-    """Figures clustered by report and cell; no report_id index is needed then, but the
-    rows lose the rowid that `figures_named.figure_id` shows."""
-    conn.executescript(
-        """
-        drop view figures_named;
-        create table figures_new (report_id integer references reports(id),
-            table_number integer, row_key text, column_key text, value float, raw text,
-            note text, label text, page integer,
-            primary key (report_id, table_number, row_key, column_key)) without rowid;
-        insert into figures_new select report_id, table_number, row_key, column_key, value,
-            raw, note, label, page from figures;
-        drop table figures;
-        alter table figures_new rename to figures;
-        """
-    )
-    conn.execute(
-        f"create index {COVERING} on figures (table_number, row_key, column_key, report_id, value)"
-    )
-    conn.execute("create index idx_figures_report_id on figures (report_id)")  # as `_complete`
-
-
 VARIANTS = [
     Variant("now"),
-    Variant("before: schema 4, checkpoints at 1000", setup=before),
-    Variant("schema 4's full-text trigger alone", setup=schema4),
+    Variant(
+        "before: schema 4, checkpoints at 1000",
+        Schema4Trigger,
+        schema4_tables(trigger=True),
+        pragma("wal_autocheckpoint = 1000"),
+    ),
+    Variant("schema 4's covering index alone", Schema4, schema4_tables(trigger=False)),
+    Variant("schema 4's full-text trigger alone", FtsTrigger, setup=fts_trigger),
     Variant("checkpoints at 1000 pages alone", setup=pragma("wal_autocheckpoint = 1000")),
+    Variant("no figure_values, no covering index", NoValues, no_values),
     Variant("batches of 100 reports", batch=100),
     Variant("batches of 200 reports", batch=200),
     Variant("synchronous FULL", setup=pragma("synchronous = FULL")),
     Variant("synchronous OFF (not durable)", setup=pragma("synchronous = OFF")),
     Variant("no savepoint per report", setup=without_savepoints),
     Variant("foreign_keys OFF", setup=pragma("foreign_keys = OFF")),
-    Variant("no covering figure index", prepare=drop_covering),
-    Variant("figures WITHOUT ROWID", prepare=figures_without_rowid),
 ]
 
 
@@ -155,7 +188,7 @@ def store_all(db: Path, reads: list[tuple[str, Read]], variant: Variant) -> Spen
         conn.commit()
         conn.close()
     start, cpu, bytes_before = time.perf_counter(), time.process_time(), written()
-    store = Store(db)
+    store = variant.store(db)
     try:
         with store.bulk():  # as `build_paths` does (an index with reports: written as usual)
             if variant.setup:
