@@ -1,14 +1,14 @@
 """One figure across every report, as arrays: what rankings, sums and means read.
 
 A national index holds some 300,000 reports. Reading one cell of all of them is one
-index range in SQLite but 300,000 rows into Python, so each cell is read once and kept
-(a bounded number of cells, least recently used first out) as a numpy array aligned
-with the index's reports. An answer across agencies reads a `Group` of those reports:
-one year's, or each agency's latest (the default when a question names no year: a
-ranking over "the latest year in the index" would leave out every agency whose latest
-report is older). A blank or unprinted cell is NaN, and NaN stays NaN through a sum: a
-report that leaves any part of a figure blank has no total, which is what the answer
-then says instead of counting it as zero.
+range of `figure_values` in SQLite but 300,000 rows into Python, so each cell is read
+once and kept (a bounded number of cells, least recently used first out) as a numpy
+array aligned with the index's reports. An answer across agencies reads a `Group` of
+those reports: one year's, or each agency's latest (the default when a question names no
+year: a ranking over "the latest year in the index" would leave out every agency whose
+latest report is older). A blank or unprinted cell is NaN, and NaN stays NaN through a
+sum: a report that leaves any part of a figure blank has no total, which is what the
+answer then says instead of counting it as zero.
 """
 
 from __future__ import annotations
@@ -115,8 +115,12 @@ class Columns:
         return loaded
 
     def _load(self, cell: Cell) -> tuple[np.ndarray, np.ndarray]:
+        # figure_values holds a cell's values together; an index no writer has opened
+        # since an older gongkai made it (read-only, say) has only figures
+        ordered = self._query("select 1 from sqlite_master where name = 'figure_values'", ())
         rows = self._query(
-            "select report_id, value from figures where table_number = ? and row_key = ? and column_key = ?",
+            f"select report_id, value from {'figure_values' if ordered else 'figures'} "
+            "where table_number = ? and row_key = ? and column_key = ?",
             cell,
         )
         ids = self.reports().ids

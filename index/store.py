@@ -11,6 +11,8 @@ Tables:
 - `sections`: each section's title and text, and `text_segmented` (jieba words joined
   by spaces) behind an FTS5 index, because FTS5's own tokenizer does not split Chinese.
 - `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
+- `figure_values`: each figure's value again, ordered by cell (table, row, column) and
+  report: a ranking reads one cell of every report from a single run of pages.
 - `checks`: each identity of the template and whether the report keeps it.
 - `figures_named` (a view): one row per figure with its agency, region, year, table,
   row and column (keys and labels), counts as integers, for a person exploring the index
@@ -28,7 +30,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +45,7 @@ from .identity import Identity, corrected_name, identify
 from .model import Report
 from .template import LABELS, TABLE4_ROWS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # What an agency row holds beside its id and display name (`Identity`'s fields).
 AGENCY_COLUMNS = (
@@ -99,11 +101,13 @@ from reports r join agencies a on a.id = r.agency_id
 """,
 }
 
-# The full-text index's triggers, as sqlite-utils writes them (indexes it made keep theirs).
+# The full-text index's triggers, as sqlite-utils writes them, for deletes and updates.
+# Inserts have none: the store adds a transaction's new sections to the full-text index
+# in one statement before it commits (`Store._catch_up`). FTS5 writes its pending words
+# to disk at every savepoint and every statement that a trigger writes through, so a
+# trigger on insert made a segment of the full-text index per section, and merging them
+# cost more than the rest of storing a report.
 FTS_TRIGGERS = {
-    "sections_ai": "create trigger [sections_ai] after insert on [sections] begin "
-    "insert into [sections_fts] (rowid, [title], [text_segmented]) "
-    "values (new.rowid, new.[title], new.[text_segmented]); end",
     "sections_ad": "create trigger [sections_ad] after delete on [sections] begin "
     "insert into [sections_fts] ([sections_fts], rowid, [title], [text_segmented]) "
     "values ('delete', old.rowid, old.[title], old.[text_segmented]); end",
@@ -114,11 +118,47 @@ FTS_TRIGGERS = {
     "values (new.rowid, new.[title], new.[text_segmented]); end",
 }
 
-FIGURE_INDEXES = (
-    ("report_id",),
-    # covering: a ranking reads one figure of every report from the index alone
-    ("table_number", "row_key", "column_key", "report_id", "value"),
+# pages of write-ahead log a build lets grow before SQLite copies them into the file
+BUILD_CHECKPOINT = 10_000
+
+FIGURE_INDEXES = (("report_id",),)
+
+# Schema 4 kept figures' values in order by an index on figures (table_number, row_key,
+# column_key, report_id, value). Kept up to date row by row, it took each report's two
+# hundred values to two hundred places of the index, the most expensive part of storing
+# a report; `figure_values` holds the same and is written once per transaction, sorted.
+SCHEMA4_COVERING_INDEX = "idx_figures_table_number_row_key_column_key_report_id_value"
+
+FIGURE_VALUES = """
+create table figure_values (
+    table_number integer not null, row_key text not null, column_key text not null,
+    report_id integer not null, figure_id integer not null, value float,
+    primary key (table_number, row_key, column_key, report_id, figure_id)
+) without rowid
+"""
+
+FILL_FIGURE_VALUES = (
+    "insert into figure_values (table_number, row_key, column_key, report_id, figure_id, value) "
+    "select table_number, row_key, column_key, report_id, rowid, value from figures "
+    "where rowid >= ? order by table_number, row_key, column_key, report_id, rowid"
 )
+
+# Figures deleted or changed leave `figure_values` at once; added ones join it at the end
+# of their transaction (`Store._catch_up`).
+FIGURE_VALUE_TRIGGERS = {
+    "figures_ad": "create trigger figures_ad after delete on figures begin "
+    "delete from figure_values where table_number = old.table_number "
+    "and row_key = old.row_key and column_key = old.column_key "
+    "and report_id = old.report_id and figure_id = old.rowid; end",
+    "figures_au": "create trigger figures_au after update of table_number, row_key, "
+    "column_key, report_id, value on figures begin "
+    "delete from figure_values where table_number = old.table_number "
+    "and row_key = old.row_key and column_key = old.column_key "
+    "and report_id = old.report_id and figure_id = old.rowid; "
+    "insert into figure_values (table_number, row_key, column_key, report_id, figure_id, value) "
+    "values (new.table_number, new.row_key, new.column_key, new.report_id, new.rowid, "
+    "new.value); end",
+}
 
 
 def segment(text: str) -> str:
@@ -254,6 +294,12 @@ class Store:
         # 64 MB: the figure index of a few thousand reports stays in memory while a build
         # inserts into it (the default 2 MB re-read its pages for every report).
         self.db.execute("PRAGMA cache_size = -65536")
+        # the first section and the first figure added in the open transaction, which
+        # the full-text index and `figure_values` lack until it commits
+        self._first_section: int | None = None
+        self._first_figure: int | None = None
+        # whether the full-text index and `figure_values` are kept (not in `bulk`)
+        self._live = False
         self._ensure_schema()
 
     def close(self) -> None:
@@ -375,7 +421,9 @@ class Store:
         1 → 2: checks name their cells. 2 → 3: agencies become identities; every
         report is filed again under the identity of the name it printed (`_refile`).
         An index made with other divisions data is filed again the same way. 3 → 4:
-        table 4's labels (`_relabel`) and the views.
+        table 4's labels (`_relabel`) and the views. 4 → 5 (`_complete`): figures'
+        values in `figure_values` instead of a covering index, and no trigger puts
+        sections into the full-text index (the store does both once per transaction).
         """
         db = self.db
         if "cells" not in db["checks"].columns_dict:
@@ -389,8 +437,10 @@ class Store:
                     self._upgrade()
         if self._schema() < SCHEMA_VERSION:
             with self._transaction(immediate=True):
-                if self._schema() < SCHEMA_VERSION:
+                schema = self._schema()
+                if schema < 4:
                     self._relabel()
+                if schema < SCHEMA_VERSION:
                     self._views()
                     self._set_meta()
         # also makes the indexes a bulk load was stopped before making (`bulk`)
@@ -514,14 +564,32 @@ class Store:
             )
 
     def _complete(self) -> None:
-        """The figure indexes and the full-text index, made from the rows if missing.
+        """The figure index, `figure_values` and the full-text index, made from the rows
+        if missing.
 
         An index whose build was stopped (a killed process, a full disk) lacks them, or
-        holds a full-text table without its triggers; it gets them back here, whole.
+        holds a full-text table without its triggers; it gets them back here, whole. So
+        does an index of schema 4, or one a gongkai of schema 4 has opened since (it
+        makes its covering index and its full-text trigger on insert again): such a
+        gongkai stores figures without their `figure_values`, and beside that trigger
+        the store's own inserts would index every section twice.
         """
         with self.db.conn:
             for columns in FIGURE_INDEXES:
                 self.db["figures"].create_index(columns, if_not_exists=True)
+        self._live = True
+        if not self._values_whole():
+            # immediate: of two processes opening the index, one makes them
+            with self._transaction(immediate=True):
+                if not self._values_whole():
+                    conn = self.db.conn
+                    conn.execute(f"drop index if exists {SCHEMA4_COVERING_INDEX}")
+                    conn.execute("drop trigger if exists sections_ai")
+                    self._drop_values()
+                    conn.execute(FIGURE_VALUES)
+                    conn.execute(FILL_FIGURE_VALUES, [0])
+                    for statement in FIGURE_VALUE_TRIGGERS.values():
+                        conn.execute(statement)
         if self._fts_whole():
             return
         with self._transaction():
@@ -535,17 +603,32 @@ class Store:
             for statement in FTS_TRIGGERS.values():
                 conn.execute(statement)
 
+    def _names(self) -> set[str]:
+        return {row[0] for row in self.db.conn.execute("select name from sqlite_master")}
+
+    def _values_whole(self) -> bool:
+        """Whether `figure_values` and its triggers are there and no gongkai of schema 4
+        has opened the index since they were made."""
+        names = self._names()
+        return (
+            "figure_values" in names
+            and set(FIGURE_VALUE_TRIGGERS) <= names
+            and SCHEMA4_COVERING_INDEX not in names
+            and "sections_ai" not in names
+        )
+
+    def _drop_values(self) -> None:
+        for trigger in FIGURE_VALUE_TRIGGERS:
+            self.db.conn.execute(f"drop trigger if exists {trigger}")
+        self.db.conn.execute("drop table if exists figure_values")
+
     def _fts_whole(self) -> bool:
-        names = {
-            row[0]
-            for row in self.db.execute(
-                "select name from sqlite_master where name like 'sections%'"
-            ).fetchall()
-        }
+        """Whether the full-text index and its triggers are there."""
+        names = self._names()
         return "sections_fts" in names and set(FTS_TRIGGERS) <= names
 
     def _drop_fts(self) -> None:
-        for trigger in FTS_TRIGGERS:
+        for trigger in (*FTS_TRIGGERS, "sections_ai"):
             self.db.conn.execute(f"drop trigger if exists {trigger}")
         self.db.conn.execute("drop table if exists sections_fts")
 
@@ -567,26 +650,38 @@ class Store:
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Around a build into an empty index: the figure indexes and the full-text index
-        are made once, at the end.
+        """Around a build into an empty index: the figure index, `figure_values` and the
+        full-text index are made once, at the end.
 
         Keeping them up to date report by report cost more than the rest of storing a
         report; building them from all the rows at the end costs a fraction of it. The
         file is not synced to disk until the end either: a machine that fails half-way
         can only spoil an index that held nothing. An index that already holds reports
         is written as usual, as the bot may be reading it.
+
+        Either way the write-ahead log is copied into the file every 40 MB rather than
+        every 4 MB (SQLite's default): pages that every batch changes (the last leaf of
+        each figure's entries in the covering index, the full-text index) are then
+        copied once per 40 MB, and a build writes about a fifth less. A kill loses
+        nothing committed either way; with `synchronous = NORMAL` the log is synced to
+        disk only when it is copied, so a power cut may take back more of the last
+        batches committed (never leaving a spoiled file).
         """
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {BUILD_CHECKPOINT}")
         empty = not self.db.execute("select 1 from reports limit 1").fetchone()
         if empty:
             with self._transaction():
                 for columns in FIGURE_INDEXES:
                     self.db.conn.execute(f"drop index if exists [idx_figures_{'_'.join(columns)}]")
                 self._drop_fts()
+                self._drop_values()
+            self._live = False
             self.db.execute("PRAGMA synchronous = OFF")
         try:
             yield
         finally:
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA wal_autocheckpoint = 1000")
             self._complete()
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
@@ -602,8 +697,12 @@ class Store:
         same = self._stored(found.key, report.year)
         if same and same.sha256 == sha256:
             return Stored("unchanged", same.report_id)
+        if same:
+            # the old report's words leave the full-text index by its trigger on delete:
+            # what waits to go in goes in first, outside this report's savepoint
+            self._catch_up()
         # a savepoint when the caller batches several reports into one transaction
-        with db.atomic():
+        with self.batch():
             if same:
                 self._delete_report(same.report_id)
             agency_id = self._agency_id(found, report.year)
@@ -626,11 +725,16 @@ class Store:
                     json.dumps(report.warnings, ensure_ascii=False),
                 ),
             ).lastrowid
+            sections = self._section_rows(report, report_id)
+            if self._live and self._first_section is None:
+                self._first_section = self._next_rowid("sections")
             conn.executemany(
                 "insert into sections (report_id, number, subsection, title, text, "
                 "text_segmented) values (?, ?, ?, ?, ?, ?)",
-                self._section_rows(report, report_id),
+                sections,
             )
+            if self._live and self._first_figure is None:
+                self._first_figure = self._next_rowid("figures")
             conn.executemany(
                 "insert into figures (report_id, table_number, row_key, column_key, value, raw, "
                 "note, label, page) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -684,12 +788,51 @@ class Store:
             self.db.execute(f"delete from {table} where report_id = ?", [report_id])
         self.db.execute("delete from reports where id = ?", [report_id])
 
-    def batch(self) -> AbstractContextManager[sqlite_utils.Database]:
+    @contextmanager
+    def batch(self) -> Iterator[sqlite_utils.Database]:
         """One transaction around several `add`s: a commit per report costs more than its parse.
 
-        Each `add` inside stays all-or-nothing (a savepoint).
+        Each `add` inside stays all-or-nothing (a savepoint). The sections and figures
+        added go into the full-text index and `figure_values` together, just before the
+        commit: in the same transaction, so a reader, a failure or a kill never finds
+        the one without the other.
         """
-        return self.db.atomic()
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():  # a savepoint
+                yield self.db
+            return
+        conn.execute("begin")
+        try:
+            yield self.db
+            self._catch_up()
+            conn.execute("commit")
+        except BaseException:
+            self._first_section = self._first_figure = None
+            conn.rollback()
+            raise
+
+    def _catch_up(self) -> None:
+        """Put the sections and figures added in this transaction into the full-text
+        index and `figure_values`, each in one statement (figures in the order of
+        `figure_values`, which then fills page after page)."""
+        conn = self.db.conn
+        if self._first_section is not None:
+            conn.execute(
+                "insert into sections_fts (rowid, title, text_segmented) "
+                "select rowid, title, text_segmented from sections where rowid >= ?",
+                [self._first_section],
+            )
+            self._first_section = None
+        if self._first_figure is not None:
+            conn.execute(FILL_FIGURE_VALUES, [self._first_figure])
+            self._first_figure = None
+
+    def _next_rowid(self, table: str) -> int:
+        """The rowid SQLite gives the next row of `table` (one past the largest)."""
+        return self.db.conn.execute(f"select coalesce(max(rowid), 0) + 1 from {table}").fetchone()[
+            0
+        ]
 
     def stored_as(self, agency: str, year: int) -> StoredFile | None:
         """The report stored for the agency named `agency` (as a report prints it) and

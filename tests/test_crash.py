@@ -52,6 +52,24 @@ def stored(db: Path) -> dict[str, tuple[int, int]]:
     """source file → (figure rows, sections) of each stored report."""
     with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        if conn.execute("select 1 from sqlite_master where name = 'sections_fts'").fetchone():
+            # the full-text index holds the words of exactly the sections stored
+            conn.execute(
+                "insert into sections_fts (sections_fts, rank) values ('integrity-check', 1)"
+            )
+        if conn.execute("select 1 from sqlite_master where name = 'figure_values'").fetchone():
+            # and figure_values exactly the figures' values
+            figures = (
+                "select table_number, row_key, column_key, report_id, rowid, value from figures"
+            )
+            values = (
+                "select table_number, row_key, column_key, report_id, figure_id, value "
+                "from figure_values"
+            )
+            assert conn.execute(
+                f"select (select count(*) from ({figures} except {values})), "
+                f"(select count(*) from ({values} except {figures}))"
+            ).fetchone() == (0, 0)
         return {
             name: (figures, sections)
             for name, figures, sections in conn.execute(

@@ -6,8 +6,11 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from index.build import build_paths, index_file
-from index.store import Store, segment
+from index.parse import parse_file
+from index.store import SCHEMA_VERSION, Store, segment
 
 from .conftest import SEEDS
 
@@ -157,21 +160,42 @@ def figure_indexes(db: Path) -> set[str]:
 
 
 RANKING_PLAN = (
-    "select report_id, value from figures where table_number = 3 "
+    "select report_id, value from figure_values where table_number = 3 "
     "and row_key = 'received' and column_key = 'total'"
 )
+
+
+def values_sound(db: Path) -> bool:
+    """Whether `figure_values` holds exactly the values of the figures table."""
+    con = sqlite3.connect(db)
+    try:
+        figures = "select table_number, row_key, column_key, report_id, rowid, value from figures"
+        values = (
+            "select table_number, row_key, column_key, report_id, figure_id, value "
+            "from figure_values"
+        )
+        apart = con.execute(
+            f"select (select count(*) from ({figures} except {values})), "
+            f"(select count(*) from ({values} except {figures})), "
+            f"(select count(*) from figures) - (select count(*) from figure_values)"
+        ).fetchone()
+    finally:
+        con.close()
+    return apart == (0, 0, 0)
 
 
 def test_a_build_into_an_empty_index_leaves_the_figure_indexes_in_place(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
-    assert len(figure_indexes(db)) == 2
+    assert len(figure_indexes(db)) == 1
+    assert values_sound(db) and counts(db)["figures"] == 400
     con = sqlite3.connect(db)
     try:
         plan = " ".join(r[-1] for r in con.execute("explain query plan " + RANKING_PLAN))
     finally:
         con.close()
-    assert "COVERING INDEX" in plan
+    # a ranking reads one run of figure_values
+    assert "SEARCH figure_values USING PRIMARY KEY" in plan
 
 
 def searchable(db: Path, word: str) -> set[str]:
@@ -201,7 +225,7 @@ def test_a_bulk_load_stopped_half_way_still_leaves_its_indexes(tmp_path: Path) -
         assert store.db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL again
     finally:
         store.close()
-    assert len(figure_indexes(db)) == 2
+    assert len(figure_indexes(db)) == 1 and values_sound(db)
     assert counts(db)["reports"] == 1
     assert searchable(db, "公众号") == {"渠县司法局"}  # the full-text index was made too
 
@@ -218,10 +242,11 @@ def test_an_index_missing_its_figure_indexes_gets_them_back_when_opened(tmp_path
     ]:
         con.execute(f"drop index [{name}]")
     con.execute("drop table sections_fts")
+    con.execute("drop table figure_values")
     con.commit()
     con.close()
     Store(db).close()
-    assert len(figure_indexes(db)) == 2
+    assert len(figure_indexes(db)) == 1 and values_sound(db)
     assert searchable(db, "公众号") == {"渠县司法局"}
 
 
@@ -230,4 +255,164 @@ def test_a_build_into_an_index_with_reports_keeps_its_indexes_throughout(tmp_pat
     build_paths([SEEDS["qu"]], db)
     seen = []
     build_paths([SEEDS["yichuan"]], db, progress=lambda *_: seen.append(len(figure_indexes(db))))
-    assert seen == [2]
+    assert seen == [1]
+    assert values_sound(db)
+
+
+def fts_sound(db: Path) -> bool:
+    """Whether the full-text index holds exactly the words of the sections table (FTS5's
+    integrity check, with rank 1 comparing the index with its content table)."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("insert into sections_fts (sections_fts, rank) values ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        con.close()
+    return True
+
+
+def test_the_full_text_index_and_figure_values_keep_up_whatever_befalls_a_batch(
+    tmp_path: Path,
+) -> None:
+    """Sections and figures go into the full-text index and `figure_values` once per
+    transaction, before the commit: a report replaced within its batch, a report that
+    fails half-way and one added alone all leave them in step with their tables."""
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"]], db)
+    yichuan = parse_file(SEEDS["yichuan"])
+    corrected = parse_file(SEEDS["yichuan"])
+    corrected.sections[-1].text += "新增微博矩阵。"
+    broken = parse_file(SEEDS["xiqu"])
+    broken.checks[-1].detail = object()  # type: ignore[assignment]  # fails after its sections
+    store = Store(db)
+    try:
+        with store.batch():
+            assert store.add(yichuan, source_file="y.txt", sha256="y1").status == "added"
+            assert store.add(corrected, source_file="y2.txt", sha256="y2").status == "replaced"
+            with pytest.raises(sqlite3.Error):
+                store.add(broken, source_file="x.txt", sha256="x")
+        assert fts_sound(db) and values_sound(db)
+        assert store.add(parse_file(SEEDS["xiqu"]), source_file="x.txt", sha256="x").status == (
+            "added"
+        )
+    finally:
+        store.close()
+    assert fts_sound(db) and values_sound(db)
+    assert searchable(db, "微博矩阵") == {"伊川县司法局"}
+    assert searchable(db, "公众号") >= {"渠县司法局", "伊川县司法局"}
+    assert counts(db)["reports"] == 3
+
+
+def test_a_batch_rolled_back_leaves_nothing_for_the_full_text_index(tmp_path: Path) -> None:
+    """The batch replaced the last report stored (the highest sections), then stopped."""
+    db = tmp_path / "g.db"
+    build_paths([SEEDS["qu"], SEEDS["yichuan"]], db)
+    corrected = parse_file(SEEDS["yichuan"])
+    corrected.sections[-1].text += "新增微博矩阵。"
+    store = Store(db)
+    try:
+        with pytest.raises(KeyboardInterrupt), store.batch():
+            assert store.add(corrected, source_file="y2.txt", sha256="y2").status == "replaced"
+            raise KeyboardInterrupt
+        assert store.add(parse_file(SEEDS["xiqu"]), source_file="x.txt", sha256="x").status == (
+            "added"
+        )
+    finally:
+        store.close()
+    assert fts_sound(db) and values_sound(db)
+    assert counts(db)["reports"] == 3
+    assert searchable(db, "微博矩阵") == set()
+
+
+def as_schema_4(db: Path) -> None:
+    """Make an index of this gongkai what a gongkai of schema 4 makes, or leaves after
+    opening one of schema 5: figures' values in a covering index, not `figure_values`,
+    and a trigger that puts each section into the full-text index."""
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("update meta set value = '4' where key = 'schema_version'")
+        con.executescript(SCHEMA4_TABLES)
+    con.close()
+
+
+def triggers_and_indexes(db: Path) -> set[str]:
+    con = sqlite3.connect(db)
+    try:
+        return {
+            r[0]
+            for r in con.execute(
+                "select name from sqlite_master where type in ('trigger', 'index') "
+                "and sql is not null"
+            )
+        }
+    finally:
+        con.close()
+
+
+def test_a_schema_4_index_is_migrated_when_opened(db_copy: Path) -> None:
+    """Schema 5 keeps figures' values in `figure_values` and puts sections into the
+    full-text index itself; the words indexed and the values stay as they were."""
+    as_schema_4(db_copy)
+    before = searchable(db_copy, "公众号")
+    figures = counts(db_copy)["figures"]
+    Store(db_copy).close()
+    con = sqlite3.connect(db_copy)
+    try:
+        assert con.execute("select value from meta where key = 'schema_version'").fetchone() == (
+            str(SCHEMA_VERSION),
+        )
+    finally:
+        con.close()
+    names = triggers_and_indexes(db_copy)
+    assert {"sections_ad", "sections_au", "figures_ad", "figures_au"} <= names
+    assert (
+        not {"sections_ai", "idx_figures_table_number_row_key_column_key_report_id_value"} & names
+    )
+    assert values_sound(db_copy) and counts(db_copy)["figures"] == figures
+    assert fts_sound(db_copy) and searchable(db_copy, "公众号") == before
+
+
+def test_an_index_a_schema_4_gongkai_wrote_to_is_made_whole_again(db_copy: Path) -> None:
+    """A gongkai of schema 4 opening an index of schema 5 makes its covering index and
+    its full-text trigger again, and stores figures without their `figure_values`: the
+    next store of schema 5 to open the index makes `figure_values` again."""
+    con = sqlite3.connect(db_copy)
+    with con:  # what its Store makes on opening the index
+        con.executescript(SCHEMA4_OPENS)
+    with con:  # a report as a gongkai of schema 4 stores it: figures alone
+        con.execute(
+            "insert into figures (report_id, table_number, row_key, column_key, value, raw) "
+            "select max(id), 3, 'received', 'natural_person', 7, '7' from reports"
+        )
+    con.close()
+    assert not values_sound(db_copy)
+    newer = db_copy.parent / "newer.txt"
+    newer.write_text(
+        SEEDS["qu"].read_text(encoding="utf-8").replace("行政许可 0", "行政许可 7"),
+        encoding="utf-8",
+    )
+    assert [r.status for r in build_paths([newer], db_copy)] == ["replaced"]
+    assert values_sound(db_copy) and fts_sound(db_copy)
+    assert "sections_ai" not in triggers_and_indexes(db_copy)
+
+
+# What a Store of schema 4 makes when it opens an index (the covering index and the
+# full-text trigger on insert) ...
+SCHEMA4_OPENS = """
+create index if not exists idx_figures_table_number_row_key_column_key_report_id_value
+    on figures (table_number, row_key, column_key, report_id, value);
+create trigger if not exists [sections_ai] after insert on [sections] begin
+    insert into [sections_fts] (rowid, [title], [text_segmented])
+    values (new.rowid, new.[title], new.[text_segmented]);
+end;
+"""
+# ... and an index of schema 4, which has no figure_values
+SCHEMA4_TABLES = (
+    """
+drop trigger if exists figures_ad;
+drop trigger if exists figures_au;
+drop table if exists figure_values;
+"""
+    + SCHEMA4_OPENS
+)
