@@ -321,7 +321,7 @@ _TOP_N = (
         + r"\s(?:most|least|highest|lowest|largest|biggest|fewest|smallest)\b"
     ),
 )
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     **{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
     "两": 2,
     **{w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)},
@@ -497,7 +497,7 @@ def position(text: Text) -> int | None:
         m = pattern.search(_view(text, pattern))
         if m:
             g = m.group(1)
-            n = _ORDINAL.get(g) or (int(g) if g.isdigit() else _NUMBER_WORDS.get(g))
+            n = _ORDINAL.get(g) or (int(g) if g.isdigit() else NUMBER_WORDS.get(g))
             return n if n and 2 <= n <= 100 else None
     return None
 
@@ -580,7 +580,7 @@ def top_n(text: Text) -> int | None:
         m = pattern.search(_view(text, pattern))
         if m:
             g = m.group(1)
-            n = int(g) if g.isdigit() else _NUMBER_WORDS[g]
+            n = int(g) if g.isdigit() else NUMBER_WORDS[g]
             return n if 0 < n <= 100 else None
     return None
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lexicon import NUMBER_WORDS
 from .normalize import Text
 
 _DIGITS = r"(?<![\d.])((?:19|20)\d{2})(?![\d.])"
@@ -37,19 +38,6 @@ _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
 _SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
 # 近三年 / 最近5年 / the last three years: the latest reports, as many
-_NUMBER_WORDS = {
-    "两": 2,
-    "十": 10,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _RECENT = re.compile(r"(?:最近|近|过去|这)(\d{1,2}|[两二三四五六七八九十])(?:个)?年(?:来|间|内)?")
 _RECENT_EN = re.compile(
     r"\b(?:the )?(?:last|past|previous|recent) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
@@ -189,7 +177,7 @@ def _count(written: str) -> int:
     """3, 三 or three."""
     if written.isdigit():
         return int(written)
-    return _CN_DIGIT.get(written) or _NUMBER_WORDS.get(written, 0)
+    return NUMBER_WORDS.get(written, 0)
 
 
 def _is_relative(written: str) -> bool:
