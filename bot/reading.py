@@ -175,6 +175,8 @@ _PEOPLE = re.compile(r"(?:多少|几)个?人")
 # Words that hold a phrase of the tables but mean something else: 企业家 are people,
 # not the 商业企业 column (companies)
 FALSE_FRIENDS = ("企业家", "企业主")
+# The table a kind of column belongs to: applicants are table 3's, outcomes table 4's
+COLUMN_TABLE = {"applicant": 3, "outcome": 4}
 
 
 def _misfits(masked: Text, reading: Reading) -> list[str]:
@@ -187,15 +189,19 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
     if not ranked:  # 最多的单位是谁 asks which agency; 是谁申请的 asks who applied
         out += [m.group(0) for m in _WHO.finditer(masked.compact)]
         out += [m.group(0) for m in _WHO.finditer(masked.words)]
-    table2 = bool(reading.measures) and all(m.table == 2 for m in reading.measures)
-    if table2:
+    tables = {m.table for m in reading.measures}
+    if tables == {2}:
         out += [m.group(0) for m in _PEOPLE.finditer(masked.compact)]
-        outcomes = [v for k, v in reading.columns if k in ("outcome", "applicant")]
-        out += [
-            (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
-            for h in reading.hits
-            if h.phrase.kind in ("outcome", "applicant") and h.phrase.value in outcomes
-        ]
+    # a column of one table named with figures of others only (自然人 of 行政诉讼,
+    # 被撤销的 of 行政许可): the figures have no such column
+    out += [
+        (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
+        for h in reading.hits
+        if tables
+        and COLUMN_TABLE.get(h.phrase.kind) not in (None, *tables)
+        and (h.phrase.kind, h.phrase.value) in reading.columns
+        and h.phrase.value != "total"  # 总计 is a column of every table
+    ]
     return list(dict.fromkeys(out))
 
 
