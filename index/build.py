@@ -15,8 +15,8 @@ from .identity import identify
 from .last_year import Figures, last_year_tiebreak
 from .model import Report
 from .parallel import ordered_map
-from .parse import open_runs, parse_file
-from .readers import DEFAULT_MAX_BYTES
+from .parse import open_runs, parse_document
+from .readers import DEFAULT_MAX_BYTES, document_of, read_file
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -110,9 +110,9 @@ def read_report(
     name = path.name
     tiebreaks = [last_year_tiebreak(last_year)] if last_year else []
     try:
-        # refuses a file over the limit unread
-        report = parse_file(path, max_bytes=max_bytes, tiebreaks=tiebreaks)
-        data = path.read_bytes()
+        data = read_file(path, max_bytes=max_bytes)  # refuses a file over the limit unread
+        # the bytes parsed are the bytes hashed, read once
+        report = parse_document(document_of(data, name), tiebreaks=tiebreaks)
     except GongkaiError as e:
         return None, "", IndexResult(name, "failed", error=str(e))
     except OSError as e:

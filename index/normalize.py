@@ -34,9 +34,21 @@ def _fold_char(m: re.Match[str]) -> str:
     return _FOLD[m.group()]
 
 
+# The last long text folded, and its folded form: the parser folds the whole document
+# three times (headings, tokens, table 2's start), the same string object each time.
+_last_folded: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
     """Full-width to ASCII, odd spaces to plain ones; same length as `text`."""
-    return _FOLDABLE.sub(_fold_char, text)
+    global _last_folded
+    last = _last_folded
+    if text is last[0]:
+        return last[1]
+    folded = _FOLDABLE.sub(_fold_char, text)
+    if len(text) > 1000:
+        _last_folded = (text, folded)
+    return folded
 
 
 # Written against the text as printed (\d and \s take full-width digits and spaces too),

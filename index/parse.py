@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -270,15 +271,25 @@ def _by_column(read: RowRead) -> list[Token]:
     """The row's tokens in the template's column order, when the grid's header placed
     every one of them under a column of this row; as read otherwise."""
     toks = read.tokens
-    names = {c: k for k, (r, c) in enumerate(read.line.cells)}
-    names.update({f"{r}.{c}": k for k, (r, c) in enumerate(read.line.cells)})
-    at = [names.get(t.column) if t.column else None for t in toks]
-    if not toks or None in at or len(set(at)) != len(at) or len(at) != read.width:
+    if not toks or not all(t.column for t in toks):  # running text places no column
+        return toks
+    names = _column_names(read.line.cells)
+    at = [names.get(t.column) for t in toks]
+    if None in at or len(set(at)) != len(at) or len(at) != read.width:
         return toks
     ordered: list[Token] = [toks[0]] * read.width
     for k, tok in zip(at, toks, strict=True):
         ordered[k] = tok  # type: ignore[index]
     return ordered
+
+
+@lru_cache(maxsize=256)
+def _column_names(cells: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """Each cell's position in its line, by its column (`natural_person`) and by its row
+    and column (`review.upheld`), as a grid's header names it."""
+    names = {c: k for k, (r, c) in enumerate(cells)}
+    names.update({f"{r}.{c}": k for k, (r, c) in enumerate(cells)})
+    return names
 
 
 def _cite(table: int, key: Key, printed: str) -> str:

@@ -18,6 +18,11 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     person can act on.
     """
     path = Path(path)
+    return document_of(read_file(path, max_bytes=max_bytes), path.name)
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes; a file over `max_bytes` is refused unread, and an empty one."""
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -26,8 +31,12 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         raise FileTooLarge(f"{path.name} is {_size(size)}, over the {_size(max_bytes)} limit")
     if size == 0:
         raise UnreadableFile(f"{path.name} is empty")
-    data = path.read_bytes()
-    kind = detect_format(data, path.name)
+    return path.read_bytes()
+
+
+def document_of(data: bytes, name: str) -> Document:
+    """A file's bytes (`read_file`) read into paragraphs and tables."""
+    kind = detect_format(data, name)
     if kind == "text":
         from .text import read_text
 

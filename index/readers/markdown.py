@@ -30,7 +30,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def is_markdown(text: str) -> bool:
     """A pipe table's header separator (`|---|---|`, `---|---`): markdown, not plain text."""
-    return any(_SEPARATOR.match(line) for line in text.splitlines())
+    # every separator holds `---`: most texts are told apart without trying each line
+    return "---" in text and any(_SEPARATOR.match(line) for line in text.splitlines())
 
 
 def read_markdown(text: str) -> Document:
