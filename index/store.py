@@ -661,8 +661,8 @@ class Store:
 
         Either way the write-ahead log is copied into the file every 40 MB rather than
         every 4 MB (SQLite's default): pages that every batch changes (the last leaf of
-        each figure's entries in the covering index, the full-text index) are then
-        copied once per 40 MB, and a build writes about a fifth less. A kill loses
+        each cell's run in `figure_values`, the full-text index) are then copied once
+        per 40 MB, and a build writes about a fifth less. A kill loses
         nothing committed either way; with `synchronous = NORMAL` the log is synced to
         disk only when it is copied, so a power cut may take back more of the last
         batches committed (never leaving a spoiled file).
