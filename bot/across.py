@@ -121,7 +121,7 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
             [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
             None,
         )
-    if as_rate and len(measures) == 2:
+    if as_rate and len(r.measures) == 2:  # both named by the question: one over the other
         return _asked_ratio(ctx, measures)
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, None)

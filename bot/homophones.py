@@ -31,6 +31,10 @@ class Correction:
     meant: str  # 平潭
 
 
+# the characters of divisions' levels: a word made of them alone names no place
+LEVELS = frozenset("省市县区镇乡州盟旗村街道")
+
+
 @lru_cache(maxsize=8192)
 def _sounds(ch: str) -> frozenset[str]:
     """Every toneless reading of a character (綦 qi, 棋 qi; 长 chang and zhang)."""
@@ -61,6 +65,8 @@ class Homophones:
                 if not any(s < end and start < e for s, e in unread):
                     continue
                 window = compact[start:end]
+                if set(window) <= LEVELS:  # 各区县, 市县: levels, not a name (区县 is no 渠县)
+                    continue
                 for i in range(length):
                     for key, at in self.blanked.get(window[:i] + "?" + window[i + 1 :], ()):
                         if key[at] != window[at] and _sounds(key[at]) & _sounds(window[at]):

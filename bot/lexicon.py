@@ -143,7 +143,9 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "help", "帮助", "怎么用", "如何使用", "使用说明", "能问什么", "可以问什么", "问什么", "示例", "例子", "你是谁", "你能做什么"),
     *_p("cue", "list", "哪些机关", "哪些单位", "哪些部门", "哪些报告", "收录", "索引了", "列表", "清单", "列出", "有哪些年", "哪些年份", "覆盖"),
     *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗"),
-    *_p("cue", "fee_narrative", "信息处理费", "处理费"),
+    # whom to ask about the report: its preamble says (联系地址、电话、邮箱)
+    *_p("cue", "contact", "找谁", "联系谁", "联系方式", "联系电话", "咨询电话", "打什么电话", "什么电话", "电话号码", "电话多少", "联系地址", "邮箱"),
+    *_p("cue", "fee_narrative", "信息处理费", "处理费", "信息公开费", "信息公开的费用", "公开收费"),
     # a change from one year (or agency) to another: a difference, not the figure itself
     *_p("cue", "change", "多收多少", "少收多少", "相差多少", "相差几", "相差", "变化多少", "变化了多少", "变了多少", "变化几", "差了多少", "多收了多少", "多收了几", "少收了多少", "少收了几", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "增幅", "降幅", "多了多少", "少了多少", "多多少", "少多少", "差多少", "相差", "差距", "差几"),
     # a rate or share: the tables print counts, not ratios
@@ -249,6 +251,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "help", "help", "how to use", "what can i ask", "what can you do", "examples", "example", "usage", "who are you", "start"),
     *_p("cue", "list", "which agencies", "what agencies", "list", "indexed", "coverage", "covered", "which reports", "what reports"),
     *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
+    *_p("cue", "contact", "contact", "phone number", "telephone", "email address", "whom to ask", "who to ask"),
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
     *_p("cue", "change", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
@@ -264,22 +267,29 @@ EN: list[tuple[str, Phrase]] = [
 # fmt: on
 
 
-def _label_phrases() -> tuple[list[tuple[str, Phrase]], list[tuple[str, Phrase]]]:
+def _label_phrases() -> tuple[
+    list[tuple[str, Phrase]], list[tuple[str, Phrase]], dict[str, frozenset[str]]
+]:
     """Phrases made from the template's own labels, so that a row or column named as the
     report prints it is read whole: the label (保护第三方合法权益, 本年制发件数) names its
-    row or column, and every word of every label is a known word (never "not understood"),
-    in Chinese and English alike."""
+    row or column, and every word of every label is a known word, in Chinese and English
+    alike. The words of one or two rows only (逾期, 秘密) are returned with those rows:
+    they are understood only where the question reads one of them (逾期答复 is not
+    一、本年新收)."""
     zh: list[tuple[str, Phrase]] = []
     en: list[tuple[str, Phrase]] = []
     words: set[str] = set()
     en_words: set[str] = set()
+    row_words: dict[str, set[str]] = {}
     for rows in LABELS.rows.values():
         for key, row in rows.items():
             tail = re.split(r"\d\.|[）)]|、", row.label)[-1].strip().strip("“”")
             for form in {tail, tail.removeprefix("属于")}:
                 if len(form) >= 4 and key in MEASURE_KEYS:
                     zh.append((form, Phrase("measure", key)))
-            words.update(segment(row.label).split())
+            for word in segment(row.label).split():
+                words.add(word)
+                row_words.setdefault(word, set()).add(key)
             en_words.update(re.findall(r"[a-z]{2,}", row.english.lower()))
     for table, columns in LABELS.columns.items():
         kind = {2: "t2col", 3: "applicant", 4: "outcome"}[table]
@@ -289,10 +299,24 @@ def _label_phrases() -> tuple[list[tuple[str, Phrase]], list[tuple[str, Phrase]]
                 zh.append((plain, Phrase(kind, key)))
             words.add(plain)
             en_words.update(re.findall(r"[a-z]{2,}", english.lower()))
-    zh.extend((w, Phrase("filler", "")) for w in sorted(words) if _only_fills(w, ZH + zh))
+    fills = [w for w in sorted(words) if _only_fills(w, ZH + zh)]
+    zh.extend((w, Phrase("filler", "")) for w in fills)
     meaning = {text for text, p in EN if p.kind != "filler"}
     en.extend((w, Phrase("filler", "")) for w in sorted(en_words - meaning))
-    return zh, en
+    common = {text for text, p in ZH if p.kind == "filler"}
+    bound = {
+        w: frozenset(row_words[w])
+        for w in fills
+        if len(row_words[w]) <= 2 and w not in common | EVERYDAY and not w[0].isascii()
+    }
+    return zh, en, bound
+
+
+# words of one row's label that people also use of anything (没有, 直接, 部分, 上年, 第三):
+# they stay fillers wherever they are written
+EVERYDAY = frozenset(
+    "没有 直接 管理 服务 部分 予以 上年 继续 文件 明确 内容 重新 确认 获取 获取信息 集中 制作 规范 理由 第三".split()
+)
 
 
 def _only_fills(word: str, phrases: list[tuple[str, Phrase]]) -> bool:
@@ -301,7 +325,7 @@ def _only_fills(word: str, phrases: list[tuple[str, Phrase]]) -> bool:
     return len(word) >= 2 and not any(p.kind != "filler" and text in word for text, p in phrases)
 
 
-_LABEL_ZH, _LABEL_EN = _label_phrases()
+_LABEL_ZH, _LABEL_EN, ROW_WORDS = _label_phrases()
 ZH.extend(_LABEL_ZH)
 EN.extend(_LABEL_EN)
 # longest first; of two as long, the one that means something surely (没公开 before 公开的)
@@ -557,6 +581,9 @@ NARRATIVE_EN: dict[str, str] = {
     "proactively publish": "主动公开",
     "proactively": "主动公开",
     "pushed": "推送",
+    "hearings": "听证",
+    "hearing": "听证",
+    "download": "下载",
     "push": "推送",
 }
 _NARRATIVE_EN = sorted(NARRATIVE_EN, key=len, reverse=True)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import takewhile
 from typing import Any
 
 from index.template import LABELS
@@ -81,6 +82,8 @@ def about_agency(ctx: Ctx, m: Mention) -> Answer:
     report = ctx.reader.report(agency_id, year)
     assert report is not None
     note = reply.read_as(name, m.how, ctx.lang) + reply.year_note(default_year, ctx.lang)
+    if p.has("contact"):
+        return narrative(ctx, report, note, prefer=0)
     if section and not p.measures:
         if _ASKED_UNIT.search(p.text.compact):  # 整改督办问题多少条: a number, not the section
             found = narrative(ctx, report, note)
@@ -443,6 +446,12 @@ def _trim(text: str, limit: int) -> str:
     return (cut[: end + 1] if end > limit // 2 else cut) + "……"
 
 
+# what the sentence that gives a report's contacts says (请与…办公室联系，电话…)
+CONTACT_WORD = "联系"
+# the sentences after it that give the address, telephone, post code, fax or mail
+_CONTACT = re.compile(r"地址|电话|邮编|传真|邮箱|信箱")
+
+
 def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None) -> Answer:
     """A figure the tables do not hold: the sentence of the report that states it."""
     content = ctx.reading.content
@@ -458,16 +467,20 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     # without any of them answers something else (申请75件 for 上一年留下来的申请几件)
     unread = [w for w in ctx.reading.not_understood if len(w) >= 2 and is_cjk(w[0])]
     unread += narrative_terms(ctx.reading.text)  # press conferences → 新闻发布会
+    if ctx.reading.has("contact"):
+        unread.append(CONTACT_WORD)
     sections = ctx.reader.sections(report.id)
     matched = ctx.reader.matching(sections, search_words(content))
-    numbers = {s.number for s in sections if s.id in matched}
-    if numbers:  # the sections the full-text index finds the question's words in
+    numbers = {s.number for s in sections if s.id in matched or any(w in s.text for w in unread)}
+    if numbers:  # the sections the full-text index finds the question's words in, or
+        # that hold a word not understood (联系 of 找谁, in the preamble)
         sections = [s for s in sections if s.number in numbers]
     whole = {s.number for s in sections if not s.subsection and s.text.strip()}
     for s in sections:
         if s.subsection and s.number in whole:
             continue
-        for sentence in re.split(r"(?<=[。！？；])", _join_lines(s.text)):
+        sentences = re.split(r"(?<=[。！？；])", _join_lines(s.text))
+        for k, sentence in enumerate(sentences):
             sentence = sentence.strip()
             if not sentence or _table_text(sentence):
                 continue
@@ -475,12 +488,20 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
                 continue  # a count asked: only sentences that state numbers
             if unread and not any(_mentions(sentence, w, share=0.3) for w in unread):
                 continue
+            if s.number == 0 and not (unread and all(w in sentence for w in unread)):
+                continue  # the preamble's law and template words match any question
             score = sum(g in sentence for g in grams)
+            # a short question (开过什么听证会) shares few pairs of characters with any
+            # sentence: one that holds every word not understood says what was asked
+            if unread and all(w in sentence for w in unread):
+                score += 1
             if unit and any(_unit_fits(unit, u) for _, u in _NUMBER_UNIT.findall(sentence)):
                 score += 2
-            if prefer and s.number == prefer:
+            if prefer is not None and s.number == prefer:
                 score += 2
             if score >= 3 and (best is None or score > best[0]):
+                if ctx.reading.has("contact"):  # …办公室联系。联系地址：…；电话：…
+                    sentence += "".join(takewhile(_CONTACT.search, sentences[k + 1 :]))
                 best = (score, sentence, reply.section_name(s.number, s.title, ctx.lang))
     if best is None:
         text = t(

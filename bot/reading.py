@@ -18,6 +18,7 @@ from .agencies import AgencyIndex, Kind, Mention
 from .catalogue import GROUPS, MEASURES, Measure
 from .lexicon import (
     EN,
+    ROW_WORDS,
     Hit,
     Phrase,
     asks_count,
@@ -175,8 +176,18 @@ _PEOPLE = re.compile(r"(?:多少|几)个?人")
 # Words that hold a phrase of the tables but mean something else: 企业家 are people,
 # not the 商业企业 column (companies)
 FALSE_FRIENDS = ("企业家", "企业主")
-# The table a kind of column belongs to: applicants are table 3's, outcomes table 4's
-COLUMN_TABLE = {"applicant": 3, "outcome": 4}
+# The table a kind of column belongs to: applicants are table 3's, outcomes table 4's, and
+# 现行有效 and 废止 table 2's (制发 and 出了 are also everyday verbs: not counted)
+COLUMN_TABLE: dict[tuple[str, str | None], int] = {
+    ("applicant", None): 3,
+    ("outcome", None): 4,
+    ("t2col", "in_force"): 2,
+    ("t2col", "repealed"): 2,
+}
+
+
+def column_table(kind: str, value: str) -> int | None:
+    return COLUMN_TABLE.get((kind, value), COLUMN_TABLE.get((kind, None)))
 
 
 def _misfits(masked: Text, reading: Reading) -> list[str]:
@@ -198,9 +209,20 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
         (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
         for h in reading.hits
         if tables
-        and COLUMN_TABLE.get(h.phrase.kind) not in (None, *tables)
+        and column_table(h.phrase.kind, h.phrase.value) not in (None, *tables)
         and (h.phrase.kind, h.phrase.value) in reading.columns
         and h.phrase.value != "total"  # 总计 is a column of every table
+    ]
+    # a word of one row's label read without that row (逾期 of 逾期答复的申请, with no
+    # 逾期不补正 asked): it says the figure is another one
+    rows = {r for m in reading.measures for rs in m.row_sets for r in rs}
+    out += [
+        w
+        for h in reading.hits
+        if h.phrase.kind == "filler"
+        and h.view == "compact"
+        and (w := masked.compact[h.start : h.end]) in ROW_WORDS
+        and not ROW_WORDS[w] & rows
     ]
     return list(dict.fromkeys(out))
 
@@ -305,7 +327,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     ):
         scoped = False  # Huai'an vs Pingtan: difference: two places, each its agency
     regions, named = place_scope(
-        places, kind, scoped or position(masked) is not None, agencies, text
+        places,
+        kind,
+        scoped or position(masked) is not None,
+        agencies,
+        text,
+        over_years=len(years.years) >= 2 or "trend" in cues,
     )
     if kind_span:  # 宜川县司法局: the kind after an unknown place is part of its name
         named = [
@@ -364,7 +391,23 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
     reading.operation = operation_of(reading)
+    if reading.operation in UNAVERAGED and reading.has("mean"):
+        # 平均每个申请人申请了几次 of one report: an average the tables cannot give
+        reading.not_understood += _spans_of(masked, reading, ("cue", "mean"))
     return reading
+
+
+# operations of one figure of one report, which have nothing to average
+UNAVERAGED = frozenset({"agency"})
+
+
+def _spans_of(masked: Text, reading: Reading, phrase: tuple[str, str]) -> list[str]:
+    """The words of the question read as `phrase` (kind, value)."""
+    return [
+        (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
+        for h in reading.hits
+        if (h.phrase.kind, h.phrase.value) == phrase
+    ]
 
 
 _CARRIED_TO = re.compile(

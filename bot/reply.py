@@ -19,6 +19,7 @@ TABLE_TITLES = {
     4: "四、政府信息公开行政复议、行政诉讼情况",
 }
 SECTION_TITLES_EN = {
+    0: "preamble",
     1: "overall situation",
     2: "proactive disclosure",
     3: "applications received and handled",

@@ -66,6 +66,9 @@ class Report:
     checks: list[Check]
     warnings: list[str]
     source_format: str = "text"
+    # what the report says before its first section: its title, the law it is made under,
+    # where to download it and whom to ask about it (电话, 地址); prose, not a seventh section
+    preamble: str = ""
 
     def figure(self, table: int, row: str, column: str) -> Figure | None:
         for f in self.figures:
@@ -97,4 +100,5 @@ class Report:
             "sections": [asdict(s) for s in self.sections],
             "checks": [asdict(c) for c in self.checks],
             "warnings": list(self.warnings),
+            "preamble": self.preamble,
         }

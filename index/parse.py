@@ -18,7 +18,7 @@ from .document import Document
 from .errors import NotAReport
 from .meta import agency_and_year, find_title
 from .model import Figure, Report
-from .normalize import Span, clean_document, fold, render
+from .normalize import Span, clean_document, fold, render, tidy_prose
 from .orphans import confirm, place
 from .plausible import guard
 from .readers import DEFAULT_MAX_BYTES, read_document
@@ -85,6 +85,7 @@ def parse_document(doc: Document, *, tiebreaks: Sequence[Tiebreak] = ()) -> Repo
         checks=run_checks(values, present),
         warnings=warnings,
         source_format=doc.source_format,
+        preamble=tidy_prose(text[: headings[0].start]) if headings else "",
     )
 
 

@@ -8,7 +8,8 @@ Tables:
 - `agency_names`: every name an agency printed, with the years it used it.
 - `reports`: one row per (agency, year), with the agency as printed, the source file's
   name and sha256.
-- `sections`: each section's title and text, and `text_segmented` (jieba words joined
+- `sections`: each section's title and text (number 0 is the preamble: the text before
+  section one, with the report's contacts), and `text_segmented` (jieba words joined
   by spaces) behind an FTS5 index, because FTS5's own tokenizer does not split Chinese.
 - `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
 - `figure_values`: each figure's value again, ordered by cell (table, row, column) and
@@ -179,6 +180,7 @@ def segment(text: str) -> str:
 # Sections holding the tables are stored for reading, but their figures are searched
 # through the figures table, not as words.
 TABLE_SECTIONS = frozenset({2, 3, 4})
+PREAMBLE_TITLE = "前言"
 
 
 class StoredFile(NamedTuple):
@@ -752,7 +754,8 @@ class Store:
 
     @staticmethod
     def _section_rows(report: Report, report_id: int) -> list[tuple[Any, ...]]:
-        rows = []
+        # the preamble is kept as section 0, so that its words (电话, 下载) can be searched
+        rows = [(0, None, PREAMBLE_TITLE, report.preamble, True)] if report.preamble else []
         for s in report.sections:
             # section one's words are indexed once, through its subsections when it has them
             rows.append((s.number, None, s.title, s.text, not s.subsections))

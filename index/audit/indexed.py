@@ -155,6 +155,7 @@ class Indexed:
         marks = ",".join("?" * len(ids))
         figures: dict[int, list[Figure]] = {i: [] for i in ids}
         sections: dict[int, list[Section]] = {i: [] for i in ids}
+        preambles: dict[int, str] = {}
         checks: dict[int, list[Check]] = {i: [] for i in ids}
         with closing(self.conn.cursor()) as cur:
             for rid, t, r, c, value, raw, note, label, page in cur.execute(
@@ -170,7 +171,10 @@ class Indexed:
                 f"({marks}) and subsection is null order by report_id, number, id",
                 ids,
             ):
-                sections[rid].append(Section(number, title or "", text or ""))
+                if number == 0:  # the preamble, stored as section 0 (index.store)
+                    preambles[rid] = text or ""
+                else:
+                    sections[rid].append(Section(number, title or "", text or ""))
             for rid, rule, status, detail, cells in cur.execute(
                 f"select report_id, rule, status, detail, cells from checks where report_id in ({marks})",
                 ids,
@@ -202,6 +206,7 @@ class Indexed:
                     checks[rid],
                     json.loads(warnings or "[]"),
                     source_format or "text",
+                    preambles.get(rid, ""),
                 )
                 out[rid] = Subject(report, source, agency_id)
         return out

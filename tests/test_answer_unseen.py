@@ -1,0 +1,88 @@
+"""Shapes of questions from a bank written without seeing the engine (bank 5) that it had
+answered with a neighbour of the question, or not at all: whom to ask about a report,
+short questions about its text, a rate or an average that the words do not pin down,
+a word of one row's label read without its row. Expected figures and phrases are read
+from the reports and their hand-read truth files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.answer import Engine
+from index.build import build_paths
+from index.parse import parse_file
+
+from .conftest import DEVSET, ROOT, TODAY
+
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def truth(name: str, key: str) -> float:
+    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"][key]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    db = tmp_path_factory.mktemp("unseen") / "g.db"
+    build_paths([ROOT / "data" / "reports", DEVSET, REAL], db)
+    return Engine(db, today=TODAY)
+
+
+def test_the_preamble_is_kept_apart_from_the_six_sections() -> None:
+    report = parse_file(DEVSET / "huaian-shi-zf-2024.pdf")
+    assert "0517-83605210" in report.preamble  # 如对本报告有疑问，请与…联系（…电话…）
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "preamble" in report.to_json()
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("对淮安市政府的年报有疑问打什么电话", "0517-83605210"),
+        ("平潭2021年报有问题找谁", "0591-23165370"),  # the phone is the next sentence's
+        ("pingtan 2021 report contact phone", "0591-23165370"),
+        ("平潭2021年开过什么听证会吗", "定价听证会"),
+        ("上海市科委2024年有没有收信息公开的费用", "未发生政府信息公开收费事项"),
+    ],
+)
+def test_whom_to_ask_and_short_questions_about_the_text(
+    engine: Engine, question: str, phrase: str
+) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.intent, a.value) == ("answered", "narrative", None)
+    assert phrase in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "淮安2024年纠正率多少",  # of reviews or of lawsuits? (was one over the other)
+        "平潭2023年有效申请多少",  # 有效 is table 2's column (was the applications received)
+        "平潭2025年平均每个申请人申请了几次",  # no count of applicants (was those received)
+        "綦江司法局2024年逾期答复的申请几件",  # 逾期 without its row (was the total handled)
+    ],
+)
+def test_words_that_change_the_figure_give_no_number(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.status != "answered" and a.value is None, a.text
+
+
+def test_a_place_with_one_agency_averaged_over_its_years(engine: Engine) -> None:
+    # not the mean over 平潭县's agencies of one year (70, the first year's figure)
+    years = {
+        2021: "pingtan-zhsyq-2021-crawl",
+        2023: "pingtan-zhsyq-2023-crawl",
+        2024: "pingtan-zhsyq-2024-crawl",
+    }
+    figures = [truth(name, "3.received.total") for name in years.values()]
+    received_2022 = json.loads((DEVSET / "truth" / "pingtan-zhsyq-2022.json").read_text("utf-8"))
+    figures.append(received_2022["figures"]["3.received.total"])
+    a = engine.answer("Pingtan average requests per year 2021-2024")
+    assert (a.status, a.agency, a.value) == ("answered", "平潭综合实验区", sum(figures) / 4)
+
+
+def test_levels_of_divisions_are_no_name_typed_by_sound(engine: Engine) -> None:
+    a = engine.answer("淮安市各区县2024年收到申请排名")  # 区县 is no slip for 渠县
+    assert "渠县" not in a.text
