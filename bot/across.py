@@ -180,6 +180,7 @@ class Scope:
     group: Group
     in_scope: np.ndarray  # over the group's reports
     name: str
+    named: bool = False  # the agencies the question names, not a kind or all
 
     @property
     def when(self) -> str:
@@ -206,7 +207,7 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
         if ids is not None
         else np.ones(len(group.positions), bool)
     )
-    return Scope(group, in_scope, scope_name(ctx, only))
+    return Scope(group, in_scope, scope_name(ctx, only), named=only is not None)
 
 
 def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
@@ -479,6 +480,16 @@ def _ranking(
             f"No report of {where} gives this figure.",
         )
         return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]))
+    if sc.named and (sc.in_scope & ~valid).any():
+        # 上海科委和上海市政府办公厅谁多, one of them blank: neither is the most
+        shown = _entries(ctx, spread, positions)
+        text = t(
+            lang,
+            f"{where}中有报告没有{what}的数字（空白不等于 0），无法比较谁多谁少。",
+            f"{where}: not every report gives {what} (a blank is not a zero); they cannot be compared.",
+        )
+        lines = [text, *_listed(ctx, q, sc, shown, ranked=False), *filter(None, notes)]
+        return ctx.answer("not_found", "ranking", "\n".join(lines))
     descending = not p.has("min")
     values = spread.totals[positions]
     top_value = values.max() if descending else values.min()

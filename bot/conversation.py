@@ -94,6 +94,7 @@ def is_follow_up(reading: Reading) -> bool:
     who = bool(r.resolved or r.kind or r.has("all", "each", "max", "min", "rank", "sum", "mean"))
     what = bool(r.measures or r.outcome or r.section or r.has("card", "help", "list"))
     leads = bool(_LEADS.search(text.compact) or _LEADS.search(text.words))
+    leads = leads or bool(_BOTH.search(text.compact) or _BOTH.search(text.words))  # 两个加起来
     # a figure asked of no one (how many were carried over to 2020?): of the one before
     orphan = what and not who and not r.regions and not r.not_understood
     return leads or orphan or ((short or marked) and not (who and what))
@@ -149,9 +150,27 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
         swap(theirs, " ".join(_written(said, h) for h in mine))
     if new.years.spans:
         said_years = " ".join(words(s) for s in new.years.spans)
-        swap([(s, e, "compact") for s, e in prev.years.spans], said_years)
+        olds = [(s, e, "compact") for s, e in prev.years.spans]
+        if _against_year(new, prev):
+            # 跟2023年比多了多少 after 那2024年呢: 2024 against 2023, not 2023 against 2022
+            s, e, _ = olds[0]
+            was = previous.original[slice(*previous.original_span(s, e))]
+            edits.append((s, e, "compact", f"{was}比{said_years}"))
+        else:
+            swap(olds, said_years)
     out = previous.rewrite(edits) if edits else previous.original
     return " ".join([*prepend, out]).strip()
+
+
+def _against_year(new: Reading, prev: Reading) -> bool:
+    """A follow-up that compares the year asked before with another it names."""
+    return (
+        new.has("change")
+        and not new.resolved
+        and len(new.years.years) == 1
+        and len(prev.years.years) == 1
+        and new.years.years != prev.years.years
+    )
 
 
 def _both(
@@ -161,6 +180,10 @@ def _both(
     of the same agencies and years, summed; None when that is not what was asked."""
     said = new.text
     if not earlier or not (_BOTH.search(said.compact) or _BOTH.search(said.words)):
+        return None
+    if new.has("rate") or _SHARE_OF.search(said.compact) or _SHARE_OF.search(said.words):
+        # 两个加起来占办结的多少: a share of the sum, which the sum alone would not be
+        new.not_understood.append(said.original)
         return None
     before = read(Text.of(earlier), agencies, today)
     same = [m.agencies for m in before.resolved] == [m.agencies for m in prev.resolved]

@@ -11,6 +11,7 @@ questions, instead of guessing: a wrong number is the worst answer this engine g
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -72,6 +73,18 @@ def respond(
         switched = language_switch(stripped)
         if switched and context.question:  # 英文: the last question, in English
             return respond(context.question, reader, agencies, today, language=switched)
+    parts = questions_in(stripped)
+    if len(parts) == 2:  # 淮安2024年收了多少申请，办结了多少: each answered, in turn
+        first = respond(parts[0], reader, agencies, today, context, language)
+        if first.status == "answered":
+            second = respond(parts[1], reader, agencies, today, first.context, language)
+            return replace(
+                first,
+                question=question,
+                text=f"{first.text}\n\n{second.text}",
+                figures=first.figures + second.figures,
+                context=second.context,
+            )
     reading = read(text, agencies, today)
     slip = _by_sound(reading, agencies, today)
     if slip is not None:
@@ -95,6 +108,19 @@ def respond(
         earlier=context.question if context is not None else "",
     )
     return answer
+
+
+# a clause that asks something (多少, 几件, 吗, how many): two in one message are two questions
+_ASKS = re.compile(r"多少|几|吗|是否|有没有|\bhow (?:many|much)\b|\bwhat\b", re.I)
+_CLAUSE = re.compile(r"[，,；;？?]")
+
+
+def questions_in(message: str) -> list[str]:
+    """The questions a message asks, when it asks two in two clauses (a clause that asks
+    nothing, 你好 or 麻烦了, belongs to the question beside it); else the message alone."""
+    clauses = [c.strip() for c in _CLAUSE.split(message) if c.strip()]
+    asking = [c for c in clauses if _ASKS.search(c)]
+    return asking if len(asking) == 2 and len(clauses) == 2 else [message]
 
 
 @lru_cache(maxsize=2)

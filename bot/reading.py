@@ -64,6 +64,7 @@ _EN_LEVELS = {
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 _FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
+_SHARE_ASKED = re.compile(r"占[^，。？?]{1,16}?的?(?:多少|几成|百分之几|几分之几)")
 _FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
 _AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
 # the sections a question may ask for, by the cue that names them
@@ -390,10 +391,21 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         reading.cues.add("count")
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
+    if _SHARE_ASKED.search(masked.compact):
+        reading.cues.add("rate")  # 占办结的多少: a share, though no word says 比例
     reading.operation = operation_of(reading)
     if reading.operation in UNAVERAGED and reading.has("mean"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give
         reading.not_understood += _spans_of(masked, reading, ("cue", "mean"))
+    if (
+        reading.operation == "change"
+        and reading.has("pair")
+        and len(years.years) < 2
+        and len(reading.resolved) < 2
+        and not _AGAINST.search(masked.compact)
+    ):
+        # 办理结果各项加起来跟（七）总计差多少: the other side is not a year before
+        reading.not_understood += _spans_of(masked, reading, ("cue", "change"))
     return reading
 
 

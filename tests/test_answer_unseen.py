@@ -86,3 +86,52 @@ def test_a_place_with_one_agency_averaged_over_its_years(engine: Engine) -> None
 def test_levels_of_divisions_are_no_name_typed_by_sound(engine: Engine) -> None:
     a = engine.answer("淮安市各区县2024年收到申请排名")  # 区县 is no slip for 渠县
     assert "渠县" not in a.text
+
+
+def test_a_comparison_with_one_side_blank_names_no_winner(engine: Engine) -> None:
+    # the 2025 report of the 办公厅 prints its 行政规范性文件 row as a run the parser
+    # leaves unread: 上海市科委 is not "the most" of two
+    a = engine.answer("上海科委和上海市政府办公厅 现行有效的规范性文件谁多")
+    assert (a.status, a.value) == ("not_found", None)
+
+
+def test_a_difference_with_one_side_named_is_not_taken_against_last_year(
+    engine: Engine,
+) -> None:
+    a = engine.answer("平潭2020年表三办理结果各项加起来跟（七）总计差多少")
+    assert a.value is None  # it was 2020's total against 2019's
+
+
+def test_a_follow_up_compares_the_year_before_with_the_one_it_names(engine: Engine) -> None:
+    received = {y: truth(f"pingtan-zhsyq-{y}-crawl", "3.received.total") for y in (2023, 2024)}
+    context = None
+    for question in ("平潭2023年收到多少政府信息公开申请", "那2024年呢", "跟2023年比多了多少"):
+        a = engine.answer(question, context=context)
+        context = a.context
+    assert (a.status, a.value) == ("answered", received[2024] - received[2023])
+
+
+def test_total_in_a_follow_up_replaces_the_outcome_asked_before(engine: Engine) -> None:
+    context = None
+    for question in ("淮安2024年行政复议多少件", "其中结果纠正的呢", "换成行政诉讼总数呢"):
+        a = engine.answer(question, context=context)
+        context = a.context
+    truth_2024 = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    f = truth_2024["figures"]
+    assert a.value == f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+
+
+def test_a_share_of_both_figures_before_is_not_their_sum_over_everyone(engine: Engine) -> None:
+    context = None
+    for question in ("沭阳2025年部分公开多少", "予以公开呢", "两个加起来占办结的多少"):
+        a = engine.answer(question, context=context)
+        context = a.context
+    assert a.value is None  # it was a sum of rates over every agency
+
+
+def test_two_questions_in_one_message_are_both_answered(engine: Engine) -> None:
+    truth_2024 = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    f = truth_2024["figures"]
+    a = engine.answer("淮安2024年收了多少申请，办结了多少")
+    assert (a.status, a.value) == ("answered", f["3.received.total"])
+    assert f"{f['3.results_total.total']} 件" in a.text
