@@ -142,7 +142,10 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "card", "报告", "情况", "数据", weak=True),
     *_p("cue", "help", "帮助", "怎么用", "如何使用", "使用说明", "能问什么", "可以问什么", "问什么", "示例", "例子", "你是谁", "你能做什么"),
     *_p("cue", "list", "哪些机关", "哪些单位", "哪些部门", "哪些报告", "收录", "索引了", "列表", "清单", "列出", "有哪些年", "哪些年份", "覆盖"),
-    *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗"),
+    *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗", "收没收", "有没"),
+    # words that only say what every answer does already: the latest report when no year
+    # is named, both kinds of lawsuit in 行政诉讼, surprise (咋这么多)
+    *_p("filler", "", "最新一年", "最新一期", "最新年报", "最新的", "最新", "最近一年", "咋这么多", "怎么这么多", "这么多", "咋", "两种起诉都算", "两种都算", "都算上", "都算"),
     # whom to ask about the report: its preamble says (联系地址、电话、邮箱)
     *_p("cue", "contact", "找谁", "联系谁", "联系方式", "联系电话", "咨询电话", "打什么电话", "什么电话", "电话号码", "电话多少", "联系地址", "邮箱"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费", "信息公开费", "信息公开的费用", "公开收费"),
@@ -198,7 +201,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "other_misc", "other reasons", "miscellaneous", "for other reasons"),
     *_p("measure", "results_total", "total handled", "handled in total", "completion"),
     *_p("measure", "results_total", "answer", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
-    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "still open", "pending into"),
+    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "to the next year", "into the next year", "carried forward to the next year", "carried over to the next year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "admin reviews", "admin review", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
     *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
     *_p("measure", "litigation_direct", "directly", "filed directly", "without review", "without administrative review", "without prior review", "without a review"),
@@ -264,6 +267,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "which", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
     *_p("cue", "change", "minus", "less", "subtract", "difference between", "rise", "rose", "risen", "grow by", "grew by"),
     *_p("cue", "rank", "vs", "versus"),
+    *_p("filler", "", "in english please", "english please", "in english", "both kinds together", "both kinds", "the latest", "latest", "most recent"),
     *_p("filler", "", "grounds", "ground", "really", "where", "prior", "part", "info", "zone", "comprehensive", "experimental", "pilot", "workload", "newly", "more", "fewer", "time", "in time", "index", "indexed", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dropped", "drop", "across", "endanger", "endangered", "endangering", "protect", "protected", "matter", "matters", "impose", "imposed", "issue", "kind", "kinds", "type", "types", "category", "categories", "respectively", "against", "asked", "ask", "asking", "take", "took", "taken", "collect", "collected", "end", "ended", "not", "after", "before", "full", "still", "because", "since", "during", "within", "through", "via", "get", "gets", "given", "give", "gave", "record", "recorded", "report", "reported", "say", "said", "says", "show", "shows", "list", "tell", "know", "need", "needs", "were", "being", "how", "many", "much", "what", "whats", "what's", "which", "the", "a", "an", "of", "in", "for", "did", "does", "do", "is", "was", "were", "are", "be", "been", "has", "have", "had", "by", "to", "from", "with", "and", "or", "its", "it", "they", "their", "them", "there", "this", "that", "these", "those", "on", "at", "as", "about", "any", "please", "tell", "me", "show", "give", "i", "want", "know", "can", "you", "could", "would", "will", "get", "got", "year", "years", "report", "reports", "annual", "government", "information", "disclosure", "foi", "open", "agency", "agencies", "office", "offices", "bureau", "bureaus", "department", "departments", "cases", "case", "times", "number", "numbers", "figure", "figures", "total", "were", "made", "make", "face", "faced", "come", "came", "so", "far", "then", "than", "also", "up", "out", "into", "under", "over", "while", "per", "same", "ones", "one", "s", "'s", "?", "in 20", "by the", "all of"),
 ]
 

@@ -52,6 +52,9 @@ _EN_KINDS: dict[str, str] = {
     "general office": "人民政府办公厅",
     "public security bureaus": "公安局",
     "public security bureau": "公安局",
+    "science and technology commissions": "科委",
+    "science and technology commission": "科委",
+    "sci-tech commission": "科委",
 }
 _EN_LEVELS = {
     "county": "县",
@@ -558,7 +561,12 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ("compare", lambda r: len(r.resolved) >= 2),
     ("agency", lambda r: len(r.resolved) == 1),
     ("mean", lambda r: r.has("mean")),
-    ("sum", lambda r: r.has("sum") or (r.has("all") and not r.has("max", "min", "rank", "each"))),
+    (
+        "sum",
+        lambda r: (
+            r.has("sum") or (r.has("all") and not r.has("max", "min", "rank", "each") and not r.top)
+        ),
+    ),
     ("rank", lambda r: _scope(r) and bool(r.measures or r.outcome)),
     ("figure", lambda r: bool(r.measures or r.outcome)),
 )

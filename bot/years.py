@@ -53,7 +53,7 @@ _RELATIVE_ZH = (
 )
 # "carried over from last year" names a row of table 3, not a year
 _RELATIVE_EN = re.compile(
-    r"(?<!from )(?<!over )(?<!from the )(?<!into )(?<!to )"
+    r"(?<!from )(?<!over )(?<!from the )(?<!into )(?<!to )(?<!into the )(?<!to the )"
     r"\b(this year|last year|the year before last|previous year|current year|next year)\b"
 )
 _RELATIVE_EN_OFFSET = {

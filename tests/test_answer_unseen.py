@@ -135,3 +135,28 @@ def test_two_questions_in_one_message_are_both_answered(engine: Engine) -> None:
     a = engine.answer("淮安2024年收了多少申请，办结了多少")
     assert (a.status, a.value) == ("answered", f["3.received.total"])
     assert f"{f['3.results_total.total']} 件" in a.text
+
+
+def test_the_latest_and_a_top_n_of_all_agencies_is_a_ranking(engine: Engine) -> None:
+    a = engine.answer("所有机关最新一年收到申请数量前三名")  # it was a sum over all
+    assert (a.status, a.intent, a.agency) == ("answered", "ranking", "淮安市人民政府")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many requests did the Shanghai science and technology commission receive",
+        "上海科技委员会24年申请收了几个",
+    ],
+)
+def test_a_commission_by_its_english_or_longer_name(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    expected = truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total")
+    assert (a.status, a.agency, a.value) == ("answered", "上海市科委", expected)
+
+
+def test_carried_forward_to_the_next_year_is_a_row_not_a_year(engine: Engine) -> None:
+    context = engine.answer("淮安2024年收到多少申请").context
+    a = engine.answer("And how many were carried forward to the next year?", context=context)
+    truth_2024 = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    assert (a.year, a.value) == (2024, truth_2024["figures"]["3.carried_forward.total"])
