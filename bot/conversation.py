@@ -52,6 +52,8 @@ _VERSUS = re.compile(
 _LEADS = re.compile(
     r"^(?:那么?|还有|占|而且)|^(?:and|what about|how about|as a (?:share|percentage|proportion))\b"
 )
+# the agency asked about before, named again by a pronoun (淮安比它多多少)
+_PRONOUN = re.compile(r"它|该机关|这个机关|这家")
 _SHARE_OF = re.compile(r"占|\b(?:share|proportion|percentage)\b.*\bof\b|\bout of\b")
 _PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
 SHORT = 14  # characters: a follow-up is short
@@ -134,6 +136,10 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
             # 和伊川比呢: the new agency beside the old one, and the figure compared
             m = prev.mentions[0]
             edits.append((m.start, m.end, "compact", f"{words_of(previous, m)}和{named}"))
+        elif _PRONOUN.search(said.compact) and len(prev.resolved) == 1 and new.resolved:
+            # 淮安比它多多少: 它 is the agency asked about before, the second of the two
+            m = prev.mentions[0]
+            edits.append((m.start, m.end, "compact", f"{named}和{words_of(previous, m)}"))
         else:
             swap(olds, named)
     groups = (
@@ -160,6 +166,38 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
             swap(olds, said_years)
     out = previous.rewrite(edits) if edits else previous.original
     return " ".join([*prepend, out]).strip()
+
+
+def _last_two(
+    new: Reading, previous: Text, prev: Reading, earlier: str, agencies: AgencyIndex, today: date
+) -> str | None:
+    """两年差多少 / 哪个高: the figure of the last two questions, which differ only in their
+    year or only in their agency, compared; None when that is not what was asked."""
+    if not earlier or new.resolved or new.years.years or new.measures or new.outcome:
+        return None
+    if not new.has("change", "which"):
+        return None
+    before = read(Text.of(earlier), agencies, today)
+    if _rows(before.measures) != _rows(prev.measures) or not prev.measures:
+        return None
+    agencies_of = [m.agencies for m in before.resolved], [m.agencies for m in prev.resolved]
+    years_of = before.years.years, prev.years.years
+    ask = new.text.original
+    if agencies_of[0] == agencies_of[1] and len(years_of[0]) == len(years_of[1]) == 1:
+        if years_of[0] == years_of[1] or not prev.years.spans:
+            return None
+        late, early = sorted((years_of[0][0], years_of[1][0]), reverse=True)
+        s, e = prev.years.spans[0]
+        join = "比" if new.has("change") else "和"
+        return f"{previous.rewrite([(s, e, 'compact', f'{late}年{join}{early}年')])} {ask}"
+    if years_of[0] == years_of[1] and len(before.mentions) == len(prev.mentions) == 1:
+        if agencies_of[0] == agencies_of[1]:
+            return None
+        m = prev.mentions[0]
+        first = words_of(Text.of(earlier), before.mentions[0])
+        both = f"{first}和{words_of(previous, m)}"
+        return f"{previous.rewrite([(m.start, m.end, 'compact', both)])} {ask}"
+    return None
 
 
 def _against_year(new: Reading, prev: Reading) -> bool:
@@ -241,6 +279,8 @@ def follow(
     previous = Text.of(context.question)
     prev = read(previous, agencies, today)
     both = _both(reading, previous, prev, context.earlier, agencies, today)
+    if both is None:
+        both = _last_two(reading, previous, prev, context.earlier, agencies, today)
     if both is not None:
         return read(Text.of(both), agencies, today), both
     question = rewrite(previous, reading, prev)

@@ -160,3 +160,30 @@ def test_carried_forward_to_the_next_year_is_a_row_not_a_year(engine: Engine) ->
     a = engine.answer("And how many were carried forward to the next year?", context=context)
     truth_2024 = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
     assert (a.year, a.value) == (2024, truth_2024["figures"]["3.carried_forward.total"])
+
+
+def _last(engine: Engine, *questions: str):  # type: ignore[no-untyped-def]
+    context = None
+    for question in questions:
+        a = engine.answer(question, context=context)
+        context = a.context
+    return a
+
+
+def test_the_two_years_of_the_last_two_questions_compared(engine: Engine) -> None:
+    a = _last(engine, "上海市政府办公厅2025年新收申请多少", "2019年呢", "两年差多少")
+    received = truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total")
+    f2019 = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
+    assert (a.status, a.value) == ("answered", received - f2019["figures"]["3.received.total"])
+
+
+def test_the_two_agencies_of_the_last_two_questions_compared(engine: Engine) -> None:
+    a = _last(engine, "沭阳县2025年行政复议有多少件", "纠错率呢", "平潭2025年的呢", "哪个高")
+    assert (a.status, a.agency) == ("answered", "沭阳县人民政府")
+
+
+def test_it_is_the_agency_asked_about_before(engine: Engine) -> None:
+    a = _last(engine, "渠县司法局2024年收到几件申请", "那复议呢", "淮安比它多多少")
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    # 渠县司法局 2024 prints 0 reviews (data/reports, read by eye)
+    assert (a.status, a.value) == ("answered", f["4.review.total"] - 0)
