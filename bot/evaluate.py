@@ -36,7 +36,7 @@ from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import about_agency, change, trend, two_figures
 from .queries import Reader
-from .rates import growth, rate
+from .rates import growth, rate, times
 from .reading import Reading, operation_of, read
 from .reply import t
 
@@ -355,6 +355,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "help": help_answer,
     "list": listing,
     "count": count,
+    "times": times,
     "growth": growth,
     "rate": rate,
     "change": _change,

@@ -9,11 +9,13 @@ a figure between two years over the earlier year's figure.
 
 from __future__ import annotations
 
+import re
+
 from . import reply
 from .across import Quantity, across, quantity
 from .agencies import Mention
 from .catalogue import MEASURES, SMALL_DENOMINATOR, Measure, Term
-from .clarify import which_agency, year_not_found
+from .clarify import not_understood, which_agency, year_not_found
 from .context import Ctx
 from .figures import Selection, add, resolve
 from .model import Answer
@@ -77,6 +79,12 @@ def rate(ctx: Ctx) -> Answer:
             f"。\n计算：{numerator} {reply.num(num, lang)} ÷ {denominator} {reply.num(den, lang)} = {reply.percent(value, lang)}（{q.rate.why_zh}）。",
             f".\nWorked out: {numerator} {reply.num(num, lang)} ÷ {denominator} {reply.num(den, lang)} = {reply.percent(value, lang)} ({q.rate.why_en}).",
         )
+        if r.has("times"):  # 行政处罚是行政许可的几倍: the same ratio, as a multiple
+            body += t(
+                lang,
+                f"即 {reply.num(value, lang)} 倍。",
+                f" That is {reply.num(value, lang)} times.",
+            )
         if den < SMALL_DENOMINATOR:
             body += t(
                 lang,
@@ -250,6 +258,62 @@ def growth(ctx: Ctx) -> Answer:
         "\n".join(lines),
         agency=ty.name,
         year=ty.base,
+        value=value,
+        figures=ty.figures,
+    )
+
+
+# 2023年是2024年的几倍: the year after 是 … 的 is the one divided by
+_TIMES_OF = re.compile(r"是((?:19|20)\d{2})年?的")
+
+
+def times(ctx: Ctx) -> Answer:
+    """几倍 / how many times: a figure over another year's, or over another figure of the
+    same report (行政处罚是行政许可的几倍, the first named over the second)."""
+    r = ctx.reading
+    if len(r.measures) == 2 and len(r.resolved) == 1:
+        return rate(ctx)
+    if len(r.resolved) != 1 or len(r.years.years) < 2:
+        # of two agencies, or of one year: not a multiple this engine works out
+        r.not_understood += [w for w in ("几倍", "多少倍", "几番", "times") if w in r.text.compact]
+        return not_understood(ctx)
+    ty = two_years(ctx, r.resolved[0], "times")
+    if isinstance(ty, Answer):
+        return ty
+    lang = ctx.lang
+    over = _TIMES_OF.search(r.text.compact)
+    top, bottom = (
+        (ty.prior, ty.base) if over and int(over.group(1)) == ty.base else (ty.base, ty.prior)
+    )
+    a, b = ty.values[top], ty.values[bottom]
+    lines = [two_years_line(ctx, ty)]
+    value = None
+    if a is None or b is None:
+        lines.append(reply.blank_difference(lang, "一年的"))
+    elif b == 0:
+        lines.append(
+            t(
+                lang,
+                f"{bottom} 年为 0，无法计算倍数（不能除以 0）。",
+                f"{bottom} is 0: there is no multiple (nothing to divide by).",
+            )
+        )
+    else:
+        value = number(round(a / b, 6))
+        lines.append(
+            t(
+                lang,
+                f"{top} 年是 {bottom} 年的 {reply.num(a, lang)} ÷ {reply.num(b, lang)} = {reply.num(value, lang)} 倍。",
+                f"{top} is {reply.num(a, lang)} ÷ {reply.num(b, lang)} = {reply.num(value, lang)} times {bottom}.",
+            )
+        )
+    lines.append(two_years_source(ctx, ty))
+    return ctx.answer(
+        "answered",
+        "times",
+        "\n".join(lines),
+        agency=ty.name,
+        year=top,
         value=value,
         figures=ty.figures,
     )

@@ -538,6 +538,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         lambda r: r.has("list") and not r.measures and not r.resolved and not r.not_understood,
     ),
     ("count", lambda r: r.has("count") and not r.resolved),
+    ("times", lambda r: r.has("times") and (r.measures or r.outcome)),
     ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
     ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),
     (

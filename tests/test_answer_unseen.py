@@ -187,3 +187,32 @@ def test_it_is_the_agency_asked_about_before(engine: Engine) -> None:
     f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
     # 渠县司法局 2024 prints 0 reviews (data/reports, read by eye)
     assert (a.status, a.value) == ("answered", f["4.review.total"] - 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "top", "bottom"),
+    [
+        ("平潭2024年收到的申请是2023年的几倍", 2024, 2023),
+        ("平潭2023年收到的申请是2024年的几倍", 2023, 2024),  # the year after 是…的 divides
+        ("How many times as many requests did Pingtan get in 2024 as in 2023?", 2024, 2023),
+    ],
+)
+def test_a_year_as_a_multiple_of_another(
+    engine: Engine, question: str, top: int, bottom: int
+) -> None:
+    a = engine.answer(question)
+    f = {y: truth(f"pingtan-zhsyq-{y}-crawl", "3.received.total") for y in (2023, 2024)}
+    assert (a.status, a.intent) == ("answered", "times")
+    assert a.value == pytest.approx(f[top] / f[bottom], abs=1e-6)
+
+
+def test_a_figure_as_a_multiple_of_another_of_the_same_report(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    a = engine.answer("淮安2024年行政处罚决定是行政许可的几倍")
+    expected = f["2.penalty.decisions"] / f["2.licensing.decisions"]
+    assert a.value == pytest.approx(expected, abs=1e-6) and "倍" in a.text
+
+
+def test_a_multiple_of_another_agency_is_not_worked_out(engine: Engine) -> None:
+    a = engine.answer("淮安收到的申请是平潭的几倍")
+    assert (a.status, a.value) == ("unsupported", None)
