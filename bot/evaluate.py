@@ -35,7 +35,7 @@ from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import about_agency, change, trend, two_figures
-from .queries import Reader
+from .queries import Reader, number
 from .rates import growth, rate, times
 from .reading import Reading, operation_of, read
 from .reply import t
@@ -234,6 +234,25 @@ def _agency(ctx: Ctx) -> Answer:
     return about_agency(ctx, ctx.reading.resolved[0])
 
 
+MONTHS = 12
+
+
+def _per_month(ctx: Ctx) -> Answer:
+    """平均每月收到多少申请: the year's figure over its twelve months, worked out in the
+    answer (the reports count whole years; no month is known)."""
+    found = about_agency(ctx, ctx.reading.resolved[0])
+    if found.status != "answered" or not isinstance(found.value, int | float):
+        return found
+    lang = ctx.lang
+    value = number(round(found.value / MONTHS, 6))
+    line = t(
+        lang,
+        f"平均每月 = {reply.num(found.value, lang)} ÷ {MONTHS} = {reply.num(value, lang)}（报告只给全年数字，按 12 个月平均）。",
+        f"Per month on average: {reply.num(found.value, lang)} ÷ {MONTHS} = {reply.num(value, lang)} (the report gives the whole year only).",
+    )
+    return replace(found, intent="mean", value=value, text=f"{found.text}\n{line}")
+
+
 def _trend(ctx: Ctx) -> Answer:
     m = ctx.reading.resolved[0]
     return trend(ctx, m, ctx.reader.years_of(ctx.agencies.ids[m.agencies[0]]))
@@ -356,6 +375,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "list": listing,
     "count": count,
     "times": times,
+    "per_month": _per_month,
     "growth": growth,
     "rate": rate,
     "change": _change,

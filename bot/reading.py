@@ -381,7 +381,11 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         columns=[(p.kind, p.value) for p in strong if p.kind in ("applicant", "outcome", "t2col")],
         condition=condition(masked) if asks_count(masked) else None,
         section=next((SECTIONS[c] for c in SECTIONS if c in cues), None),
-        not_understood=parts_of_year(masked)
+        not_understood=[
+            w
+            for w in parts_of_year(masked)
+            if "per_month" not in cues or w not in ("month", "monthly")  # per month: read
+        ]
         + _not_understood(masked, explained, read_words, hits, kind, en_name),
         content=_content(masked, hits, years) + "".join(narrative_terms(masked)),
         hits=hits,
@@ -539,6 +543,10 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ),
     ("count", lambda r: r.has("count") and not r.resolved),
     ("times", lambda r: r.has("times") and (r.measures or r.outcome)),
+    (
+        "per_month",
+        lambda r: r.has("per_month") and bool(r.measures) and len(r.resolved) == 1,
+    ),
     ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
     ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),
     (

@@ -165,7 +165,7 @@ class BotAPIServer:
         return [c for c in self.calls if c.method in methods]
 
     async def wait_for(
-        self, method: str, *, where: Any = None, after: int = 0, timeout: float = 10.0
+        self, method: str, *, where: Any = None, after: int = 0, timeout: float = 30.0
     ) -> Call:
         """The first call of `method` (from the `after`-th call on) that `where` accepts."""
 

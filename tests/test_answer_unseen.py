@@ -216,3 +216,18 @@ def test_a_figure_as_a_multiple_of_another_of_the_same_report(engine: Engine) ->
 def test_a_multiple_of_another_agency_is_not_worked_out(engine: Engine) -> None:
     a = engine.answer("淮安收到的申请是平潭的几倍")
     assert (a.status, a.value) == ("unsupported", None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["平潭2024年平均每月收到多少申请", "How many requests per month did Pingtan get in 2024?"],
+)
+def test_a_year_spread_over_its_months(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    expected = truth("pingtan-zhsyq-2024-crawl", "3.received.total") / 12
+    assert a.status == "answered" and a.value == pytest.approx(expected, abs=1e-6)
+    assert "÷ 12" in a.text
+
+
+def test_a_month_of_a_year_is_still_not_given(engine: Engine) -> None:
+    assert engine.answer("平潭2024年3月收到多少申请").value is None

@@ -242,7 +242,8 @@ async def test_reindex_rebuilds_from_the_folder_showing_progress(
     config = bot_config(folder / "gongkai.db", folder / "reports")
     async with running_bot(config) as api:
         await api.send_text("/reindex", user_id=ADMIN)
-        done = await api.wait_for("editMessageText", where=is_reply("✅"))
+        # the rebuild runs as its own process: on a loaded machine it may take a while
+        done = await api.wait_for("editMessageText", where=is_reply("✅"), timeout=90)
         assert done.text.startswith("✅ 索引已重建：5 份报告，1 份失败。\n❌ broken.pdf：")
         progress = [c.text for c in api.calls_of("editMessageText")[:-1]]
         assert progress and all(p.startswith("⏳ 重建索引：") for p in progress)
