@@ -218,6 +218,14 @@ def formula(measure: Measure, column: str, *, within: bool = False) -> Formula |
             "分母为已审结的案件（结果维持、纠正、其他），尚未审结的不计",
             "out of the cases decided (upheld, corrected, other); pending ones have no outcome yet",
         )
+    if measure.table == 4 and column == "pending":
+        # 尚未审结的占多少: the cases still open out of all of them
+        return Formula(
+            ((key, column),),
+            ((key, "total"),),
+            f"分母为{measure.zh}的总计（含尚未审结的）",
+            f"out of all {measure.en} cases, the pending ones included",
+        )
     return None
 
 

@@ -45,8 +45,8 @@ def _p(
 # fmt: off
 ZH: list[tuple[str, Phrase]] = [
     # table 3 rows
-    *_p("measure", "received", "本年新收", "新收", "受理", "新增申请"),
-    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", "依申请公开", weak=True),
+    *_p("measure", "received", "本年新收", "新收", "受理", "新增申请", "新申请", "新的申请"),
+    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", "收的", "依申请公开", weak=True),
     *_p("measure", "carried_over", "从上一年转过来", "上一年转过来", "上年转过来", "去年转过来", "上一年留下来", "上年留下来", "去年留下来", "遗留下来", "留下来的", "上年遗留", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
@@ -120,7 +120,8 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("applicant", "social_welfare", "社会公益组织", "公益组织", "社会组织", "公益"),
     *_p("applicant", "legal_service", "法律服务机构", "律师事务所", "律所", "律师"),
     *_p("applicant", "other_org", "其他组织", "其他单位", "法人或其他组织里的其他", "法人或其他组织中的其他", "法人或其他组织的其他", "组织里的其他", "组织中的其他"),
-    *_p("applicant", "org", "法人或其他组织", "法人和其他组织", "法人", "组织"),
+    # the form's two kinds of applicant: whoever is not a natural person is an organisation
+    *_p("applicant", "org", "法人或其他组织", "法人和其他组织", "法人", "组织", "不是自然人", "非自然人", "除自然人以外", "自然人以外"),
     *_p("applicant", "total", "总计", "合计数", "总数"),
     # cues
     *_p("cue", "max", "最多", "最高", "最大", "最多的", "排第一", "第一名", "之最", "最频繁"),
@@ -145,7 +146,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "ask", "多少", "几", "数量", "数目", "有无", "有没有", "是否", "怎样", "如何", "什么", "吗", "收没收", "有没"),
     # words that only say what every answer does already: the latest report when no year
     # is named, both kinds of lawsuit in 行政诉讼, surprise (咋这么多)
-    *_p("filler", "", "最新一年", "最新一期", "最新年报", "最新的", "最新", "最近一年", "咋这么多", "怎么这么多", "这么多", "咋", "两种起诉都算", "两种都算", "都算上", "都算"),
+    *_p("filler", "", "提的", "提了", "提交的", "递交的", "最新一年", "最新一期", "最新年报", "最新的", "最新", "最近一年", "咋这么多", "怎么这么多", "这么多", "咋", "两种起诉都算", "两种都算", "都算上", "都算"),
     # whom to ask about the report: its preamble says (联系地址、电话、邮箱)
     *_p("cue", "contact", "找谁", "联系谁", "联系方式", "联系电话", "咨询电话", "打什么电话", "什么电话", "电话号码", "电话多少", "联系地址", "邮箱"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费", "信息公开费", "信息公开的费用", "公开收费"),
@@ -242,7 +243,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("applicant", "social_welfare", "ngos", "ngo", "charities", "charity", "public-interest", "public interest", "non-profits", "nonprofits"),
     *_p("applicant", "legal_service", "law firms", "law firm", "lawyers", "lawyer", "legal service", "legal services"),
     *_p("applicant", "other_org", "other organisations", "other organizations"),
-    *_p("applicant", "org", "organisations", "organizations", "organisation", "organization", "legal persons", "legal entities"),
+    *_p("applicant", "org", "not natural persons", "non-natural persons", "organisations", "organizations", "organisation", "organization", "legal persons", "legal entities"),
     *_p("cue", "max", "most", "highest", "largest", "biggest", "maximum", "max", "the top"),
     *_p("cue", "min", "least", "fewest", "lowest", "smallest", "minimum", "min", "bottom"),
     *_p("cue", "rank", "rank", "ranking", "ranked", "order by", "sort", "sorted", "compare", "comparison", "top", "which", "who"),

@@ -231,3 +231,21 @@ def test_a_year_spread_over_its_months(engine: Engine, question: str) -> None:
 
 def test_a_month_of_a_year_is_still_not_given(engine: Engine) -> None:
     assert engine.answer("平潭2024年3月收到多少申请").value is None
+
+
+def test_whoever_is_not_a_natural_person_is_an_organisation(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    a = engine.answer("淮安2024年不是自然人提的申请有多少件")
+    assert a.value == f["3.received.total"] - f["3.received.natural_person"]
+
+
+def test_the_pending_share_is_out_of_all_cases(engine: Engine) -> None:
+    a = engine.answer("沭阳2025年行政复议尚未审结的占多少比例")
+    name = "shuyang-xian-zf-2025-ocr"
+    expected = truth(name, "4.review.pending") / truth(name, "4.review.total")
+    assert a.value == pytest.approx(expected, abs=1e-6)
+
+
+def test_who_received_more_in_plain_words(engine: Engine) -> None:
+    a = engine.answer("伊川司法局和綦江司法局去年谁收的申请多")
+    assert (a.status, a.agency) == ("answered", "伊川县司法局")  # 2 against 1 (seeds)
