@@ -159,6 +159,8 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "rate", "率", "比例", "比重", "占比", "百分比", "百分之", "几成", "占多少", "占了多少", "所占"),
     # 增长 is said in percent (同比增长12%); 增加 and 多 in counts: 增长了多少件 is a count
     *_p("cue", "change", "增减了多少", "增减多少", "增减了几", "增长了多少件", "增长多少件", "增长了多少个", "增长了几件", "下降了多少件", "下降多少件", "减少了多少件", "减少了多少", "减少多少", "减少了几", "减少几", "增加了几"),
+    # a part taken out of the group it belongs to (不予公开的除了内部事务信息以外)
+    *_p("cue", "except", "除了", "除去", "以外", "之外", "除外", "不包括", "不含", "扣除"),
     # a year's figure spread over its months: the reports count whole years
     *_p("cue", "per_month", "平均每月", "平均每个月", "每月平均", "每个月平均", "平均一个月", "一个月平均", "月均"),
     # one figure as a multiple of another (2024年是2023年的几倍, 处罚是许可的几倍)
@@ -266,6 +268,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
     *_p("cue", "change", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
+    *_p("cue", "except", "except", "excluding", "other than", "apart from", "not counting"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times", "times as many", "times as much", "times more"),
     *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent"),

@@ -231,6 +231,19 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _take_out(masked: Text, reading: Reading) -> None:
+    """除了内部事务信息以外: the group a part belongs to, less that part (a difference of
+    two figures); said of anything else, the words are not understood."""
+    if not reading.has("except"):
+        return
+    measures = reading.measures
+    if len(measures) == 1 and measures[0].parent in MEASURES:
+        reading.measures = [MEASURES[measures[0].parent], measures[0]]
+        reading.cues.add("change")
+    else:
+        reading.not_understood += _spans_of(masked, reading, ("cue", "except"))
+
+
 def _years_apart(
     compact: str, mentions: list[Mention], places: list[PlaceRead], years: YearRef
 ) -> list[tuple[tuple[int, ...], int]]:
@@ -392,6 +405,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         en_name=en_name,
         regions=regions,
     )
+    _take_out(masked, reading)
     reading.not_understood += _misfits(masked, reading)
     reading.years_apart = _years_apart(text.compact, mentions, places, years)
     if asks_count(masked):

@@ -249,3 +249,24 @@ def test_the_pending_share_is_out_of_all_cases(engine: Engine) -> None:
 def test_who_received_more_in_plain_words(engine: Engine) -> None:
     a = engine.answer("伊川司法局和綦江司法局去年谁收的申请多")
     assert (a.status, a.agency) == ("answered", "伊川县司法局")  # 2 against 1 (seeds)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "平潭2024年不予公开的除了内部事务信息以外还有多少件",
+        "平潭2024年不予公开的有多少件，内部事务信息除外",
+    ],
+)
+def test_a_part_taken_out_of_its_group(engine: Engine, question: str) -> None:
+    f = json.loads((REAL / "truth" / "pingtan-zhsyq-2024-crawl.json").read_text("utf-8"))
+    withheld = sum(
+        v for k, v in f["figures"].items() if k.startswith("3.withheld_") and k.endswith(".total")
+    )
+    a = engine.answer(question)
+    assert a.value == withheld - f["figures"]["3.withheld_internal_affairs.total"]
+
+
+def test_except_of_a_figure_with_no_group_is_not_understood(engine: Engine) -> None:
+    a = engine.answer("淮安2024年除了予以公开以外的办理结果多少")
+    assert (a.status, a.value) == ("unsupported", None)
