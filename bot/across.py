@@ -822,11 +822,13 @@ def difference_lines(
     if a is None or b is None:
         return None, [reply.blank_difference(lang, "一份")]
     if ctx.reading.has("same"):  # 一样吗 / does it match: yes or no, both figures shown
+        # …对得上吗，差几件: the gap asked too, A − B
+        gap = number(round(a - b, 6)) if ctx.reading.has("change") else None
         if number(round(a - b, 6)) == 0:
-            return None, [
+            return gap, [
                 t(lang, f"两者一致，都是 {show(a, lang)}。", f"Yes: both are {show(a, lang)}.")
             ]
-        return None, [
+        return gap, [
             t(
                 lang,
                 f"两者不一致：{first} {show(a, lang)}，{second} {show(b, lang)}，相差 {show(abs(number(round(a - b, 6))), lang)}。",

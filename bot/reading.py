@@ -231,6 +231,12 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _two_columns(reading: Reading) -> bool:
+    """Two columns of one kind named (自然人和商业企业): two figures of one report."""
+    kinds = [k for k, _ in reading.columns]
+    return any(kinds.count(k) >= 2 for k in set(kinds))
+
+
 def _take_out(masked: Text, reading: Reading) -> None:
     """除了内部事务信息以外: the group a part belongs to, less that part (a difference of
     two figures); said of anything else, the words are not understood."""
@@ -423,6 +429,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         and reading.has("pair")
         and len(years.years) < 2
         and len(reading.resolved) < 2
+        and len(reading.measures) < 2
+        and not _two_columns(reading)
         and not _AGAINST.search(masked.compact)
     ):
         # 办理结果各项加起来跟（七）总计差多少: the other side is not a year before

@@ -270,3 +270,38 @@ def test_a_part_taken_out_of_its_group(engine: Engine, question: str) -> None:
 def test_except_of_a_figure_with_no_group_is_not_understood(engine: Engine) -> None:
     a = engine.answer("淮安2024年除了予以公开以外的办理结果多少")
     assert (a.status, a.value) == ("unsupported", None)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "平潭2024年自然人和商业企业的申请相差多少",
+            "3.received.natural_person",
+            "3.received.commercial",
+        ),
+        ("平潭2024年行政复议和行政诉讼差几件", "4.review.total", None),
+    ],
+)
+def test_two_figures_of_one_report_named_with_a_difference(
+    engine: Engine, question: str, first: str, second: str | None
+) -> None:
+    f = json.loads((REAL / "truth" / "pingtan-zhsyq-2024-crawl.json").read_text("utf-8"))
+    f = f["figures"]
+    other = (
+        f[second]
+        if second
+        else f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+    )
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", f[first] - other)
+
+
+def test_whether_two_figures_agree_and_by_how_much(engine: Engine) -> None:
+    f2021 = truth("pingtan-zhsyq-2021-crawl", "3.carried_forward.total")
+    f2022 = json.loads((DEVSET / "truth" / "pingtan-zhsyq-2022.json").read_text("utf-8"))
+    carried_over = f2022["figures"]["3.carried_over.total"]
+    a = engine.answer("平潭2021年的结转下年度和2022年的上年结转对得上吗 差几件")
+    assert (a.status, a.value) == ("answered", f2021 - carried_over)
+    a = engine.answer("平潭2021年的结转下年度和2022年的上年结转对得上吗")
+    assert (a.status, a.value) == ("answered", None)  # yes or no, no number of its own
