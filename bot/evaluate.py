@@ -288,7 +288,9 @@ def _none(ctx: Ctx) -> Answer:
     names = [w for w in r.not_understood if _name_like(w)]
     if names and not r.kind:
         return unknown_name(ctx, names[0])
-    found = found_in_text(ctx, r.not_understood) if r.not_understood else []
+    # words, not numbers: a number alone (%s {0}) is in every report's text
+    words = [w for w in r.not_understood if not w.replace(".", "").isdigit()]
+    found = found_in_text(ctx, words) if words else []
     if found:  # 哪些机关开了新闻发布会: no figure, but the reports that speak of it
         return ctx.answer("answered", "search", "\n".join(found))
     if r.has("help"):

@@ -23,6 +23,61 @@ _SIMPLIFY = opencc.OpenCC("t2s")
 _QUOTES = frozenset('“”"「」『』')  # not ' and ’: Huai'an
 
 
+# Short forms of English words people type in chat, read as the words they stand for
+# (each written character of a short form maps back to where it was typed)
+SHORT_FORMS: dict[str, str] = {
+    "gov": "government",
+    "govt": "government",
+    "gov't": "government",
+    "admin": "administrative",
+    "reqs": "requests",
+    "req": "request",
+    "apps": "applications",
+    "prev": "previous",
+    "yr": "year",
+    "yrs": "years",
+    "fwd": "forward",
+    "docs": "documents",
+    "doc": "document",
+    "depts": "departments",
+    "dept": "department",
+    "yoy": "year-on-year",
+    "ogi": "foi",
+    "cny": "yuan",
+    "rmb": "yuan",
+    "10k": "10,000",
+    "sci & tech": "science and technology",
+    "sci&tech": "science and technology",
+    "sci-tech": "science and technology",
+    "s&t": "science and technology",
+    "stcsm": "shanghai science and technology commission",
+    "# of": "number of",
+    "no. of": "number of",
+}
+_SHORT = re.compile(
+    r"(?<![\w&#])(?:"
+    + "|".join(re.escape(s) for s in sorted(SHORT_FORMS, key=len, reverse=True))
+    + r")(?![\w&])"
+)
+
+
+def _spelled_out(words: str, pos: list[int]) -> tuple[str, list[int]]:
+    """`words` with its short forms written out, and the map back to the original."""
+    out: list[str] = []
+    out_pos: list[int] = []
+    last = 0
+    for m in _SHORT.finditer(words):
+        out.append(words[last : m.start()])
+        out_pos.extend(pos[last : m.start()])
+        full = SHORT_FORMS[m.group(0)]
+        out.append(full)
+        out_pos.extend(pos[m.start() + min(k, m.end() - m.start() - 1)] for k in range(len(full)))
+        last = m.end()
+    out.append(words[last:])
+    out_pos.extend(pos[last:])
+    return "".join(out), out_pos
+
+
 def _norm_char(c: str) -> str:
     n = unicodedata.normalize("NFKC", c).lower()
     return n if n else c
@@ -63,7 +118,8 @@ class Text:
         while words and words[-1] == " ":
             words.pop()
             wpos.pop()
-        return cls(question, "".join(compact), tuple(cpos), "".join(words), tuple(wpos))
+        spelled, spos = _spelled_out("".join(words), wpos)
+        return cls(question, "".join(compact), tuple(cpos), spelled, tuple(spos))
 
     def view_span(self, start: int, end: int, *, view: str = "compact") -> tuple[int, int]:
         """The span of `view` holding the original characters `start:end` (the inverse

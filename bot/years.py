@@ -33,6 +33,15 @@ _CN_DIGIT = {
 # 24年 for 2024, but not 近10年 / 10年来 (ten years)
 _YEAR_SHORT = re.compile(r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)")
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
+# 两千零二十三年: the year said in words, not digit by digit
+_YEAR_WORDS = re.compile(
+    r"[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年度?"
+)
+# 平潭24复议: two digits between a name and a figure, with no 年 (not 24件, 前24名)
+_YEAR_BARE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![第前近共有为是约超过于和及与])(\d{2})"
+    r"(?=[\u4e00-\u9fff])(?![件个次条项家人万元年月日号岁倍名位期批份篇场宗起天%])"
+)
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
 # 2021年以来 / 自2021年起 / since 2021: every year from then to now
 _SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
@@ -125,6 +134,12 @@ def find_years(text: Text, today: date) -> YearRef:
             found.append((m.start(), m.end(), year))
     for m in _YEAR_CN.finditer(compact):
         found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
+    for m in _YEAR_WORDS.finditer(compact):
+        found.append((m.start(), m.end(), 2000 + _tens(m.group(1))))
+    for m in _YEAR_BARE.finditer(compact):
+        year = 2000 + int(m.group(1))
+        if 2015 <= year <= today.year + 1 and not _inside(m.start(), [(s, e) for s, e, _ in found]):
+            found.append((m.start(), m.end(), year))
     for word, offset in _RELATIVE_ZH:
         start = compact.find(word)
         while start >= 0:
@@ -158,6 +173,14 @@ def find_years(text: Text, today: date) -> YearRef:
         tuple(explicit),
         recent,
     )
+
+
+def _tens(words: str) -> int:
+    """二十三 → 23, 十九 → 19, 二十 → 20, 五 → 5."""
+    if "十" not in words:
+        return _CN_DIGIT[words]
+    tens, _, ones = words.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
 
 
 _BETWEEN = re.compile(r"^(?:到|至|-|~|～|—|to)$")

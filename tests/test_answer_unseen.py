@@ -305,3 +305,46 @@ def test_whether_two_figures_agree_and_by_how_much(engine: Engine) -> None:
     assert (a.status, a.value) == ("answered", f2021 - carried_over)
     a = engine.answer("平潭2021年的结转下年度和2022年的上年结转对得上吗")
     assert (a.status, a.value) == ("answered", None)  # yes or no, no number of its own
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "key"),
+    [
+        ("平潭24复议", 2024, "4.review.total"),  # two digits between name and figure: a year
+        ("两千零二十三年平潭行政复议几件", 2023, "4.review.total"),
+    ],
+)
+def test_years_written_short_or_in_words(
+    engine: Engine, question: str, year: int, key: str
+) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.year, a.value) == (
+        "answered",
+        year,
+        truth(f"pingtan-zhsyq-{year}-crawl", key),
+    )
+
+
+def test_numbers_typed_in_a_question_are_read_or_said_not_understood(engine: Engine) -> None:
+    a = engine.answer("伊川司法局2024：予以公开0，总计2，各项办理结果加起来等于几")
+    assert (a.status, a.value) == ("unsupported", None)  # it was 予以公开's 0
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "key"),
+    [
+        (
+            "Shuyang county 2025 - how many reqs carried over from prev yr?",
+            "shuyang-xian-zf-2025-ocr",
+            "3.carried_over.total",
+        ),
+        (
+            "Shanghai municipal gov general office 2025: admin reconsideration cases, total?",
+            "shanghai-shi-zfbgt-2025-pdfmd",
+            "4.review.total",
+        ),
+    ],
+)
+def test_english_short_forms(engine: Engine, question: str, name: str, key: str) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", truth(name, key))
