@@ -44,6 +44,9 @@ _WITHHELD = tuple(k for k in _T3 if k.startswith("withheld_"))
 _UNAVAILABLE = tuple(k for k in _T3 if k.startswith("unavailable_"))
 _NOT_PROCESSED = tuple(k for k in _T3 if k.startswith("not_processed_"))
 _OTHER3 = ("other_no_correction", "other_unpaid_fee", "other_misc")
+# the result rows （一） to （六）, which （七）总计 should add up (other handling is one row
+# in the 2019 form, three in the 2021 one)
+_RESULTS = ("granted", "partially_granted", *_WITHHELD, *_UNAVAILABLE, *_NOT_PROCESSED)
 
 
 def _sub(key: str, zh: str, parent: str) -> Measure:
@@ -79,6 +82,13 @@ MEASURES: dict[str, Measure] = {
         Measure("other", 3, (_OTHER3, ("other_processing",)), "其他处理", "other handling"),
         *(_sub(k, f"其他处理（{_T3[k].label.split(' ')[1][2:]}）", "other") for k in _OTHER3),
         _row(3, "results_total", "办理结果总计"),
+        Measure(
+            "results_items",
+            3,
+            (_RESULTS + _OTHER3, _RESULTS + ("other_processing",)),
+            "各项办理结果之和",
+            "the results row by row, added up",
+        ),
         _row(3, "carried_forward", "结转下年度继续办理"),
         _row(4, "review", "行政复议"),
         Measure(

@@ -34,7 +34,7 @@ from .conversation import Context, follow, language_switch
 from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
-from .one_agency import about_agency, change, trend, two_figures
+from .one_agency import about_agency, change, trend, two_figures, two_sides
 from .queries import Reader, number
 from .rates import growth, rate, times
 from .reading import Reading, operation_of, read
@@ -376,6 +376,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "help": help_answer,
     "list": listing,
     "count": count,
+    "sides": lambda ctx: two_sides(ctx, ctx.reading.resolved[0]),
     "times": times,
     "per_month": _per_month,
     "growth": growth,

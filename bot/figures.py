@@ -62,7 +62,11 @@ class Resolved:
 
 
 def rows_for(measure: Measure, report: ReportRow) -> tuple[str, ...] | None:
-    """The first of the measure's row sets that the report prints, if any."""
+    """The first of the measure's row sets that the report prints whole, else the first it
+    prints any row of (a row it leaves out is then a missing cell), if any."""
+    for rows in measure.row_sets:
+        if all(report.has_row(measure.table, r) for r in rows):
+            return rows
     for rows in measure.row_sets:
         if any(report.has_row(measure.table, r) for r in rows):
             return rows

@@ -1027,3 +1027,77 @@ def _checked(ctx: Ctx, values: list[float | int | None], intent: str) -> tuple[s
     if ctx.reading.has("same"):
         return ("not_found" if None in values else "answered"), "same"
     return "answered", intent
+
+
+_HOW_MANY = re.compile(r"多少|几(?![十百千万])")
+
+
+def two_sides(ctx: Ctx, m: Mention) -> Answer:
+    """新收加上年结转 跟 办结加结转下年度 对一下: each side's sum in one report, whether they
+    agree, and the gap; the value is the gap when a difference is asked, else the first
+    side's sum (一共多少 … 对一下 asks that sum and the check)."""
+    r = ctx.reading
+    assert r.sides is not None
+    agency_id, name = _agency_of(ctx, m)
+    available = ctx.reader.years_of(agency_id)
+    if not available:
+        return not_found_name(ctx, name, [])
+    year = r.years.years[0] if r.years.years else max(available)
+    if year not in available:
+        return year_not_found(ctx, name, year, available)
+    report = ctx.reader.report(agency_id, year)
+    assert report is not None
+    lang = ctx.lang
+    sums: list[float | int | None] = []
+    lines: list[str] = []
+    figures: list[dict[str, Any]] = []
+    for side in r.sides:
+        sel = _selection(ctx, combined(side), report)
+        if isinstance(sel, list):
+            return ambiguous_column(ctx, side[0], sel, report)
+        res = resolve(sel, report)
+        parts = [resolve(Selection(ms, sel.column), report) for ms in side]
+        shown = [
+            f"{reply.measure_name(ms, sel.column, lang)} {reply.num(p.total, lang) if p and p.total is not None else t(lang, '（未填写）', '(blank)')}"
+            for ms, p in zip(side, parts, strict=True)
+        ]
+        total = res.total if res is not None else None
+        sums.append(total)
+        said = (
+            reply.num(total, lang) if total is not None else t(lang, "无法计算", "cannot be added")
+        )
+        lines.append(" + ".join(shown) + f" = {said}")
+        if res is not None:
+            figures.extend(_figure_dicts(report, res))
+    a, b = sums
+    head = t(lang, f"{name} {year} 年：", f"{name}, {year}: ")
+    body = [head + t(lang, "；", "; ").join(lines) + t(lang, "。", ".")]
+    value: float | int | None = None
+    if a is None or b is None:
+        body.append(reply.blank_difference(lang, "一边的"))
+        status = "not_found"
+    else:
+        gap = number(round(a - b, 6))
+        body.append(
+            t(lang, "两边一致。", "The two sides agree.")
+            if gap == 0
+            else t(
+                lang,
+                f"两边不一致，相差 {reply.num(gap, lang)}。",
+                f"The two sides differ by {reply.num(gap, lang)}.",
+            )
+        )
+        # the gap when a difference is asked; the first sum when a number is (一共多少…
+        # 对一下); none for a yes or no (对得上吗)
+        value = gap if r.has("change") else (a if _HOW_MANY.search(r.text.compact) else None)
+        status = "answered"
+    body.append(
+        t(
+            lang,
+            f"来源：《{reply.title_of(report)}》“{reply.TABLE_TITLES[r.sides[0][0].table]}”表。",
+            f"Source: “{reply.title_of(report)}”, table “{reply.TABLE_TITLES[r.sides[0][0].table]}”.",
+        )
+    )
+    return ctx.answer(
+        status, "check", "\n".join(body), agency=name, year=year, value=value, figures=figures
+    )

@@ -125,6 +125,8 @@ class Reading:
     # agencies each named with a year of its own (上海市政府办公厅2025年和淮安市2024年):
     # the agencies a name stands for, and its year
     years_apart: list[tuple[tuple[int, ...], int]] = field(default_factory=list)
+    # 新收加上年结转 跟 办结加结转下年 对一下: the figures of each side of a check
+    sides: tuple[list[Measure], list[Measure]] | None = None
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -238,6 +240,50 @@ def _two_columns(reading: Reading) -> bool:
     """Two columns of one kind named (自然人和商业企业): two figures of one report."""
     kinds = [k for k, _ in reading.columns]
     return any(kinds.count(k) >= 2 for k in set(kinds))
+
+
+# what stands between the two sides of a check (A加B 跟 C加D 对一下, 第一项加第二项等于…),
+# in order of preference: 和 may also join two figures of one side
+SIDE_WORDS = ("跟", "与", "等于", "=", "减去", "对比", "同", "和", "减")
+
+
+def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]] | None:
+    """The two sums a check compares, when the question sums figures on both sides of a
+    跟/等于 (one side may be one figure); None otherwise."""
+    checked = reading.has("same", "change") or "等于" in masked.compact  # A加B等于C加D吗
+    if not checked or len(reading.resolved) != 1:
+        return None
+    found = sorted(
+        (h.start, MEASURES[h.phrase.value])
+        for h in reading.hits
+        if h.view == "compact" and h.phrase.kind == "measure" and not h.phrase.weak
+    )
+    if len(found) < 3:
+        return None
+    for word in SIDE_WORDS:
+        at = masked.compact.find(word)
+        while at >= 0:
+            left = [ms for start, ms in found if start < at]
+            right = [ms for start, ms in found if start >= at + len(word)]
+            if left and right and {ms.table for ms in left + right} == {left[0].table}:
+                return left, right
+            at = masked.compact.find(word, at + 1)
+    return None
+
+
+def _share_of_group(masked: Text, reading: Reading) -> None:
+    """行政查询事项占不予公开的比例: a part over the group named after 占, which reading
+    the part alone (its group implied) would have dropped."""
+    share = masked.compact.find("占")
+    if share < 0 or "rate" not in reading.cues or len(reading.measures) != 1:
+        return
+    part = reading.measures[0]
+    if part.parent and any(
+        h.phrase.kind == "measure" and h.phrase.value == part.parent and h.start > share
+        for h in reading.hits
+        if h.view == "compact"
+    ):
+        reading.measures = [part, MEASURES[part.parent]]
 
 
 def _take_out(masked: Text, reading: Reading) -> None:
@@ -415,6 +461,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         regions=regions,
     )
     _take_out(masked, reading)
+    _share_of_group(masked, reading)
+    reading.sides = _sides(masked, reading)
     reading.not_understood += _misfits(masked, reading)
     reading.years_apart = _years_apart(text.compact, mentions, places, years)
     if asks_count(masked):
@@ -567,6 +615,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         lambda r: r.has("list") and not r.measures and not r.resolved and not r.not_understood,
     ),
     ("count", lambda r: r.has("count") and not r.resolved),
+    ("sides", lambda r: r.sides is not None),
     ("times", lambda r: r.has("times") and (r.measures or r.outcome)),
     (
         "per_month",

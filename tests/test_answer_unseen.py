@@ -98,8 +98,8 @@ def test_a_comparison_with_one_side_blank_names_no_winner(engine: Engine) -> Non
 def test_a_difference_with_one_side_named_is_not_taken_against_last_year(
     engine: Engine,
 ) -> None:
-    a = engine.answer("平潭2020年表三办理结果各项加起来跟（七）总计差多少")
-    assert a.value is None  # it was 2020's total against 2019's
+    a = engine.answer("平潭2020年办理结果总计跟它差多少")
+    assert a.value is None  # not 2020's total against 2019's
 
 
 def test_a_follow_up_compares_the_year_before_with_the_one_it_names(engine: Engine) -> None:
@@ -348,3 +348,58 @@ def test_numbers_typed_in_a_question_are_read_or_said_not_understood(engine: Eng
 def test_english_short_forms(engine: Engine, question: str, name: str, key: str) -> None:
     a = engine.answer(question)
     assert (a.status, a.value) == ("answered", truth(name, key))
+
+
+def test_a_part_over_the_group_named_after_zhan(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    withheld = sum(v for k, v in f.items() if k.startswith("3.withheld_") and k.endswith(".total"))
+    a = _last(
+        engine, "淮安2024年不予公开的一共多少件", "里面属于行政查询事项的呢", "占不予公开的比例呢"
+    )
+    assert a.value == pytest.approx(f["3.withheld_query_matter.total"] / withheld, abs=1e-6)
+
+
+def test_the_group_named_by_its_first_row_and_deng(engine: Engine) -> None:
+    name = "shanghai-shi-zfbgt-2025-pdfmd"
+    unavailable = sum(
+        truth(name, f"3.{k}.total")
+        for k in ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")
+    )
+    a = engine.answer("上海市政府办公厅2025年“因本机关不掌握等原因无法提供”的有多少件")
+    assert a.value == unavailable
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("上海市政府办公厅2025 表三 新收加上年结转一共多少 跟办结加结转下年对一下", "left"),
+        ("核对一下沭阳县2025年：本年新收加上年结转，减去办理总计加结转下年度，差多少？", "gap"),
+        ("沭阳县2025年本年新收加上年结转，和办理结果总计加结转下年度，对得上吗", None),
+    ],
+)
+def test_the_two_sides_of_table_3s_balance(
+    engine: Engine, question: str, value: str | None
+) -> None:
+    name = "shanghai-shi-zfbgt-2025-pdfmd" if "上海" in question else "shuyang-xian-zf-2025-ocr"
+    left = truth(name, "3.received.total") + truth(name, "3.carried_over.total")
+    right = truth(name, "3.results_total.total") + truth(name, "3.carried_forward.total")
+    a = engine.answer(question)
+    assert (a.status, a.intent) == ("answered", "check")
+    assert a.value == {"left": left, "gap": left - right, None: None}[value]
+
+
+def test_the_results_row_by_row_against_the_printed_total(engine: Engine) -> None:
+    # 平潭 2020 prints （七）总计 21 while its result rows add up to 27 (truth file)
+    f = json.loads((REAL / "truth" / "pingtan-zhsyq-2020-crawl.json").read_text("utf-8"))
+    rows = [
+        v
+        for k, v in f["figures"].items()
+        if k.endswith(".total")
+        and k.split(".")[1].startswith(
+            ("granted", "partially", "withheld_", "unavailable_", "not_processed_", "other")
+        )
+    ]
+    total = f["figures"]["3.results_total.total"]
+    assert engine.answer("平潭2020年各项办理结果加起来是多少").value == sum(rows)
+    a = engine.answer("平潭2020年表三办理结果各项加起来跟（七）总计差多少")
+    assert a.value == sum(rows) - total
