@@ -31,6 +31,7 @@ from .clarify import (
 )
 from .context import Ctx
 from .conversation import Context, follow, language_switch
+from .focus import focus
 from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
@@ -86,6 +87,15 @@ def respond(
                 context=second.context,
             )
     reading = read(text, agencies, today)
+    if reading.not_understood and context is None:
+        asked_in = focus(stripped, agencies, today)
+        if asked_in is not None:  # a letter around one question: that question, said so
+            answer = respond(asked_in, reader, agencies, today, None, language)
+            answer.text = (
+                t(answer.language, f"（按“{asked_in}”理解）\n", f"(read as “{asked_in}”)\n")
+                + answer.text
+            )
+            return replace(answer, question=question)
     slip = _by_sound(reading, agencies, today)
     if slip is not None:
         reading, said = slip

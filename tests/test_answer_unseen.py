@@ -403,3 +403,37 @@ def test_the_results_row_by_row_against_the_printed_total(engine: Engine) -> Non
     assert engine.answer("平潭2020年各项办理结果加起来是多少").value == sum(rows)
     a = engine.answer("平潭2020年表三办理结果各项加起来跟（七）总计差多少")
     assert a.value == sum(rows) - total
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "key"),
+    [
+        (
+            "老师您好！我是福建一所大学公共管理专业的研究生，最近在写关于地方政府信息公开的毕业论文，"
+            "导师让我找几个地方的年报数据做案例。我看了平潭综合实验区的报告，但网页上的表格数字都粘在一起了，"
+            "看得我头都大了😂 想请问一下，平潭2023年一共新收了多少件政府信息公开申请？非常感谢您的帮助，祝工作顺利！",
+            "pingtan-zhsyq-2023-crawl",
+            "3.received.total",
+        ),
+        (
+            "您好，我是一名律师，平时代理一些信息公开的案子，经常和市政府办公厅打交道。想了解一下上海市政府办公厅"
+            "2025年的年报里，复议后起诉的行政诉讼案件总共有多少件？因为我手上有个案子就是复议后起诉的，"
+            "想看看整体情况。先谢谢了！",
+            "shanghai-shi-zfbgt-2025-pdfmd",
+            "4.litigation_after_review.total",
+        ),
+    ],
+)
+def test_the_question_in_a_long_message(engine: Engine, message: str, name: str, key: str) -> None:
+    a = engine.answer(message)
+    assert (a.status, a.value) == ("answered", truth(name, key))
+    assert a.text.startswith("（按“")  # the question answered is said
+
+
+def test_a_long_message_that_names_another_figure_is_not_narrowed(engine: Engine) -> None:
+    # 其中结果维持多少 names another figure than the question's: nothing is guessed
+    a = engine.answer(
+        "hello，我是厦大法学院的学生，在做一个关于政府信息公开行政复议的实证研究，样本里有平潭。"
+        "能帮我看一下平潭2021年信息公开行政复议总计多少件吗？其中结果维持多少我自己再去核。感谢感谢！"
+    )
+    assert a.value is None
