@@ -34,6 +34,9 @@ OPERATION_CUES = frozenset(
         "card",
         "all",
         "each",
+        "times",
+        "per_month",
+        "except",
     }
 )
 _MARKER = re.compile(
@@ -155,7 +158,10 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
         theirs = [(h.start, h.end, h.view) for h in prev.hits if test(h)]
         swap(theirs, " ".join(_written(said, h) for h in mine))
     if new.years.spans:
-        said_years = " ".join(words(s) for s in new.years.spans)
+        # 2024比2023: two years as written between them (joined by a space they would
+        # run together into one number)
+        first, last = new.years.spans[0][0], new.years.spans[-1][1]
+        said_years = words((first, last)) if len(new.years.spans) > 1 else words(new.years.spans[0])
         olds = [(s, e, "compact") for s, e in prev.years.spans]
         if _against_year(new, prev):
             # 跟2023年比多了多少 after 那2024年呢: 2024 against 2023, not 2023 against 2022

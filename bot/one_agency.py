@@ -1087,9 +1087,10 @@ def two_sides(ctx: Ctx, m: Mention) -> Answer:
                 f"The two sides differ by {reply.num(gap, lang)}.",
             )
         )
-        # the gap when a difference is asked; the first sum when a number is (一共多少…
-        # 对一下); none for a yes or no (对得上吗)
-        value = gap if r.has("change") else (a if _HOW_MANY.search(r.text.compact) else None)
+        # the gap when a difference is asked (差多少, A 减去 B 等于几); the first sum when
+        # a number is (一共多少… 对一下); none for a yes or no (对得上吗)
+        minus = r.has("change") or "减" in r.text.compact
+        value = gap if minus else (a if _HOW_MANY.search(r.text.compact) else None)
         status = "answered"
     body.append(
         t(

@@ -67,6 +67,9 @@ _EN_LEVELS = {
     "provincial": "省",
     "province": "省",
 }
+# how a mention may have been read and still name one known agency: as written, by its
+# place, through a typo, or as the only agency of a kind the index holds (科委新收)
+KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 _FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
@@ -136,9 +139,7 @@ class Reading:
         """The agencies named that are known, each once, in the order named."""
         out: list[Mention] = []
         for m in self.mentions:
-            if m.how in ("exact", "place", "typo") and all(
-                m.agencies[0] != r.agencies[0] for r in out
-            ):
+            if m.how in KNOWN and all(m.agencies[0] != r.agencies[0] for r in out):
                 out.append(m)
         return out
 
@@ -414,10 +415,19 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
             for m in named
         ]
     mentions = sorted(mentions + named, key=lambda m: m.start)
+    only_span: tuple[int, int] | None = None
+    if kind_span and not mentions and not places and not scoped:
+        only = agencies.by_office.get(kind_span[0].office, [])
+        if len(only) == 1 and kind_span[0].label in agencies.names[only[0]]:
+            # 科委新收: the one agency of that kind the index holds, and the answer says so
+            mentions = [Mention(kind_span[1], kind_span[2], only, "only")]
+            only_span = (kind_span[1], kind_span[2])
+            kind_span, kind = None, None
     en_name = None
     if kind is not None and not kind_span and not mentions and not places:
         en_name = _english_name(masked.words, kind.label)
     explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
+    explained.extend(m_span for m_span in [only_span] if m_span)
     explained.extend((p.start, p.end) for p in places)
     explained.extend(_regions_before(masked.compact, mentions, agencies))
     read_compact, read_words = pattern_spans(masked)
@@ -704,7 +714,7 @@ def _regions_before(
     司法局), or a remark after it in brackets: said for clarity, not words left unread."""
     out = []
     for m in mentions:
-        if m.how not in ("exact", "place", "typo"):
+        if m.how not in KNOWN:
             continue
         remark = _REMARK_AFTER.match(compact, m.end)  # 上海市人民政府办公厅（代表市政府）
         if remark:

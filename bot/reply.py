@@ -150,6 +150,12 @@ def read_as(name: str, how: str, language: str) -> str:
     """A note when the agency was read from a short form or a typo."""
     if how in ("typo", "place"):
         return t(language, f"（按“{name}”理解）", f" (read as {name})")
+    if how == "only":
+        return t(
+            language,
+            f"（按“{name}”理解：已收录的这类机关只有它）",
+            f" (read as {name}: the only such agency indexed)",
+        )
     return ""
 
 

@@ -437,3 +437,33 @@ def test_a_long_message_that_names_another_figure_is_not_narrowed(engine: Engine
         "能帮我看一下平潭2021年信息公开行政复议总计多少件吗？其中结果维持多少我自己再去核。感谢感谢！"
     )
     assert a.value is None
+
+
+@pytest.mark.parametrize(
+    ("question", "key"), [("科委新收", "3.received.total"), ("科委许可", "2.licensing.decisions")]
+)
+def test_the_only_agency_of_a_kind(engine: Engine, question: str, key: str) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.agency) == ("answered", "上海市科委")
+    assert a.value == truth("shanghai-shi-kewei-2024-pdfmd", key)
+    assert "只有它" in a.text  # said, not silently taken
+
+
+def test_a_kind_with_several_agencies_is_still_asked(engine: Engine) -> None:
+    assert engine.answer("司法局收到多少申请").status == "ambiguous"
+
+
+def test_follow_ups_with_two_years_or_per_month(engine: Engine) -> None:
+    f = {y: truth(f"pingtan-zhsyq-{y}-crawl", "3.received.total") for y in (2023, 2024)}
+    assert _last(engine, "平潭2023年收到多少申请", "2024比2023多几件").value == f[2024] - f[2023]
+    received = truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total")
+    a = _last(engine, "科委2024年收了几件申请", "那平均每个月多少件")
+    assert a.value == pytest.approx(received / 12, abs=1e-6)
+
+
+def test_one_side_less_the_other_in_one_column(engine: Engine) -> None:
+    a = engine.answer("平潭2024年自然人那一列：新收+上年结转 减去 办理总计+结转下年 等于几")
+    name = "pingtan-zhsyq-2024-crawl"
+    cells = ("received", "carried_over", "results_total", "carried_forward")
+    v = [truth(name, f"3.{c}.natural_person") for c in cells]
+    assert (a.status, a.value) == ("answered", v[0] + v[1] - v[2] - v[3])
