@@ -35,7 +35,7 @@ from .focus import focus
 from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
-from .one_agency import about_agency, change, trend, two_figures, two_sides
+from .one_agency import about_agency, change, stated_note, trend, two_figures, two_sides
 from .queries import Reader, number
 from .rates import growth, rate, times
 from .reading import Reading, operation_of, read
@@ -104,7 +104,10 @@ def respond(
         reading, asked = follow(reading, context, agencies, today)
     if language:
         reading.language = language
-    answer = evaluate(Ctx(question, reading, reader, agencies, today))
+    ctx = Ctx(question, reading, reader, agencies, today)
+    answer = evaluate(ctx)
+    if answer.status == "answered" and reading.stated:
+        answer.text += "\n" + stated_note(ctx, answer.year)
     if asked:
         answer.text = (
             t(reading.language, f"（按“{asked}”理解）\n", f"(read as “{asked}”)\n") + answer.text

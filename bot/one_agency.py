@@ -1102,3 +1102,49 @@ def two_sides(ctx: Ctx, m: Mention) -> Answer:
     return ctx.answer(
         status, "check", "\n".join(body), agency=name, year=year, value=value, figures=figures
     )
+
+
+def stated_note(ctx: Ctx, year: int | None) -> str:
+    """Each figure the question states (（七）总计是35) checked against the report the
+    answer read: agreeing, or what the report prints instead."""
+    r = ctx.reading
+    if not r.stated or len(r.resolved) != 1 or year is None:
+        return ""
+    agency_id, _ = _agency_of(ctx, r.resolved[0])
+    report = ctx.reader.report(agency_id, year)
+    if report is None:
+        return ""
+    lang = ctx.lang
+    lines = []
+    for measure, said in r.stated:
+        sel = _selection(ctx, measure, report)
+        res = resolve(sel, report) if isinstance(sel, Selection) else None
+        printed = res.total if res is not None else None
+        name = reply.measure_name(
+            measure, sel.column if isinstance(sel, Selection) else "total", lang
+        )
+        if printed is None:
+            lines.append(
+                t(
+                    lang,
+                    f"问题中说{name}是 {reply.num(said, lang)}；报告此格没有数字。",
+                    f"You give {name} as {reply.num(said, lang)}; the report prints no number there.",
+                )
+            )
+        elif number(said) == printed:
+            lines.append(
+                t(
+                    lang,
+                    f"问题中说{name}是 {reply.num(said, lang)}，与报告一致。",
+                    f"You give {name} as {reply.num(said, lang)}, as the report does.",
+                )
+            )
+        else:
+            lines.append(
+                t(
+                    lang,
+                    f"注意：问题中说{name}是 {reply.num(said, lang)}，报告印的是 {reply.num(printed, lang)}。",
+                    f"Note: you give {name} as {reply.num(said, lang)}; the report prints {reply.num(printed, lang)}.",
+                )
+            )
+    return "\n".join(lines)

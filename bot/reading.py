@@ -130,6 +130,9 @@ class Reading:
     years_apart: list[tuple[tuple[int, ...], int]] = field(default_factory=list)
     # 新收加上年结转 跟 办结加结转下年 对一下: the figures of each side of a check
     sides: tuple[list[Measure], list[Measure]] | None = None
+    # （七）总计是35，那新收加上年结转是多少: figures the person states, with their number,
+    # checked against the report rather than asked
+    stated: list[tuple[Measure, float]] = field(default_factory=list)
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -235,6 +238,27 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
         and not ROW_WORDS[w] & rows
     ]
     return list(dict.fromkeys(out))
+
+
+# a figure followed by the number the person says it is: （七）总计是35, 结转下年度是0
+_STATED = re.compile(r"(?:是|为|印的是|写的是|印着|写着|=)?(\d+(?:\.\d+)?)(?:件|个|条|项)?")
+
+
+def _stated(
+    compact: str, hits: list[Hit], years: YearRef
+) -> list[tuple[str, float, tuple[int, int]]]:
+    """(measure key, number, span of the number) of each figure the question states. Not
+    over several years (2024年结转下年度是0，那2025年…): which year's is then unclear."""
+    if len(years.years) > 1:
+        return []
+    out = []
+    for h in hits:
+        if h.view != "compact" or h.phrase.kind != "measure" or h.phrase.weak:
+            continue
+        m = _STATED.match(compact, h.end)
+        if m and m.group(1):
+            out.append((h.phrase.value, float(m.group(1)), (m.start(), m.end())))
+    return out
 
 
 def _two_columns(reading: Reading) -> bool:
@@ -426,7 +450,9 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     en_name = None
     if kind is not None and not kind_span and not mentions and not places:
         en_name = _english_name(masked.words, kind.label)
+    stated = _stated(masked.compact, hits, years)
     explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
+    explained.extend(span for _, _, span in stated)
     explained.extend(m_span for m_span in [only_span] if m_span)
     explained.extend((p.start, p.end) for p in places)
     explained.extend(_regions_before(masked.compact, mentions, agencies))
@@ -436,6 +462,9 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
     measures = _measures(strong, weak, both=asks_difference(masked))
+    given = {key for key, _, _ in stated}
+    if given and any(m.key not in given for m in measures):
+        measures = [m for m in measures if m.key not in given]  # asked: what is not stated
     if len(measures) == 1 and asks_difference(masked):
         measures = _either_side(masked.compact, meaning) or measures
     applicant = _first(strong, "applicant")
@@ -469,7 +498,10 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         hits=hits,
         en_name=en_name,
         regions=regions,
+        stated=[(MEASURES[key], value) for key, value, _ in stated],
     )
+    if reading.stated:  # 核一下…总计是35，那…是多少: the check is of the figure stated
+        reading.cues.discard("same")
     _take_out(masked, reading)
     _share_of_group(masked, reading)
     reading.sides = _sides(masked, reading)

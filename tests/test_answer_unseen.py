@@ -467,3 +467,16 @@ def test_one_side_less_the_other_in_one_column(engine: Engine) -> None:
     cells = ("received", "carried_over", "results_total", "carried_forward")
     v = [truth(name, f"3.{c}.natural_person") for c in cells]
     assert (a.status, a.value) == ("answered", v[0] + v[1] - v[2] - v[3])
+
+
+def test_a_figure_the_question_states_is_checked_not_asked(engine: Engine) -> None:
+    name = "shanghai-shi-kewei-2024-pdfmd"
+    a = engine.answer("核一下上海科委2024：（七）总计是35，那新收加上年结转是多少")
+    asked = truth(name, "3.received.total") + truth(name, "3.carried_over.total")
+    assert (a.status, a.value) == ("answered", asked)
+    assert "与报告一致" in a.text  # （七）总计 35 as printed
+
+
+def test_a_figure_stated_wrongly_is_said_to_differ(engine: Engine) -> None:
+    a = engine.answer("伊川司法局2024：予以公开5，各项办理结果加起来等于几")
+    assert a.status == "answered" and "报告印的是 0" in a.text  # the seed prints 予以公开 0
