@@ -79,8 +79,12 @@ def respond(
         first = respond(parts[0], reader, agencies, today, context, language)
         if first.status == "answered":
             second = respond(parts[1], reader, agencies, today, first.context, language)
+            # …各多少，差多少: a second clause that only works on the first's figures
+            # (no figure of its own) asks the quantity the message wants
+            on_first = not read(Text.of(parts[1]), agencies, today).measures
+            headline = second if on_first and second.status == "answered" else first
             return replace(
-                first,
+                headline,
                 question=question,
                 text=f"{first.text}\n\n{second.text}",
                 figures=first.figures + second.figures,

@@ -8,6 +8,7 @@ tables do not hold is looked for in the report's own sentences, and quoted.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -729,6 +730,10 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
         return ctx.answer(
             status, intent, "\n".join(body), agency=name, year=year, value=value, figures=figures
         )
+    if p.has(*ASKS_OF_YEARS) or p.condition is not None:
+        # asked something of the years this cannot work out: the figures, and no value
+        # (the latest year's is not the answer to it)
+        return ctx.answer("answered", "trend", "\n".join(body), agency=name, figures=figures)
     return ctx.answer(
         "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
     )
@@ -740,7 +745,25 @@ def _amount(sel: Selection, value: float | int | None, language: str) -> str:
 
 _ITEMS = re.compile(r"项目|事项|几项|多少项|\bitems?\b")
 _EACH_YEAR = re.compile(r"每年|每一年|各年|历年各|\beach year\b|\bper year\b")
-_OVER_ZH = {"max": "最大值", "min": "最小值", "sum": "合计", "mean": "平均"}
+_OVER_ZH = {
+    "max": "最大值",
+    "min": "最小值",
+    "sum": "合计",
+    "mean": "平均",
+    "median": "中位数",
+    "count": "计数",
+    "rank": "排名",
+    "change": "差额",
+}
+# what a question may ask of a figure's years beside the figures themselves; any of these
+# not worked out leaves no value (the latest year's figure is not the answer to them)
+ASKS_OF_YEARS = ("max", "min", "sum", "mean", "median", "count_years", "rank", "which", "change")
+_MEETS: dict[str, Callable[[float, float], bool]] = {
+    ">": lambda v, n: v > n,
+    ">=": lambda v, n: v >= n,
+    "<": lambda v, n: v < n,
+    "=0": lambda v, n: v == 0,
+}
 
 
 def _over_years(
@@ -749,12 +772,11 @@ def _over_years(
     show: Callable[[float | int | None, str], str] | None,
 ) -> tuple[str, int | None, float | int | None, str] | None:
     """What a trend question asks of its years beside the figures (the year of the most,
-    the sum, the mean), said with its inputs; None when it asks only for the figures.
-    A blank year leaves no sum or mean, and no extreme it might have been."""
+    the second, the top three, the sum, the mean, the median, how many years pass a
+    mark, the change between two), said with its inputs; None when it asks only for the
+    figures. A blank year leaves nothing that it might have changed."""
     r, lang = ctx.reading, ctx.lang
-    op = next((c for c in ("max", "min", "sum", "mean") if r.has(c)), None)
-    if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
-        op = None  # 每年…各有多少（三种情形加起来）: a sum within each year, not over them
+    op = _asked_of_years(r, len(by_year))
     if op is None or show is None or not by_year:
         return None
     blank = [y for y, v in by_year.items() if v is None]
@@ -770,16 +792,71 @@ def _over_years(
             None,
             "trend",
         )
-    values = [v for v in by_year.values() if v is not None]
+    known = {y: v for y, v in by_year.items() if v is not None}
+    values = list(known.values())
+    if op == "count":
+        assert r.condition is not None
+        how, mark = r.condition
+        meet = [y for y, v in known.items() if _MEETS[how](v, mark)]
+        said = t(
+            lang,
+            f"符合条件的有 {len(meet)} 年：{'、'.join(map(str, meet)) or '无'}。",
+            f"{len(meet)} years meet it: {', '.join(map(str, meet)) or 'none'}.",
+        )
+        return said, None, len(meet), "count"
+    if op == "change":  # 2019年和2025年…差多少: the later less the earlier
+        (y1, a), (y2, b) = sorted(known.items())
+        gap = number(round(b - a, 6))
+        said = t(
+            lang,
+            f"差额 = {reply.num(b, lang)} − {reply.num(a, lang)} = {reply.num(gap, lang)}（{y2} 年减 {y1} 年）。",
+            f"Difference = {reply.num(b, lang)} − {reply.num(a, lang)} = {reply.num(gap, lang)} ({y2} less {y1}).",
+        )
+        return said, y2, gap, "change"
+    if op == "rank":
+        order = sorted(known.items(), key=lambda kv: kv[1], reverse=not r.has("min"))
+        at = (r.position or 1) - 1
+        if (
+            at >= len(order)
+            or (at + 1 < len(order) and order[at][1] == order[at + 1][1])
+            or (at and order[at][1] == order[at - 1][1])
+        ):
+            return (
+                t(
+                    lang,
+                    "并列或年份不够，无法排出这一名。",
+                    "Tied or too few years: no such place.",
+                ),
+                None,
+                None,
+                "trend",
+            )
+        shown = order[: max(r.top or 0, at + 1)]
+        listed = t(lang, "；", "; ").join(f"{y}：{show(v, lang)}" for y, v in shown)
+        year, value = order[at]
+        return (
+            t(lang, f"从高到低：{listed}。", f"Highest first: {listed}."),
+            year,
+            value,
+            "trend",
+        )
     if op in ("max", "min"):
         extreme = max(values) if op == "max" else min(values)
-        years = [y for y, v in by_year.items() if v == extreme]
+        years = [y for y, v in known.items() if v == extreme]
         said = t(
             lang,
             f"{'最多' if op == 'max' else '最少'}的是 {'、'.join(map(str, years))} 年：{show(extreme, lang)}。",
             f"The {'most' if op == 'max' else 'fewest'}: {', '.join(map(str, years))}, {show(extreme, lang)}.",
         )
         return said, years[-1], extreme, "trend"
+    if op == "median":
+        middle = number(round(statistics.median(values), 6))
+        said = t(
+            lang,
+            f"中位数（{len(values)} 年从小到大排列取中间）：{reply.num(middle, lang)}。",
+            f"Median of {len(values)} years: {reply.num(middle, lang)}.",
+        )
+        return said, None, middle, "median"
     total = number(round(sum(values), 6))
     terms = " + ".join(reply.num(v, lang) for v in values)
     if op == "sum":
@@ -798,8 +875,32 @@ def _over_years(
     return said, None, mean, "mean"
 
 
-_YEAR_MINUS = re.compile(r"((?:19|20)\d{2})年?(?:减去|减|-|－|minus)((?:19|20)\d{2})")
-_AGAINST_YEAR = re.compile(r"(?:比|较|与|和|跟|同|对比)((?:19|20)\d{2})")
+def _asked_of_years(r: Reading, years: int) -> str | None:
+    """Which of `_over_years`' questions the reading asks, if any."""
+    if r.has("count_years") and r.condition is not None:
+        return "count"
+    if r.position or (r.top and r.top > 1):
+        return "rank"
+    if r.has("change") and years == 2:
+        return "change"
+    op = next((c for c in ("max", "min", "sum", "mean", "median") if r.has(c)), None)
+    if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
+        if not _SUM_OVER_YEARS.search(r.text.compact):
+            return None  # 每年…各有多少（三种情形加起来）: a sum within each year
+    return op
+
+
+# 七年加起来 / 几年合计: a sum over the years, though each year is asked too
+_SUM_OVER_YEARS = re.compile(r"[几两三四五六七八九十\d]+年(?:加起来|合计|总共|一共|总计)")
+
+
+# 2025减2024 (not 2021-2025, which is a range of years)
+_YEAR_MINUS = re.compile(r"((?:19|20)\d{2})年?(?:减去|减|minus)((?:19|20)\d{2})")
+# 比2023年 / 跟2023年比: the year compared with (2019年和2025年差多少 names two years alike:
+# the later less the earlier)
+_AGAINST_YEAR = re.compile(
+    r"(?:比|较|对比)((?:19|20)\d{2})|(?:与|和|跟|同)((?:19|20)\d{2})年?(?:相?比|对比)"
+)
 _AGAINST_YEAR_EN = re.compile(
     r"(?:than|compared with|compared to|versus|vs\.?|from) ((?:19|20)\d{2})"
 )
@@ -815,7 +916,7 @@ def _change_years(ctx: Ctx, available: list[int]) -> tuple[int, int]:
         ctx.reading.text.words
     )
     if against:  # 比2023年多多少: 2023 is the year compared with
-        prior = int(against.group(1))
+        prior = int(next(g for g in against.groups() if g))
         others = [y for y in ys.years if y != prior]
         return (others[0] if others else max(available)), prior
     if len(ys.explicit) == 1:

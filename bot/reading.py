@@ -24,6 +24,7 @@ from .lexicon import (
     asks_count,
     asks_difference,
     condition,
+    counts_years,
     find_phrases,
     narrative_terms,
     parts_of_year,
@@ -486,7 +487,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         top=top_n(masked),
         position=position(masked),
         columns=[(p.kind, p.value) for p in strong if p.kind in ("applicant", "outcome", "t2col")],
-        condition=condition(masked) if asks_count(masked) else None,
+        condition=condition(masked) if asks_count(masked) or counts_years(masked) else None,
         section=next((SECTIONS[c] for c in SECTIONS if c in cues), None),
         not_understood=[
             w
@@ -509,6 +510,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     reading.years_apart = _years_apart(text.compact, mentions, places, years)
     if asks_count(masked):
         reading.cues.add("count")
+    if counts_years(masked):
+        reading.cues.add("count_years")  # 有几年超过100件: years of one agency counted
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
     if _SHARE_ASKED.search(masked.compact):
@@ -658,6 +661,11 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ),
     ("count", lambda r: r.has("count") and not r.resolved),
     ("sides", lambda r: r.sides is not None),
+    # 有几年超过100件, 哪几年比上一年多: of one agency's years, whatever else is said
+    (
+        "trend",
+        lambda r: r.has("count_years") and bool(r.resolved) and bool(r.measures or r.outcome),
+    ),
     ("times", lambda r: r.has("times") and (r.measures or r.outcome)),
     (
         "per_month",

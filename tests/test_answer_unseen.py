@@ -480,3 +480,42 @@ def test_a_figure_the_question_states_is_checked_not_asked(engine: Engine) -> No
 def test_a_figure_stated_wrongly_is_said_to_differ(engine: Engine) -> None:
     a = engine.answer("伊川司法局2024：予以公开5，各项办理结果加起来等于几")
     assert a.status == "answered" and "报告印的是 0" in a.text  # the seed prints 予以公开 0
+
+
+def _pingtan(key: str) -> dict[int, float]:
+    out = {y: truth(f"pingtan-zhsyq-{y}-crawl", key) for y in (2019, 2020, 2021, 2023, 2024, 2025)}
+    f2022 = json.loads((DEVSET / "truth" / "pingtan-zhsyq-2022.json").read_text("utf-8"))
+    out[2022] = f2022["figures"][key]
+    return out
+
+
+def test_what_is_asked_of_a_figures_years(engine: Engine) -> None:
+    received = _pingtan("3.received.total")
+    a = engine.answer("平潭2019到2025这七年里，有几年收到的申请超过100件")
+    assert (a.status, a.value) == ("answered", sum(v > 100 for v in received.values()))
+    a = engine.answer("平潭2021年到2025年每年新收申请数的中位数是多少")
+    assert a.value == sorted(received[y] for y in range(2021, 2026))[2]
+    penalty = {y: v for y, v in _pingtan("2.penalty.decisions").items() if y >= 2021}
+    a = engine.answer("平潭2021-2025年行政处罚决定数排第二的是哪一年")
+    assert a.value == sorted(penalty.values(), reverse=True)[1]
+    handled = _pingtan("3.results_total.total")
+    a = engine.answer("平潭2019-2025年每年办理结果总计（七）是多少，七年加起来多少")
+    assert a.value == sum(handled.values())
+
+
+def test_a_trend_asked_something_it_cannot_work_out_gives_no_value(engine: Engine) -> None:
+    # not the latest year's figure (it was given as the answer to a count of years)
+    a = engine.answer("平潭2021-2025年行政诉讼哪几年比上一年多")
+    assert (a.status, a.value) == ("answered", None)
+    lawsuits = {y: v for y, v in _pingtan("4.litigation_direct.total").items() if y >= 2021}
+    after = _pingtan("4.litigation_after_review.total")
+    total = {y: v + after[y] for y, v in lawsuits.items()}
+    a = engine.answer("平潭2021-2025年行政诉讼变化多少")  # a range, not 2021 less 2025
+    assert a.value == total[2025] - total[2021]
+
+
+def test_each_then_the_difference_of_two_years(engine: Engine) -> None:
+    f2019 = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
+    received = truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total")
+    a = engine.answer("上海市政府办公厅2019年和2025年的新收申请各多少，差多少")
+    assert a.value == received - f2019["figures"]["3.received.total"]  # the later less the earlier
