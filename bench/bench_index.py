@@ -16,6 +16,7 @@ noisy, so figures are printed, not asserted.
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import resource
 import shutil
@@ -114,6 +115,36 @@ def pdf_readers(pdf: Path) -> dict[str, Callable[[], object]]:
     return readers
 
 
+def pdf_steps(pdf: Path) -> dict[str, Callable[[], object]]:
+    """Steps of reading the devset PDF, each done the way gongkai did before and the way
+    it does now, on the same pages (read by PDFium once, up front)."""
+    import pdfplumber
+
+    from index.readers.pdf_tables import CellText, find_tables
+    from index.readers.pdfium_objects import load_objects
+
+    data = pdf.read_bytes()
+    doc = pdfplumber.open(io.BytesIO(data))
+    pages = doc.pages
+    load_objects(data, pages)
+
+    def plumber_cells() -> object:
+        return [[t.extract() for t in page.find_tables()] for page in pages]
+
+    def gongkai_cells() -> object:
+        out = []
+        for page in pages:
+            text = CellText(page)
+            out.append([text.extract(t) for t in find_tables(page)])
+        return out
+
+    assert plumber_cells() == gongkai_cells()
+    return {
+        "tables' cells, pdfplumber (before)": plumber_cells,
+        "tables' cells, pdf_tables (now)": gongkai_cells,
+    }
+
+
 def rate(fn: Callable[[], object], times: int, runs: int) -> tuple[float, float]:
     """Best and median calls per second over `runs` rounds of `times` calls."""
     rates = []
@@ -194,6 +225,10 @@ def main() -> None:
             print(f"  {'':36} {'best':>8} {'median':>8}")
             for name, read in pdf_readers(pdf).items():
                 best, median = rate(read, args.pdf, args.runs)
+                print(f"  {name:<36} {best:8.1f} {median:8.1f}")
+            print("  its steps, both ways, pages read once:")
+            for name, step in pdf_steps(pdf).items():
+                best, median = rate(step, args.pdf, args.runs)
                 print(f"  {name:<36} {best:8.1f} {median:8.1f}")
         print(f"peak memory:       {peak_mb():8.1f} MB (max RSS)")
     finally:
