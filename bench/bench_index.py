@@ -142,7 +142,54 @@ def pdf_steps(pdf: Path) -> dict[str, Callable[[], object]]:
     return {
         "tables' cells, pdfplumber (before)": plumber_cells,
         "tables' cells, pdf_tables (now)": gongkai_cells,
+        **char_calls(data),
     }
+
+
+def char_calls(data: bytes) -> dict[str, Callable[[], object]]:
+    """PDFium's object, origin and loose box of every character of the devset PDF, by
+    functions declared with their argument types (before) and by `pdfium_calls` (now)."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as fpdf
+
+    from index.readers import pdfium_calls as c
+
+    def declared(function: object, restype: object, *argtypes: object) -> Callable[..., int]:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    size, num = ctypes.c_size_t, ctypes.c_int
+    old_object = declared(fpdf.FPDFText_GetTextObject, size, size, num)
+    old_origin = declared(fpdf.FPDFText_GetCharOrigin, num, size, num, size, size)
+    old_loose = declared(fpdf.FPDFText_GetLooseCharBox, num, size, num, size)
+    doc = pypdfium2.PdfDocument(data)
+    textpages = [fpdf.FPDFText_LoadPage(page.raw) for page in doc]
+    origin, loose = (ctypes.c_double * 2)(), (ctypes.c_float * 4)()
+    x_at, loose_at = ctypes.addressof(origin), ctypes.addressof(loose)
+
+    def before() -> object:
+        for textpage in textpages:
+            tp = c.handle(textpage).value
+            for n in range(c.count_chars(c.handle(textpage))):
+                old_object(tp, n)
+                old_origin(tp, n, x_at, x_at + 8)
+                old_loose(tp, n, loose_at)
+        return None
+
+    def now() -> object:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+        for textpage in textpages:
+            tp = c.handle(textpage)
+            for n in range(c.count_chars(tp)):
+                c.char_object(tp, n)
+                c.char_origin(tp, n, x_ref, y_ref)
+                c.char_loose_box(tp, n, loose)
+        return None
+
+    return {"3 calls a char, argtypes (before)": before, "3 calls a char, pdfium_calls (now)": now}
 
 
 def rate(fn: Callable[[], object], times: int, runs: int) -> tuple[float, float]:

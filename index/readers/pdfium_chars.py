@@ -52,9 +52,8 @@ class PageChars:
         self._facts: dict[int, FontFacts] = {}
         self._widths: dict[tuple[int, float], dict[str, float]] = {}
         self._matrix = (ctypes.c_float * 6)()
-        self._matrix_at = ctypes.addressof(self._matrix)
 
-    def read(self, textpage: int) -> list[dict[str, Any]]:
+    def read(self, textpage: ctypes.c_void_p) -> list[dict[str, Any]]:
         places, chars = self._read(textpage)
         if missing := len(self.texts.keys() - self._objects.keys()):
             raise Unsupported(
@@ -65,13 +64,13 @@ class PageChars:
             chars = [char for _, char in sorted(zip(places, chars, strict=True))]
         return chars
 
-    def _read(self, tp: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
+    def _read(self, tp: ctypes.c_void_p) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
         """The characters, and each one's place in the content stream (object, index)."""
         objects, number = self._objects, self.page.page_number
         height, doctop = self.page.height, self.page.initial_doctop
-        origin, loose = (ctypes.c_double * 2)(), (ctypes.c_float * 4)()  # left top right bottom
-        x_at, y_at = _addresses(origin)
-        loose_at = ctypes.addressof(loose)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        x_at, y_at = ctypes.byref(x), ctypes.byref(y)
+        loose = (ctypes.c_float * 4)()  # left top right bottom
         places: list[tuple[int, int]] = []
         chars: list[dict[str, Any]] = []
         last_order, last_x, last_y = -1, 0.0, 0.0
@@ -91,11 +90,11 @@ class PageChars:
             if c.char_unmapped(tp, n):
                 raise Unsupported(f"a character of page {number} has no Unicode")
             c.char_origin(tp, n, x_at, y_at)
-            x0, base = origin
+            x0, base = x.value, y.value
             if x0 == last_x and base == last_y and order == last_order:
                 raise Unsupported(f"page {number} has characters at one place")
             last_order, last_x, last_y = order, x0, base
-            c.char_loose_box(tp, n, loose_at)
+            c.char_loose_box(tp, n, loose)
             x1 = x0 + a * (widths.get(text) or self._width(obj, text))
             if abs(x1 - loose[2]) > EPSILON:
                 self._check_overhang(tp, n, x1, loose[2])
@@ -124,19 +123,19 @@ class PageChars:
             )
         return places, chars
 
-    def _object(self, tp: int, n: int, handle: int) -> _TextObject:
+    def _object(self, tp: ctypes.c_void_p, n: int, handle: int) -> _TextObject:
         """The text object of character `n`, read when the first of its characters is."""
         order = self.texts.get(handle)
         if order is None:
             raise Unsupported(f"a character of page {self.page.page_number} is in no text object")
         m = self._matrix
-        if not c.char_matrix(tp, n, self._matrix_at):
+        if not c.char_matrix(tp, n, m):
             raise Unsupported(f"no matrix for a character of page {self.page.page_number}")
         a, d = m[0], m[3]
         if m[1] or m[2] or a <= 0 or d <= 0:
             raise Unsupported(f"page {self.page.page_number} has turned or mirrored text")
         size = c.char_font_size(tp, n)
-        font = c.text_font(handle)
+        font = c.text_font(ctypes.c_void_p(handle))
         facts = self._facts.get(font) or self._font_facts(font)
         widths = self._widths.get((font, size))
         if widths is None:
@@ -158,9 +157,10 @@ class PageChars:
         return obj
 
     def _font_facts(self, font: int) -> FontFacts:
-        length = c.base_font_name(font, 0, 0)
+        handle = ctypes.c_void_p(font)
+        length = c.base_font_name(handle, None, ctypes.c_ulong(0))
         buffer = ctypes.create_string_buffer(length)
-        c.base_font_name(font, ctypes.addressof(buffer), length)
+        c.base_font_name(handle, buffer, ctypes.c_ulong(length))
         name = base_name(buffer.value.decode("utf-8", "replace"))
         candidates = self.fonts.get(name, set())
         if len(candidates) != 1:
@@ -187,31 +187,27 @@ class PageChars:
         """The advance of the glyph for `text` in `obj`'s font, at its size."""
         *_, font, widths, size = obj
         found = ctypes.c_float()
-        if not c.glyph_width(font, ord(text), size, ctypes.addressof(found)):
+        code, at = ctypes.c_uint(ord(text)), ctypes.c_float(size)
+        if not c.glyph_width(ctypes.c_void_p(font), code, at, ctypes.byref(found)):
             raise Unsupported(f"PDFium gives no width for U+{ord(text):04X}")
         widths[text] = found.value
         return found.value
 
-    def _check_overhang(self, tp: int, n: int, x1: float, loose_right: float) -> None:
+    def _check_overhang(self, tp: ctypes.c_void_p, n: int, x1: float, loose_right: float) -> None:
         """PDFium's loose box runs to the glyph's advance, or to its ink where that goes
         further (an italic glyph, a wide one): then the advance found must fall short of
         the loose box, exactly where the ink ends."""
-        box = (ctypes.c_double * 4)()  # left right bottom top
-        c.char_box(tp, n, *_addresses(box))
-        if x1 > loose_right + EPSILON or abs(box[1] - loose_right) > EPSILON:
+        box = [ctypes.c_double() for _ in range(4)]  # left right bottom top
+        c.char_box(tp, n, *map(ctypes.byref, box))
+        if x1 > loose_right + EPSILON or abs(box[1].value - loose_right) > EPSILON:
             raise Unsupported(f"a character's width on page {self.page.page_number} is unclear")
 
 
-def _addresses(array: ctypes.Array[ctypes.c_double]) -> list[int]:
-    """Where each number of `array` is, for PDFium to write it."""
-    return [ctypes.addressof(array) + k * ctypes.sizeof(ctypes.c_double) for k in range(len(array))]
-
-
-def _page_text(tp: int) -> str:
+def _page_text(tp: ctypes.c_void_p) -> str:
     """The text of every character of a text page, one a character (else `Unsupported`)."""
     count = c.count_chars(tp)
     buffer = (ctypes.c_ushort * (count + 1))()
-    written = c.get_text(tp, 0, count, ctypes.addressof(buffer))
+    written = c.get_text(tp, 0, count, buffer)
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
     if len(text) != count:
         raise Unsupported("PDFium's text of a page leaves out characters (markers, pairs)")
