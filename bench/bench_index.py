@@ -95,7 +95,7 @@ def pdf_readers(pdf: Path) -> dict[str, Callable[[], object]]:
 
     readers: dict[str, Callable[[], object]] = {
         "gongkai parse_file (PDFium path)": lambda: parse_file(pdf),
-        "  the same, pdfplumber's tables (before)": lambda: with_plumber_tables(parse_file, pdf),
+        "  same, pdfplumber's tables (before)": lambda: with_plumber_tables(parse_file, pdf),
         "gongkai read, PDFium path": lambda: read_pdf(data),
         "gongkai read, pdfminer path (before)": lambda: read_pdf(data, pdfium=False),
         "pdfplumber extract_tables alone": plumber_tables,
