@@ -9,9 +9,8 @@ of one declared with them, a third of pypdfium2's. So the arguments must be give
 sees them: a handle as `ctypes.c_void_p` (`handle()`), where PDFium writes a number as
 `ctypes.byref()` of it and several as a ctypes array (an array is passed by its address),
 an index as a Python int (a C int), a float argument as `ctypes.c_float`, an unsigned one
-as `ctypes.c_uint`/`c_ulong`.
-Handles come back as plain integers, which can be compared and used as dictionary keys
-as they are; NULL is 0.
+as `ctypes.c_uint`/`c_ulong`. Handles come back as plain integers, which can be compared
+and used as dictionary keys as they are; NULL is 0.
 """
 
 from __future__ import annotations
