@@ -3,19 +3,22 @@
 The reports are the bundled seeds with their table numbers replaced by random ones and
 their agency names changed, so every layout of `data/reports/` is measured. The devset
 PDF is read by gongkai both ways (PDFium, pdfminer) and, in the same run, by pdfplumber,
-pypdfium2, `pdftotext` and PyMuPDF where installed. Run:
+pypdfium2, `pdftotext` and PyMuPDF where installed; the steps the speed work of issue 15
+changed (tables' cells, calls into PDFium) are timed the old way and the new. Run:
 
     .venv/bin/python bench/bench_index.py [--reports 3000] [--pdf 20] [--jobs 2]
 
 pinned to one core (`taskset -c 0`) for the one-core figures; `--jobs` adds a build
 parsing in that many processes (give it as many cores). Each measurement is repeated
-(`--runs`), and the best and median rates are printed: the machines are shared and
-noisy, so figures are printed, not asserted.
+(`--runs`), and the best and median rates are printed (for the PDF readers also the
+best by CPU time, which waiting for a shared core does not count): the machines are
+shared and noisy, so figures are printed, not asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import resource
 import shutil
@@ -26,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -91,6 +95,7 @@ def pdf_readers(pdf: Path) -> dict[str, Callable[[], object]]:
 
     readers: dict[str, Callable[[], object]] = {
         "gongkai parse_file (PDFium path)": lambda: parse_file(pdf),
+        "  same, pdfplumber's tables (before)": lambda: with_plumber_tables(parse_file, pdf),
         "gongkai read, PDFium path": lambda: read_pdf(data),
         "gongkai read, pdfminer path (before)": lambda: read_pdf(data, pdfium=False),
         "pdfplumber extract_tables alone": plumber_tables,
@@ -114,15 +119,123 @@ def pdf_readers(pdf: Path) -> dict[str, Callable[[], object]]:
     return readers
 
 
-def rate(fn: Callable[[], object], times: int, runs: int) -> tuple[float, float]:
-    """Best and median calls per second over `runs` rounds of `times` calls."""
-    rates = []
+def with_plumber_tables(fn: Callable[[Path], object], pdf: Path) -> object:
+    """`fn(pdf)` with tables found and read by pdfplumber's `find_tables` and
+    `Table.extract`, as before `index.readers.pdf_tables`."""
+    from index.readers import pdf as reader
+
+    class PlumberCells:
+        def __init__(self, page: object) -> None:
+            pass
+
+        def extract(self, table: Any) -> object:
+            return table.extract()
+
+    saved = reader.find_tables, reader.CellText
+    reader.find_tables, reader.CellText = lambda page: page.find_tables(), PlumberCells
+    try:
+        return fn(pdf)
+    finally:
+        reader.find_tables, reader.CellText = saved
+
+
+def pdf_steps(pdf: Path) -> dict[str, Callable[[], object]]:
+    """Steps of reading the devset PDF, each done the way gongkai did before and the way
+    it does now, on the same pages (read by PDFium once, up front)."""
+    import pdfplumber
+
+    from index.readers.pdf_tables import CellText, find_tables
+    from index.readers.pdfium_objects import load_objects
+
+    data = pdf.read_bytes()
+    doc = pdfplumber.open(io.BytesIO(data))
+    pages = doc.pages
+    load_objects(data, pages)
+
+    def plumber_cells() -> object:
+        return [[t.extract() for t in page.find_tables()] for page in pages]
+
+    def gongkai_cells() -> object:
+        out = []
+        for page in pages:
+            text = CellText(page)
+            out.append([text.extract(t) for t in find_tables(page)])
+        return out
+
+    assert plumber_cells() == gongkai_cells()
+    return {
+        "tables' cells, pdfplumber (before)": plumber_cells,
+        "tables' cells, pdf_tables (now)": gongkai_cells,
+        **char_calls(data),
+    }
+
+
+def char_calls(data: bytes) -> dict[str, Callable[[], object]]:
+    """PDFium's object, origin and loose box of every character of the devset PDF, by
+    functions declared with their argument types (before) and by `pdfium_calls` (now)."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as fpdf
+
+    from index.readers import pdfium_calls as c
+
+    def declared(function: object, restype: object, *argtypes: object) -> Callable[..., int]:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    size, num = ctypes.c_size_t, ctypes.c_int
+    old_object = declared(fpdf.FPDFText_GetTextObject, size, size, num)
+    old_origin = declared(fpdf.FPDFText_GetCharOrigin, num, size, num, size, size)
+    old_loose = declared(fpdf.FPDFText_GetLooseCharBox, num, size, num, size)
+    doc = pypdfium2.PdfDocument(data)
+    textpages = [fpdf.FPDFText_LoadPage(page.raw) for page in doc]
+    origin, loose = (ctypes.c_double * 2)(), (ctypes.c_float * 4)()
+    x_at, loose_at = ctypes.addressof(origin), ctypes.addressof(loose)
+
+    def before() -> object:
+        for textpage in textpages:
+            tp = c.handle(textpage).value
+            for n in range(c.count_chars(c.handle(textpage))):
+                old_object(tp, n)
+                old_origin(tp, n, x_at, x_at + 8)
+                old_loose(tp, n, loose_at)
+        return None
+
+    def now() -> object:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+        for textpage in textpages:
+            tp = c.handle(textpage)
+            for n in range(c.count_chars(tp)):
+                c.char_object(tp, n)
+                c.char_origin(tp, n, x_ref, y_ref)
+                c.char_loose_box(tp, n, loose)
+        return None
+
+    return {"3 calls a char, argtypes (before)": before, "3 calls a char, pdfium_calls (now)": now}
+
+
+def rate(fn: Callable[[], object], times: int, runs: int) -> tuple[float, float, float]:
+    """Best and median calls per second over `runs` rounds of `times` calls by the clock,
+    and the best by CPU time: where other work shares the core, the clock counts the time
+    spent waiting for it too."""
+    rates, cpu_rates = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu_seconds()
         for _ in range(times):
             fn()
         rates.append(times / (time.perf_counter() - start))
-    return max(rates), statistics.median(rates)
+        cpu_rates.append(times / (cpu_seconds() - start_cpu))
+    return max(rates), statistics.median(rates), max(cpu_rates)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of the children it waited for (`pdftotext`)."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def peak_mb() -> float:
@@ -191,10 +304,14 @@ def main() -> None:
         pdf = ROOT.parent / "shared" / "devset" / "huaian-shi-zf-2024.pdf"
         if pdf.exists() and args.pdf:
             print(f"the devset PDF ({pdf.name}, 6 pages), reads/s, {args.pdf} a run:")
-            print(f"  {'':36} {'best':>8} {'median':>8}")
+            print(f"  {'':36} {'best':>8} {'median':>8} {'best CPU':>9}")
             for name, read in pdf_readers(pdf).items():
-                best, median = rate(read, args.pdf, args.runs)
-                print(f"  {name:<36} {best:8.1f} {median:8.1f}")
+                best, median, cpu = rate(read, args.pdf, args.runs)
+                print(f"  {name:<36} {best:8.1f} {median:8.1f} {cpu:9.1f}")
+            print("  its steps, both ways, pages read once:")
+            for name, step in pdf_steps(pdf).items():
+                best, median, cpu = rate(step, args.pdf, args.runs)
+                print(f"  {name:<36} {best:8.1f} {median:8.1f} {cpu:9.1f}")
         print(f"peak memory:       {peak_mb():8.1f} MB (max RSS)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

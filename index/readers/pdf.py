@@ -27,6 +27,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..document import Block, Document, Paragraph, Table
 from ..errors import UnreadableFile
+from .pdf_tables import CellText, find_tables
 from .pdfium_objects import Unsupported, load_objects
 
 log = logging.getLogger(__name__)
@@ -124,8 +125,9 @@ def _page_items(page: Page, number: int) -> list[Paragraph | _Grid]:
     """One page's text lines and tables, top to bottom."""
     placed: list[tuple[float, Paragraph | _Grid]] = []
     boxes = []
-    for found in page.find_tables():
-        rows = [[None if c is None else c.strip() for c in row] for row in found.extract()]
+    text = CellText(page)
+    for found in find_tables(page):
+        rows = [[None if c is None else c.strip() for c in row] for row in text.extract(found)]
         if not rows or len(rows[0]) < 2:
             continue  # a framed paragraph: its text is read as prose below
         xs = sorted({cell[0] for cell in found.cells})

@@ -32,13 +32,17 @@ _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
 # two coordinates closer than this are one (PDFium computes in single precision)
 EPSILON = 0.005
 
-# What the characters of one text object share: its place in the content stream, the
-# horizontal scale of its text matrix, the height of a character box (font size ×
-# vertical scale) and the offset of its bottom from the baseline, its font's name,
-# whether only ASCII is trusted of its text, the font's facts and handle, and the
-# advances of its characters found so far (by text, at its size), and that size. A
-# plain tuple: most reports draw each character as an object of its own.
-_TextObject = tuple[int, float, float, float, str, bool, FontFacts, int, dict[str, float], float]
+# What the characters of text objects of one font, size and scale share: the horizontal
+# scale of the text matrix, the height of a character box (font size × vertical scale)
+# and the offset of its bottom from the baseline, the font's name, whether only ASCII is
+# trusted of its text, the font's facts and handle, the advances of its characters found
+# so far (by text), and the size. Plain tuples, made once for all the objects alike: most
+# reports draw each character as an object of its own.
+_Style = tuple[
+    float, float, float, str, bool, FontFacts, ctypes.c_void_p, dict[str, float], ctypes.c_float
+]
+# A text object: its place in the content stream, and its style.
+_TextObject = tuple[int, _Style]
 
 
 class PageChars:
@@ -50,11 +54,12 @@ class PageChars:
         self.fonts = fonts
         self._objects: dict[int, _TextObject] = {}
         self._facts: dict[int, FontFacts] = {}
-        self._widths: dict[tuple[int, float], dict[str, float]] = {}
+        self._styles: dict[tuple[int, float, float, float], _Style] = {}
         self._matrix = (ctypes.c_float * 6)()
-        self._matrix_at = ctypes.addressof(self._matrix)
+        self._advance = ctypes.c_float()
+        self._advance_at = ctypes.byref(self._advance)
 
-    def read(self, textpage: int) -> list[dict[str, Any]]:
+    def read(self, textpage: ctypes.c_void_p) -> list[dict[str, Any]]:
         places, chars = self._read(textpage)
         if missing := len(self.texts.keys() - self._objects.keys()):
             raise Unsupported(
@@ -65,13 +70,13 @@ class PageChars:
             chars = [char for _, char in sorted(zip(places, chars, strict=True))]
         return chars
 
-    def _read(self, tp: int) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
+    def _read(self, tp: ctypes.c_void_p) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
         """The characters, and each one's place in the content stream (object, index)."""
         objects, number = self._objects, self.page.page_number
         height, doctop = self.page.height, self.page.initial_doctop
-        origin, loose = (ctypes.c_double * 2)(), (ctypes.c_float * 4)()  # left top right bottom
-        x_at, y_at = _addresses(origin)
-        loose_at = ctypes.addressof(loose)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        x_at, y_at = ctypes.byref(x), ctypes.byref(y)
+        loose = (ctypes.c_float * 4)()  # left top right bottom
         places: list[tuple[int, int]] = []
         chars: list[dict[str, Any]] = []
         last_order, last_x, last_y = -1, 0.0, 0.0
@@ -79,24 +84,24 @@ class PageChars:
             if text in " \r\n" and c.char_generated(tp, n):
                 continue
             handle = c.char_object(tp, n)
-            obj = objects.get(handle) or self._object(tp, n, handle)
-            order, a, extent, drop, fontname, ascii_only, _, _, widths, _ = obj
+            order, style = objects.get(handle) or self._object(tp, n, handle)
+            a, extent, drop, fontname, ascii_only, facts, _, widths, _ = style
             if ascii_only or not (
                 "\u3000" <= text < "\ud800"  # CJK
                 or " " <= text <= "~"
                 or "\uff01" <= text <= "\uff60"  # full-width forms
                 or "\u00a0" <= text < "\u0590"  # Latin, Greek, Cyrillic
             ):
-                self._check_text(text, obj[6])
+                self._check_text(text, facts)
             if c.char_unmapped(tp, n):
                 raise Unsupported(f"a character of page {number} has no Unicode")
             c.char_origin(tp, n, x_at, y_at)
-            x0, base = origin
+            x0, base = x.value, y.value
             if x0 == last_x and base == last_y and order == last_order:
                 raise Unsupported(f"page {number} has characters at one place")
             last_order, last_x, last_y = order, x0, base
-            c.char_loose_box(tp, n, loose_at)
-            x1 = x0 + a * (widths.get(text) or self._width(obj, text))
+            c.char_loose_box(tp, n, loose)
+            x1 = x0 + a * (widths.get(text) or self._width(style, text))
             if abs(x1 - loose[2]) > EPSILON:
                 self._check_overhang(tp, n, x1, loose[2])
             y0 = base + drop
@@ -124,43 +129,44 @@ class PageChars:
             )
         return places, chars
 
-    def _object(self, tp: int, n: int, handle: int) -> _TextObject:
+    def _object(self, tp: ctypes.c_void_p, n: int, handle: int) -> _TextObject:
         """The text object of character `n`, read when the first of its characters is."""
         order = self.texts.get(handle)
         if order is None:
             raise Unsupported(f"a character of page {self.page.page_number} is in no text object")
         m = self._matrix
-        if not c.char_matrix(tp, n, self._matrix_at):
+        if not c.char_matrix(tp, n, m):
             raise Unsupported(f"no matrix for a character of page {self.page.page_number}")
         a, d = m[0], m[3]
         if m[1] or m[2] or a <= 0 or d <= 0:
             raise Unsupported(f"page {self.page.page_number} has turned or mirrored text")
-        size = c.char_font_size(tp, n)
-        font = c.text_font(handle)
+        key = (c.text_font(ctypes.c_void_p(handle)), c.char_font_size(tp, n), a, d)
+        obj = (order, self._styles.get(key) or self._style(*key))
+        self._objects[handle] = obj
+        return obj
+
+    def _style(self, font: int, size: float, a: float, d: float) -> _Style:
         facts = self._facts.get(font) or self._font_facts(font)
-        widths = self._widths.get((font, size))
-        if widths is None:
-            widths = self._widths[font, size] = {}
         extent = d * size
-        obj = (
-            order,
+        style = (
             a,
             extent,
             facts.descent * extent,
             facts.fontname,
             facts.ascii_only,
             facts,
-            font,
-            widths,
-            size,
+            ctypes.c_void_p(font),
+            {},
+            ctypes.c_float(size),
         )
-        self._objects[handle] = obj
-        return obj
+        self._styles[font, size, a, d] = style
+        return style
 
     def _font_facts(self, font: int) -> FontFacts:
-        length = c.base_font_name(font, 0, 0)
+        handle = ctypes.c_void_p(font)
+        length = c.base_font_name(handle, None, ctypes.c_ulong(0))
         buffer = ctypes.create_string_buffer(length)
-        c.base_font_name(font, ctypes.addressof(buffer), length)
+        c.base_font_name(handle, buffer, ctypes.c_ulong(length))
         name = base_name(buffer.value.decode("utf-8", "replace"))
         candidates = self.fonts.get(name, set())
         if len(candidates) != 1:
@@ -183,35 +189,29 @@ class PageChars:
         if unicodedata.bidirectional(text) in _RIGHT_TO_LEFT:
             raise Unsupported(f"page {self.page.page_number} has right-to-left text")
 
-    def _width(self, obj: _TextObject, text: str) -> float:
-        """The advance of the glyph for `text` in `obj`'s font, at its size."""
-        *_, font, widths, size = obj
-        found = ctypes.c_float()
-        if not c.glyph_width(font, ord(text), size, ctypes.addressof(found)):
+    def _width(self, style: _Style, text: str) -> float:
+        """The advance of the glyph for `text` in the style's font, at its size."""
+        *_, font, widths, size = style
+        if not c.glyph_width(font, ctypes.c_uint(ord(text)), size, self._advance_at):
             raise Unsupported(f"PDFium gives no width for U+{ord(text):04X}")
-        widths[text] = found.value
-        return found.value
+        widths[text] = width = self._advance.value
+        return width
 
-    def _check_overhang(self, tp: int, n: int, x1: float, loose_right: float) -> None:
+    def _check_overhang(self, tp: ctypes.c_void_p, n: int, x1: float, loose_right: float) -> None:
         """PDFium's loose box runs to the glyph's advance, or to its ink where that goes
         further (an italic glyph, a wide one): then the advance found must fall short of
         the loose box, exactly where the ink ends."""
-        box = (ctypes.c_double * 4)()  # left right bottom top
-        c.char_box(tp, n, *_addresses(box))
-        if x1 > loose_right + EPSILON or abs(box[1] - loose_right) > EPSILON:
+        box = [ctypes.c_double() for _ in range(4)]  # left right bottom top
+        c.char_box(tp, n, *map(ctypes.byref, box))
+        if x1 > loose_right + EPSILON or abs(box[1].value - loose_right) > EPSILON:
             raise Unsupported(f"a character's width on page {self.page.page_number} is unclear")
 
 
-def _addresses(array: ctypes.Array[ctypes.c_double]) -> list[int]:
-    """Where each number of `array` is, for PDFium to write it."""
-    return [ctypes.addressof(array) + k * ctypes.sizeof(ctypes.c_double) for k in range(len(array))]
-
-
-def _page_text(tp: int) -> str:
+def _page_text(tp: ctypes.c_void_p) -> str:
     """The text of every character of a text page, one a character (else `Unsupported`)."""
     count = c.count_chars(tp)
     buffer = (ctypes.c_ushort * (count + 1))()
-    written = c.get_text(tp, 0, count, ctypes.addressof(buffer))
+    written = c.get_text(tp, 0, count, buffer)
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
     if len(text) != count:
         raise Unsupported("PDFium's text of a page leaves out characters (markers, pairs)")

@@ -78,12 +78,12 @@ def _page_objects(
         _check_page(pdfium_page, page)
         texts: dict[int, int] = {}  # text object → its place in the content stream
         paths = _PathPainter(page)
-        holder = c.address(pdfium_page.raw)
+        holder = c.handle(pdfium_page.raw)
         for kind, obj, matrix in _walk(c.count_objects, c.get_object, holder, _IDENTITY):
             if kind == fpdf.FPDF_PAGEOBJ_TEXT:
                 if c.count_marks(obj):
                     _check_marks(obj, page.page_number)
-                texts[obj] = len(texts)
+                texts[obj.value] = len(texts)
             elif kind == fpdf.FPDF_PAGEOBJ_PATH:
                 paths.paint(obj, matrix)
         reader = PageChars(page, texts, fonts.page_fonts(page))
@@ -91,7 +91,7 @@ def _page_objects(
         if not textpage:
             raise Unsupported(f"PDFium cannot read the text of page {page.page_number}")
         try:
-            chars = reader.read(c.address(textpage))
+            chars = reader.read(c.handle(textpage))
         finally:
             fpdf.FPDFText_ClosePage(textpage)
     finally:
@@ -113,20 +113,27 @@ def _check_page(pdfium_page: pdfium.PdfPage, page: Page) -> None:
 
 
 def _walk(
-    count: Callable[[int], int], get: Callable[[int, int], int], holder: int, matrix: Matrix
-) -> Iterator[tuple[int, int, Matrix]]:
+    count: Callable[[ctypes.c_void_p], int],
+    get: Callable[[ctypes.c_void_p, Any], int],
+    holder: ctypes.c_void_p,
+    matrix: Matrix,
+) -> Iterator[tuple[int, ctypes.c_void_p, Matrix]]:
     """Every object drawn, forms opened in place, with the matrix from its form to the page."""
     for n in range(count(holder)):
-        obj = get(holder, n)
+        obj = ctypes.c_void_p(get(holder, n))
         kind = c.object_type(obj)
         if kind == fpdf.FPDF_PAGEOBJ_FORM:
             inner = mult_matrix(_matrix(obj), matrix)
-            yield from _walk(c.count_form_objects, c.get_form_object, obj, inner)
+            yield from _walk(c.count_form_objects, _form_object, obj, inner)
         else:
             yield kind, obj, matrix
 
 
-def _check_marks(handle: int, page_number: int) -> None:
+def _form_object(form: ctypes.c_void_p, n: int) -> int:
+    return c.get_form_object(form, ctypes.c_ulong(n))  # type: ignore[no-any-return]
+
+
+def _check_marks(handle: ctypes.c_void_p, page_number: int) -> None:
     """PDFium reads a marked span's /ActualText instead of its glyphs; pdfminer the glyphs."""
     obj = ctypes.cast(handle, fpdf.FPDF_PAGEOBJECT)
     for n in range(fpdf.FPDFPageObj_CountMarks(obj)):
@@ -140,9 +147,9 @@ def _check_marks(handle: int, page_number: int) -> None:
                 raise Unsupported(f"page {page_number} has text marked with ActualText")
 
 
-def _matrix(obj: int) -> Matrix:
+def _matrix(obj: ctypes.c_void_p) -> Matrix:
     m = (ctypes.c_float * 6)()
-    if not c.object_matrix(obj, ctypes.addressof(m)):
+    if not c.object_matrix(obj, m):
         raise Unsupported("PDFium gives no matrix for an object")
     return tuple(m)  # type: ignore[return-value]
 
@@ -155,26 +162,27 @@ class _PathPainter:
         self.page = page
         self.device = PDFLayoutAnalyzer(PDFResourceManager(), pageno=page.page_number)
         self.device.cur_item = LTPage(page.page_number, (0, 0, page.width, page.height))
-        self._point = (ctypes.c_float * 2)()
-        self._modes = (ctypes.c_int * 2)()
+        self._x, self._y = ctypes.c_float(), ctypes.c_float()
+        self._fill, self._stroke = ctypes.c_int(), ctypes.c_int()
         self._width = ctypes.c_float()
 
-    def paint(self, obj: int, matrix: Matrix) -> None:
+    def paint(self, obj: ctypes.c_void_p, matrix: Matrix) -> None:
         """pdfminer's `paint_path` for the path object `obj`: its segments as path
         operators (a closed subpath's `h`, a Bézier curve's three points as one `c`)."""
-        point, at = self._point, ctypes.addressof(self._point)
+        x, y = self._x, self._y
+        x_at, y_at = ctypes.byref(x), ctypes.byref(y)
         ops: list[tuple[Any, ...]] = []
         controls: list[float] = []
         for n in range(c.count_segments(obj)):
-            segment = c.get_segment(obj, n)
-            c.segment_point(segment, at, at + ctypes.sizeof(ctypes.c_float))
+            segment = ctypes.c_void_p(c.get_segment(obj, n))
+            c.segment_point(segment, x_at, y_at)
             kind = c.segment_type(segment)
             if kind == fpdf.FPDF_SEGMENT_MOVETO:
-                ops.append(("m", *point))
+                ops.append(("m", x.value, y.value))
             elif kind == fpdf.FPDF_SEGMENT_LINETO:
-                ops.append(("l", *point))
+                ops.append(("l", x.value, y.value))
             elif kind == fpdf.FPDF_SEGMENT_BEZIERTO:
-                controls += point
+                controls += (x.value, y.value)
                 if len(controls) == 6:
                     ops.append(("c", *controls))
                     controls = []
@@ -182,10 +190,9 @@ class _PathPainter:
                 raise Unsupported("PDFium gives a path segment of no known kind")
             if c.segment_closes(segment):
                 ops.append(("h",))
-        modes = ctypes.addressof(self._modes)
-        c.draw_mode(obj, modes, modes + ctypes.sizeof(ctypes.c_int))
-        fill, stroke = self._modes
-        c.stroke_width(obj, ctypes.addressof(self._width))
+        c.draw_mode(obj, ctypes.byref(self._fill), ctypes.byref(self._stroke))
+        fill, stroke = self._fill.value, self._stroke.value
+        c.stroke_width(obj, ctypes.byref(self._width))
         state = PDFGraphicState()
         state.linewidth = self._width.value
         self.device.set_ctm(mult_matrix(_matrix(obj), matrix))
