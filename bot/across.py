@@ -122,7 +122,14 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
             None,
         )
     if as_rate and len(r.measures) == 2:  # both named by the question: one over the other
-        return _asked_ratio(ctx, measures)
+        first, second = measures
+        column = column_for_all(ctx, first)
+        named = formula(first, column, within=False) if column else None
+        if named is None or second.key not in {k for k, _ in named.denominator}:
+            return _asked_ratio(ctx, measures)
+        # completion rate – requests concluded against those received plus carried over:
+        # the rate's own formula, which the question spelled out
+        return Quantity(first, column, named)
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, None)
     measure = measures[0]
@@ -210,6 +217,26 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
     return Scope(group, in_scope, scope_name(ctx, only), named=only is not None)
 
 
+_DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数"}
+
+
+def _left_out(ctx: Ctx, sc: Scope, only: list[int] | None) -> list[str]:
+    """The agencies named that have no report in the group, and the places named (two or
+    more) that have no agency of the kind asked: what a sum or ranking would leave out."""
+    if only is not None:
+        present = set(sc.group.agency_ids[sc.in_scope].tolist())
+        return [ctx.agencies.names[i] for i in only if ctx.agencies.ids[i] not in present]
+    r = ctx.reading
+    if r.kind is None or len(r.regions) < 2:
+        return []
+    of_kind = set(ctx.agencies.of_kind(r.kind))
+    return [
+        f"{region.name}{r.kind.label}"
+        for region in r.regions
+        if not of_kind & in_regions(ctx.agencies, [region])
+    ]
+
+
 def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
     """The year of every report the answer reads, when they share one."""
     if sc.group.year is not None:
@@ -256,6 +283,16 @@ def across(
     if isinstance(sc, Answer):
         return sc
     intent = {"rank": "ranking"}.get(op, op)
+    left_out = _left_out(ctx, sc, only)
+    if left_out and op in ("sum", "mean", "rank", "count"):
+        # 淮安和上海市政府办公厅（2025）合计: a sum, mean or ranking of the agencies
+        # named is not made of some of them
+        text = t(
+            ctx.lang,
+            f"{'、'.join(left_out)}没有这项数字可用（没有该年的报告，或没有这类机关），无法{_DONE_ZH[op]}。",
+            f"{', '.join(left_out)}: nothing to use (no report of that year, or no such agency), so no {op} can be given.",
+        )
+        return ctx.answer("not_found", intent, text, year=sc.group.year)
     if not sc.in_scope.any():
         text = t(ctx.lang, f"没有{sc.name}的报告。", f"No reports of {sc.name}.")
         return ctx.answer("not_found", intent, text, year=sc.group.year)
@@ -864,7 +901,8 @@ def count(ctx: Ctx) -> Answer:
     """有几个司法局… : agencies counted, on a figure's condition or, with none, as indexed."""
     r = ctx.reading
     if r.measures or r.outcome:
-        return across(ctx, op="count")
+        only = [m.agencies[0] for m in r.resolved] or None
+        return across(ctx, op="count", only=only, as_rate=r.has("rate"))
     idxs = scope_agencies(ctx)
     where = scope_name(ctx, None)
     names = [ctx.agencies.names[i] for i in idxs]

@@ -87,7 +87,7 @@ def respond(
                 headline,
                 question=question,
                 text=f"{first.text}\n\n{second.text}",
-                figures=first.figures + second.figures,
+                figures=first.figures + [f for f in second.figures if f not in first.figures],
                 context=second.context,
             )
     reading = read(text, agencies, today)

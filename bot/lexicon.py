@@ -384,6 +384,7 @@ NUMBER_WORDS = {
 }
 # 有几个司法局…, how many agencies…: a count of agencies, not of applications
 COUNT = (
+    re.compile(r"哪几家|有几家|有多少家|几家(?=[？?。，,]|$)|\bhow many of them\b"),
     re.compile(
         r"(?:有|共有|一共有)?(?:几|多少)(?:个|家)(?:机关|单位|部门|政府|[^\s，。？]{0,8}?(?:局|委|办|厅|政府|区|县|市))"
     ),
@@ -406,19 +407,21 @@ def counts_years(text: Text) -> bool:
 
 
 # 超过100件 / more than 100: a condition on the figure, for a count
+# a mark, in percent when so written (超过5%: of a rate, 0.05)
+_MARK = r"(\d+(?:\.\d+)?)\s*(%|％|percent)?"
 CONDITION = (
-    (re.compile(r"(?:超过|多于|大于|高于|逾)(\d+)"), ">"),
-    (re.compile(r"(?:不少于|不低于|至少|达到)(\d+)"), ">="),
-    (re.compile(r"(?:少于|低于|小于|不到|不足)(\d+)"), "<"),
+    (re.compile(r"(?:超过|多于|大于|高于|逾)" + _MARK), ">"),
+    (re.compile(r"(?:不少于|不低于|至少|达到)" + _MARK), ">="),
+    (re.compile(r"(?:少于|低于|小于|不到|不足)" + _MARK), "<"),
     (
         re.compile(
             r"(?:为|是|等于)(?:0|零)(?!\d)|没有(?=收到|被|人|任何)|零(?:申请|件)|一(?:件|个|次)[^\s，。？]{0,4}?都没"
         ),
         "=0",
     ),
-    (re.compile(r"\b(?:more than|over|above|greater than) (\d+)\b"), ">"),
-    (re.compile(r"\b(?:at least) (\d+)\b"), ">="),
-    (re.compile(r"\b(?:fewer than|less than|under|below) (\d+)\b"), "<"),
+    (re.compile(r"\b(?:more than|over|above|greater than) " + _MARK), ">"),
+    (re.compile(r"\b(?:at least) " + _MARK), ">="),
+    (re.compile(r"\b(?:fewer than|less than|under|below) " + _MARK), "<"),
     (re.compile(r"\b(?:no|zero|none)\b"), "=0"),
 )
 
@@ -672,7 +675,8 @@ def condition(text: Text) -> tuple[str, float] | None:
         if m:
             if op == "=0":
                 return "==", 0.0
-            return op, float(m.group(1))
+            mark = float(m.group(1))
+            return op, mark / 100 if m.group(2) else mark
     return None
 
 

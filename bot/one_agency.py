@@ -722,7 +722,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
             )
         )
     year, value = latest if latest else (None, None)
-    over = _over_years(ctx, by_year, shows)
+    over = over_years(ctx, by_year, shows)
     if over is not None:  # 哪一年最多, 历年一共, 平均每年: the years' extreme, sum or mean
         said, year, value, intent = over
         body.insert(len(lines) + 1, said)
@@ -762,11 +762,11 @@ _MEETS: dict[str, Callable[[float, float], bool]] = {
     ">": lambda v, n: v > n,
     ">=": lambda v, n: v >= n,
     "<": lambda v, n: v < n,
-    "=0": lambda v, n: v == 0,
+    "==": lambda v, n: v == n,
 }
 
 
-def _over_years(
+def over_years(
     ctx: Ctx,
     by_year: dict[int, float | int | None],
     show: Callable[[float | int | None, str], str] | None,

@@ -164,7 +164,7 @@ def place_scope(
     agencies: AgencyIndex,
     text: Text,
     *,
-    over_years: bool = False,
+    alone_is_named: bool = False,
 ) -> tuple[list[Region], list[Mention]]:
     """The regions the question ranges over, and the agencies it names by their place.
 
@@ -172,14 +172,14 @@ def place_scope(
     otherwise it names the agency of that place (of the kind named, if any): one is
     answered for, several are asked about, none is said. A place written right before
     the office (Dazhou justice bureau, 达州市司法局) names that place's own agency, not
-    one of a county within it; 重庆的司法局 (with 的) may be any of them. A place whose
-    only agency is asked about over several years (Pingtan's average a year, 2021-2024)
-    names that agency: a mean or sum over its years, not over one year's agencies.
+    one of a county within it; 重庆的司法局 (with 的) may be any of them. A place with one
+    indexed agency names that agency, unless agencies are counted or listed (Pingtan's
+    average a year, its year with the most: its years, not one year's agencies).
     """
     regions: list[Region] = []
     named: list[Mention] = []
     for p in places:
-        if scoped and not (over_years and kind is None and len(p.agencies) == 1):
+        if scoped and not (alone_is_named and kind is None and len(p.agencies) == 1):
             regions.extend(p.regions)
             continue
         idxs = [i for i in p.agencies if kind is None or agencies.office_of[i] == kind.office]

@@ -19,7 +19,14 @@ from .clarify import not_understood, which_agency, year_not_found
 from .context import Ctx
 from .figures import Selection, add, resolve
 from .model import Answer
-from .one_agency import _figure_dicts, two_years, two_years_line, two_years_source
+from .one_agency import (
+    ASKS_OF_YEARS,
+    _figure_dicts,
+    over_years,
+    two_years,
+    two_years_line,
+    two_years_source,
+)
 from .queries import ReportRow, number
 from .reply import t
 
@@ -136,10 +143,12 @@ def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Ans
     lines = [t(lang, f"{name}历年{q.name(lang)}：", f"{name}, {q.name(lang)}, by year:")]
     figures = []
     value = None
+    by_year: dict[int, float | int | None] = {}
     for year in sorted(years):
         report = ctx.reader.report(agency_id, year)
         assert report is not None
         value, how = _worked_out(q, report)
+        by_year[year] = value
         lines.append(
             t(
                 lang,
@@ -169,12 +178,19 @@ def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Ans
             f"Source: {name}'s annual reports, table “{table}”.",
         )
     )
+    year: int | None = max(years)
+    over = over_years(ctx, by_year, reply.percent)
+    if over is not None:  # 哪年最高, 排前三, 平均: what is asked of the years' rates
+        said, year, value, _ = over
+        lines.insert(len(years) + 1, said)
+    elif ctx.reading.has(*ASKS_OF_YEARS) or ctx.reading.condition is not None:
+        year, value = None, None  # asked of the years what is not worked out: no value
     return ctx.answer(
-        "answered",
+        "answered" if value is not None or over is None else "not_found",
         "rate",
         "\n".join(lines),
         agency=name,
-        year=max(years),
+        year=year,
         value=value,
         figures=figures,
     )

@@ -297,17 +297,27 @@ def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]
     return None
 
 
+_WITHIN = re.compile(r"中|里|之中|当中")
+
+
 def _share_of_group(masked: Text, reading: Reading) -> None:
-    """行政查询事项占不予公开的比例: a part over the group named after 占, which reading
-    the part alone (its group implied) would have dropped."""
-    share = masked.compact.find("占")
-    if share < 0 or "rate" not in reading.cues or len(reading.measures) != 1:
+    """行政查询事项占不予公开的比例, 不予公开中内部事务信息的占比: a part over its group
+    named apart from it, which reading the part alone (its group implied) had dropped."""
+    if "rate" not in reading.cues or len(reading.measures) != 1:
         return
     part = reading.measures[0]
-    if part.parent and any(
-        h.phrase.kind == "measure" and h.phrase.value == part.parent and h.start > share
-        for h in reading.hits
-        if h.view == "compact"
+    if part.parent is None:
+        return
+    hits = [h for h in reading.hits if h.view == "compact" and h.phrase.kind == "measure"]
+    parts = [h for h in hits if h.phrase.value == part.key]
+    groups = [h for h in hits if h.phrase.value == part.parent]
+    compact = masked.compact
+    # the group after 占 (占不予公开的比例), or before the part with 中 between them (不予
+    # 公开的申请中，…的占比); not the group word of the row's own label (不予公开（…）占比)
+    if any(
+        ("占" in compact[: g.start] and all(p.start < g.start for p in parts))
+        or any(g.end <= p.start and _WITHIN.search(compact[g.end : p.start]) for p in parts)
+        for g in groups
     ):
         reading.measures = [part, MEASURES[part.parent]]
 
@@ -430,7 +440,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         scoped or position(masked) is not None,
         agencies,
         text,
-        over_years=len(years.years) >= 2 or "trend" in cues,
+        alone_is_named=not (asks_count(masked) or "list" in cues),
     )
     if kind_span:  # 宜川县司法局: the kind after an unknown place is part of its name
         named = [
@@ -659,7 +669,14 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         "list",
         lambda r: r.has("list") and not r.measures and not r.resolved and not r.not_understood,
     ),
-    ("count", lambda r: r.has("count") and not r.resolved),
+    # 有几个司法局…; 这四家里办结率超过95%的有几家 (of the agencies named, on a condition)
+    (
+        "count",
+        lambda r: (
+            r.has("count")
+            and (not r.resolved or (len(r.resolved) >= 2 and r.condition is not None))
+        ),
+    ),
     ("sides", lambda r: r.sides is not None),
     # 有几年超过100件, 哪几年比上一年多: of one agency's years, whatever else is said
     (
@@ -692,6 +709,16 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ("sum", lambda r: len(r.resolved) >= 2 and r.has("sum")),
     ("mean", lambda r: len(r.resolved) >= 2 and r.has("mean")),
     ("compare", lambda r: len(r.resolved) >= 2),
+    # 平潭哪年最多 / Pingtan's reports with the most: the most of one agency is over its years
+    (
+        "trend",
+        lambda r: (
+            len(r.resolved) == 1
+            and r.has("max", "min")
+            and not r.years.years
+            and bool(r.measures or r.outcome)
+        ),
+    ),
     ("agency", lambda r: len(r.resolved) == 1),
     ("mean", lambda r: r.has("mean")),
     (

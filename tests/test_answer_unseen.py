@@ -519,3 +519,62 @@ def test_each_then_the_difference_of_two_years(engine: Engine) -> None:
     received = truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total")
     a = engine.answer("上海市政府办公厅2019年和2025年的新收申请各多少，差多少")
     assert a.value == received - f2019["figures"]["3.received.total"]  # the later less the earlier
+
+
+def test_a_sum_or_count_of_named_agencies_leaves_none_out(engine: Engine) -> None:
+    # 淮安 has no 2025 report: not a sum of the 办公厅's figure alone
+    a = engine.answer("淮安和上海市政府办公厅（2025）因本机关不掌握而无法提供的申请合计多少")
+    assert (a.status, a.value) == ("not_found", None)
+    a = engine.answer(
+        "Add up the reconsideration cases reported by Huai'an, Shuyang and the Shanghai "
+        "General Office in their latest reports."
+    )
+    assert a.value is None  # 淮安 and 沭阳 have no general office indexed
+
+
+def test_the_named_agencies_that_pass_a_mark_are_counted(engine: Engine) -> None:
+    reviews = [
+        json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"][
+            "4.review.total"
+        ],
+        truth("shuyang-xian-zf-2025-ocr", "4.review.total"),
+        truth("shanghai-shi-zfbgt-2025-pdfmd", "4.review.total"),
+        truth("shanghai-shi-kewei-2024-pdfmd", "4.review.total"),
+    ]
+    a = engine.answer("淮安、沭阳、上海市政府办公厅、上海市科委中，哪几家的行政复议超过50件")
+    assert (a.status, a.value) == ("answered", sum(v > 50 for v in reviews))
+
+
+def test_a_place_with_one_agency_and_the_most_is_its_years(engine: Engine) -> None:
+    a = engine.answer("Which of Pingtan's reports shows the most lawsuits?")
+    direct, after = (
+        _pingtan("4.litigation_direct.total"),
+        _pingtan("4.litigation_after_review.total"),
+    )
+    assert a.value == max(direct[y] + after[y] for y in direct)
+
+
+def test_a_named_rate_spelled_out_keeps_its_formula(engine: Engine) -> None:
+    name = "shuyang-xian-zf-2025-ocr"
+    a = engine.answer(
+        "What was Shuyang's completion rate in 2025 - requests concluded against those "
+        "received plus carried over?"
+    )
+    handled = truth(name, "3.results_total.total")
+    to_handle = truth(name, "3.received.total") + truth(name, "3.carried_over.total")
+    assert a.value == pytest.approx(handled / to_handle, abs=1e-6)
+
+
+def test_a_part_within_its_group_named_before_it(engine: Engine) -> None:
+    f = json.loads((REAL / "truth" / "pingtan-zhsyq-2024-crawl.json").read_text("utf-8"))
+    f = f["figures"]
+    withheld = sum(v for k, v in f.items() if k.startswith("3.withheld_") and k.endswith(".total"))
+    a = engine.answer("平潭2024年不予公开的申请中，属于三类内部事务信息的占比")
+    assert a.value == pytest.approx(f["3.withheld_internal_affairs.total"] / withheld, abs=1e-6)
+
+
+def test_the_year_with_the_highest_rate(engine: Engine) -> None:
+    a = engine.answer("平潭2021到2025年予以公开率哪年最高，排前三")
+    granted, handled = _pingtan("3.granted.total"), _pingtan("3.results_total.total")
+    rates = {y: granted[y] / handled[y] for y in range(2021, 2026)}
+    assert a.value == pytest.approx(max(rates.values()), abs=1e-6)
