@@ -106,17 +106,11 @@ def _segment(label: list[str], values: list[Token], kind: str) -> Segment:
     return Segment("".join(parts), squeeze("".join(label)), values, starts, kind)
 
 
-@lru_cache(maxsize=512)
-def _pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
-    """A line's anchors as one pattern: one search per line instead of one per anchor."""
-    return re.compile("|".join(f"(?:{a})" for a in anchors))
-
-
 def _matches(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int, int]]:
     """(position in the label, line index) of every line from `start` whose anchor matches."""
     found = []
     for li in range(start, len(lines)):
-        pattern = _pattern(lines[li].anchors)
+        pattern = lines[li].pattern
         if not pattern.search(squeezed):
             continue
         # the rightmost mention: a sub-heading (（一）主动公开规章及规范性文件情况) may
