@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,7 +43,7 @@ import sqlite_utils
 from .divisions import data_version
 from .errors import GongkaiError
 from .identity import Identity, corrected_name, identify
-from .model import Report
+from .model import Figure, Report
 from .template import LABELS, TABLE4_ROWS
 
 SCHEMA_VERSION = 5
@@ -735,14 +736,7 @@ class Store:
             )
             if self._live and self._first_figure is None:
                 self._first_figure = self._next_rowid("figures")
-            conn.executemany(
-                "insert into figures (report_id, table_number, row_key, column_key, value, raw, "
-                "note, label, page) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (report_id, f.table, f.row, f.column, f.value, f.raw, f.note, f.label, f.page)
-                    for f in report.figures
-                ],
-            )
+            _insert_figures(conn, report_id, report.figures)
             conn.executemany(
                 "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
                 [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in report.checks],
@@ -880,6 +874,41 @@ class Store:
                 "order by r.agency, r.year, c.rule"
             )
         )
+
+
+INSERT_FIGURES = (
+    "insert into figures (report_id, table_number, row_key, column_key, value, raw, note, label, "
+    "page) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# a figure with neither note nor page: most of them, and all of a text report's
+INSERT_PLAIN_FIGURES = (
+    "insert into figures (report_id, table_number, row_key, column_key, value, raw, label) "
+    "values (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert_figures(conn: sqlite3.Connection, report_id: int, figures: list[Figure]) -> None:
+    """The report's figure rows, in order (their rowids are the figures' ids).
+
+    sqlite3 looks for an adapter for every None it binds (a tuple made, a dict and two
+    attributes looked up), which cost a quarter of writing a figure: runs of figures
+    with neither note nor page are written by a statement that leaves both out, and
+    the columns are NULL all the same.
+    """
+    for plain, run in groupby(figures, key=lambda f: f.note is None and f.page is None):
+        if plain:
+            conn.executemany(
+                INSERT_PLAIN_FIGURES,
+                [(report_id, f.table, f.row, f.column, f.value, f.raw, f.label) for f in run],
+            )
+        else:
+            conn.executemany(
+                INSERT_FIGURES,
+                [
+                    (report_id, f.table, f.row, f.column, f.value, f.raw, f.note, f.label, f.page)
+                    for f in run
+                ],
+            )
 
 
 def _divisions_version() -> str:
