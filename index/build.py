@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from .divisions import divisions
 from .errors import GongkaiError
 from .identity import identify
 from .last_year import Figures, last_year_tiebreak
@@ -203,6 +206,36 @@ def build_paths(
     this way helps the next. Results are returned in the files' order; `progress` sees
     them as they are stored.
     """
+    with _old_objects_frozen():
+        return _build(paths, db_path, progress, max_bytes=max_bytes, jobs=jobs)
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Leave the objects alive before a build (the divisions table, the modules) out of
+    the collector's passes while it runs.
+
+    Parsing a report makes thousands of small objects, and each of the collector's full
+    passes, a few every hundred reports, walked every object of the process again: 3 %
+    of the time a report took to parse. The objects made during the build are collected
+    as always.
+    """
+    divisions()  # every report is filed by it: loaded now, to be left out with the rest
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _build(
+    paths: Iterable[Path],
+    db_path: Path,
+    progress: Progress | None,
+    *,
+    max_bytes: int,
+    jobs: int,
+) -> list[IndexResult]:
     files = find_files(Path(p) for p in paths)
     store = Store(db_path)
     results: list[IndexResult | None] = [None] * len(files)
