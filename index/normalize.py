@@ -101,20 +101,25 @@ def tidy_prose(text: str) -> str:
     paragraphs: list[list[str]] = []  # each paragraph's lines, joined once at the end
     last = ""  # the current paragraph's last line
     length = 0  # and its length so far: joining by `+=` took quadratic time on long text
-    for line in (ln.strip() for ln in text.splitlines()):
+    # whether the current paragraph's first line starts an item: asked once, not again
+    # for every line a short paragraph takes (a table's lines are short)
+    item: bool | None = None
+    for line in text.splitlines():
+        line = line.strip()
         if not line:
             continue
-        if (
-            paragraphs
-            and not last.endswith(_SENTENCE_END)
-            and not _starts_item(line)
-            and not (length <= _HEADING_LENGTH and _starts_item(paragraphs[-1][0]))
-        ):
-            paragraphs[-1].append(line)
-            length += len(line)
-        else:
-            paragraphs.append([line])
-            length = len(line)
+        if paragraphs and not last.endswith(_SENTENCE_END) and not _starts_item(line):
+            short = length <= _HEADING_LENGTH
+            if short and item is None:
+                item = _starts_item(paragraphs[-1][0])
+            if not (short and item):
+                paragraphs[-1].append(line)
+                length += len(line)
+                last = line
+                continue
+        paragraphs.append([line])
+        length = len(line)
+        item = None
         last = line
     # the spaces removed never include a line break, so one pass over the whole text does
     return _SPACE_BETWEEN_CJK.sub("", "\n".join("".join(p) for p in paragraphs))

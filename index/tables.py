@@ -345,9 +345,18 @@ def _column_words(table: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((k, re.compile(p.strip("^$"))) for k, p in HEADER_ANCHORS.get(table, ()))
 
 
+@lru_cache(maxsize=8)
+def _any_column_word(table: int) -> re.Pattern[str]:
+    """Every column word of the table in one pattern: most labels hold none, and one
+    search says so where a search per column did."""
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _column_words(table)) or "(?!)")
+
+
 def _foreign_columns(after_label: str, line: Line, table: int) -> str:
     """Header words after a row's label that name columns the row does not have
     (`行政许可 … 本年制发件数 本年废止件数 … 1 8`): the numbers are another row's."""
+    if not _any_column_word(table).search(after_label):
+        return ""
     own = {c for _, c in line.cells}
     named = [k for k, p in _column_words(table) if p.search(after_label) and k not in own]
     if not named:
