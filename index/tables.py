@@ -10,6 +10,7 @@ numbers from the top of the table, so a missing row or a blank cell shifts nothi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -372,7 +373,7 @@ def _label_from(seg: Segment, pos: int) -> str:
     numbering just before it, to the end; group labels and headers before it are dropped."""
     if len(seg.label) != len(seg.squeezed) or not seg.starts:
         return seg.label
-    k = max(i for i, start in enumerate(seg.starts) if start <= pos)
+    k = bisect_right(seg.starts, pos) - 1  # the last word starting at or before `pos`
     start = seg.starts[k]
     word = seg.squeezed[start:pos]
     numbered = [m.start() for m in _NUMBERING.finditer(word) if len(word) - m.start() <= 14]
