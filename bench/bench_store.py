@@ -32,7 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.build import BATCH, Read, build_paths, read_report, store_report  # noqa: E402
-from index.store import SCHEMA4_COVERING_INDEX, Store, index_files, segment  # noqa: E402
+from index.model import Figure  # noqa: E402
+from index.store import (  # noqa: E402
+    INSERT_FIGURES,
+    SCHEMA4_COVERING_INDEX,
+    Store,
+    index_files,
+    segment,
+)
 from tests.generated import generate  # noqa: E402
 
 SCHEMA4_TRIGGER = (
@@ -82,6 +89,20 @@ class NoValues(Store):
     def _catch_up(self) -> None:
         self._first_figure = None
         super()._catch_up()
+
+
+class BoundNones(Store):
+    """Every figure written by the statement of all nine columns, its note and page bound
+    even when None (the store before 2026-12-04)."""
+
+    def _insert_figures(self, report_id: int, figures: list[Figure]) -> None:
+        self.db.conn.executemany(
+            INSERT_FIGURES,
+            [
+                (report_id, f.table, f.row, f.column, f.value, f.raw, f.note, f.label, f.page)
+                for f in figures
+            ],
+        )
 
 
 @dataclass
@@ -151,6 +172,7 @@ VARIANTS = [
         schema4_tables(trigger=True),
         pragma("wal_autocheckpoint = 1000"),
     ),
+    Variant("figures' None bound (before 12-04)", BoundNones),
     Variant("schema 4's covering index alone", Schema4, schema4_tables(trigger=False)),
     Variant("schema 4's full-text trigger alone", FtsTrigger, setup=fts_trigger),
     Variant("checkpoints at 1000 pages alone", setup=pragma("wal_autocheckpoint = 1000")),

@@ -736,13 +736,47 @@ class Store:
             )
             if self._live and self._first_figure is None:
                 self._first_figure = self._next_rowid("figures")
-            _insert_figures(conn, report_id, report.figures)
+            self._insert_figures(report_id, report.figures)
             conn.executemany(
                 "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
                 [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in report.checks],
             )
             self._describe(agency_id)
         return Stored("replaced" if same else "added", report_id)
+
+    def _insert_figures(self, report_id: int, figures: list[Figure]) -> None:
+        """The report's figure rows, in order (their rowids are the figures' ids).
+
+        sqlite3 looks for an adapter for every None it binds (a tuple made, a dict and two
+        attributes looked up), which cost a quarter of writing a figure: runs of figures
+        with neither note nor page are written by a statement that leaves both out, and
+        the columns are NULL all the same.
+        """
+        conn = self.db.conn
+        for plain, run in groupby(figures, key=lambda f: f.note is None and f.page is None):
+            if plain:
+                conn.executemany(
+                    INSERT_PLAIN_FIGURES,
+                    [(report_id, f.table, f.row, f.column, f.value, f.raw, f.label) for f in run],
+                )
+            else:
+                conn.executemany(
+                    INSERT_FIGURES,
+                    [
+                        (
+                            report_id,
+                            f.table,
+                            f.row,
+                            f.column,
+                            f.value,
+                            f.raw,
+                            f.note,
+                            f.label,
+                            f.page,
+                        )
+                        for f in run
+                    ],
+                )
 
     @staticmethod
     def _section_rows(report: Report, report_id: int) -> list[tuple[Any, ...]]:
@@ -885,30 +919,6 @@ INSERT_PLAIN_FIGURES = (
     "insert into figures (report_id, table_number, row_key, column_key, value, raw, label) "
     "values (?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def _insert_figures(conn: sqlite3.Connection, report_id: int, figures: list[Figure]) -> None:
-    """The report's figure rows, in order (their rowids are the figures' ids).
-
-    sqlite3 looks for an adapter for every None it binds (a tuple made, a dict and two
-    attributes looked up), which cost a quarter of writing a figure: runs of figures
-    with neither note nor page are written by a statement that leaves both out, and
-    the columns are NULL all the same.
-    """
-    for plain, run in groupby(figures, key=lambda f: f.note is None and f.page is None):
-        if plain:
-            conn.executemany(
-                INSERT_PLAIN_FIGURES,
-                [(report_id, f.table, f.row, f.column, f.value, f.raw, f.label) for f in run],
-            )
-        else:
-            conn.executemany(
-                INSERT_FIGURES,
-                [
-                    (report_id, f.table, f.row, f.column, f.value, f.raw, f.note, f.label, f.page)
-                    for f in run
-                ],
-            )
 
 
 def _divisions_version() -> str:
