@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from index.build import BATCH, Read, build_paths, read_report, store_report  # noqa: E402
 from index.model import Figure  # noqa: E402
 from index.store import (  # noqa: E402
+    FILL_FIGURE_VALUES,
     INSERT_FIGURES,
     SCHEMA4_COVERING_INDEX,
     Store,
@@ -105,6 +106,21 @@ class BoundNones(Store):
         )
 
 
+class SortedValues(Store):
+    """A transaction's figures put into `figure_values` sorted by its key first (the
+    store before 2026-12-04)."""
+
+    def _catch_up(self) -> None:
+        first, self._first_figure = self._first_figure, None
+        super()._catch_up()
+        if first is not None:
+            self.db.conn.execute(FILL_FIGURE_VALUES, [first])
+
+
+class Before1204(BoundNones, SortedValues):
+    """The store before 2026-12-04: both of the above."""
+
+
 @dataclass
 class Variant:
     name: str
@@ -172,7 +188,9 @@ VARIANTS = [
         schema4_tables(trigger=True),
         pragma("wal_autocheckpoint = 1000"),
     ),
+    Variant("before 12-04 (both below)", Before1204),
     Variant("figures' None bound (before 12-04)", BoundNones),
+    Variant("figure_values sorted (before 12-04)", SortedValues),
     Variant("schema 4's covering index alone", Schema4, schema4_tables(trigger=False)),
     Variant("schema 4's full-text trigger alone", FtsTrigger, setup=fts_trigger),
     Variant("checkpoints at 1000 pages alone", setup=pragma("wal_autocheckpoint = 1000")),
