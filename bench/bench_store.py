@@ -32,7 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from index.build import BATCH, Read, build_paths, read_report, store_report  # noqa: E402
-from index.store import SCHEMA4_COVERING_INDEX, Store, index_files, segment  # noqa: E402
+from index.model import Figure  # noqa: E402
+from index.store import (  # noqa: E402
+    FILL_FIGURE_VALUES,
+    INSERT_FIGURES,
+    SCHEMA4_COVERING_INDEX,
+    Store,
+    index_files,
+    segment,
+)
 from tests.generated import generate  # noqa: E402
 
 SCHEMA4_TRIGGER = (
@@ -82,6 +90,35 @@ class NoValues(Store):
     def _catch_up(self) -> None:
         self._first_figure = None
         super()._catch_up()
+
+
+class BoundNones(Store):
+    """Every figure written by the statement of all nine columns, its note and page bound
+    even when None (the store before 2026-12-04)."""
+
+    def _insert_figures(self, report_id: int, figures: list[Figure]) -> None:
+        self.db.conn.executemany(
+            INSERT_FIGURES,
+            [
+                (report_id, f.table, f.row, f.column, f.value, f.raw, f.note, f.label, f.page)
+                for f in figures
+            ],
+        )
+
+
+class SortedValues(Store):
+    """A transaction's figures put into `figure_values` sorted by its key first (the
+    store before 2026-12-04)."""
+
+    def _catch_up(self) -> None:
+        first, self._first_figure = self._first_figure, None
+        super()._catch_up()
+        if first is not None:
+            self.db.conn.execute(FILL_FIGURE_VALUES, [first])
+
+
+class Before1204(BoundNones, SortedValues):
+    """The store before 2026-12-04: both of the above."""
 
 
 @dataclass
@@ -151,6 +188,9 @@ VARIANTS = [
         schema4_tables(trigger=True),
         pragma("wal_autocheckpoint = 1000"),
     ),
+    Variant("before 12-04 (both below)", Before1204),
+    Variant("figures' None bound (before 12-04)", BoundNones),
+    Variant("figure_values sorted (before 12-04)", SortedValues),
     Variant("schema 4's covering index alone", Schema4, schema4_tables(trigger=False)),
     Variant("schema 4's full-text trigger alone", FtsTrigger, setup=fts_trigger),
     Variant("checkpoints at 1000 pages alone", setup=pragma("wal_autocheckpoint = 1000")),

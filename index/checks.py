@@ -36,6 +36,11 @@ class Identity:
         return self.left + self.right
 
     @cached_property
+    def rows(self) -> frozenset[tuple[int, str]]:
+        """The (table, row) pairs of its cells: a report that prints none is not checked."""
+        return frozenset((t, r) for t, r, _ in self.keys)
+
+    @cached_property
     def cells(self) -> list[str]:
         """The keys as `table.row.column`, the way a check names them."""
         return [f"{t}.{r}.{c}" for t, r, c in self.keys]
@@ -83,8 +88,8 @@ def identities(single_other_row: bool) -> tuple[Identity, ...]:
 def evaluate(identity: Identity, values: Mapping[Key, float | int | None]) -> Check:
     """Pass, fail, or not assessable when a cell is missing or holds no number."""
     get = values.get
-    left = [get(k) for k in identity.left]
-    right = [get(k) for k in identity.right]
+    left = list(map(get, identity.left))
+    right = list(map(get, identity.right))
     cells = list(identity.cells)
     if None in left or None in right:
         missing = [f"{r}.{c}" for (t, r, c) in identity.keys if get((t, r, c)) is None]
@@ -116,11 +121,7 @@ def run_checks(
     """Check every identity whose rows the report prints."""
     present = set(present_rows)
     single = (3, "other_processing") in present
-    return [
-        evaluate(i, values)
-        for i in identities(single)
-        if any((t, r) in present for t, r, _ in i.keys)
-    ]
+    return [evaluate(i, values) for i in identities(single) if not i.rows.isdisjoint(present)]
 
 
 def _fmt(values: list[float | int | None]) -> str:

@@ -347,7 +347,7 @@ class Divisions:
     ) -> tuple[str, tuple[Place, ...]] | None:
         """The longest place key at `pos` that lies inside `outer`, with its places."""
         for n in self._lengths:
-            if pos + n > len(text) or any(i in blocked for i in range(pos, pos + n)):
+            if pos + n > len(text) or (blocked and not blocked.isdisjoint(range(pos, pos + n))):
                 continue
             key = text[pos : pos + n]
             entries = self._keys.get(key) or self._ocr_entries(key)
@@ -366,7 +366,7 @@ class Divisions:
 
     def _ocr_entries(self, key: str) -> list[_Entry]:
         """A key with a character OCR confuses, read as the character it stands for."""
-        if not any(c in self.ocr for c in key):
+        if self.ocr.keys().isdisjoint(key):
             return []
         fixed = "".join(self.ocr.get(c, c) for c in key)
         return [_Entry(e.division, e.how, e.zone, ocr=True) for e in self._keys.get(fixed, ())]

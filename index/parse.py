@@ -229,16 +229,17 @@ def _figures(
         label = read.label
         toks = _by_column(read)
         if len(toks) == read.width:
+            # tested here, not in a call per cell: only fees' amounts may need converting,
+            # and only table 4 cites other than the label as printed
             for key, tok in zip(keys, toks, strict=True):
-                value = _in_wanyuan(key, tok, read.context)
                 cells[key] = Figure(
                     table,
                     key[1],
                     key[2],
-                    value,
+                    tok.value if key[2] != "amount" else _in_wanyuan(key, tok, read.context),
                     tok.raw,
                     tok.note,
-                    _cite(table, key, label),
+                    label if table != 4 else _cite(table, key, label),
                     tok.page,
                 )
             continue

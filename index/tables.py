@@ -10,6 +10,7 @@ numbers from the top of the table, so a missing row or a blank cell shifts nothi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -106,17 +107,11 @@ def _segment(label: list[str], values: list[Token], kind: str) -> Segment:
     return Segment("".join(parts), squeeze("".join(label)), values, starts, kind)
 
 
-@lru_cache(maxsize=512)
-def _pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
-    """A line's anchors as one pattern: one search per line instead of one per anchor."""
-    return re.compile("|".join(f"(?:{a})" for a in anchors))
-
-
 def _matches(squeezed: str, lines: tuple[Line, ...], start: int) -> list[tuple[int, int]]:
     """(position in the label, line index) of every line from `start` whose anchor matches."""
     found = []
     for li in range(start, len(lines)):
-        pattern = _pattern(lines[li].anchors)
+        pattern = lines[li].pattern
         if not pattern.search(squeezed):
             continue
         # the rightmost mention: a sub-heading (（一）主动公开规章及规范性文件情况) may
@@ -351,9 +346,18 @@ def _column_words(table: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((k, re.compile(p.strip("^$"))) for k, p in HEADER_ANCHORS.get(table, ()))
 
 
+@lru_cache(maxsize=8)
+def _any_column_word(table: int) -> re.Pattern[str]:
+    """Every column word of the table in one pattern: most labels hold none, and one
+    search says so where a search per column did."""
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _column_words(table)) or "(?!)")
+
+
 def _foreign_columns(after_label: str, line: Line, table: int) -> str:
     """Header words after a row's label that name columns the row does not have
     (`行政许可 … 本年制发件数 本年废止件数 … 1 8`): the numbers are another row's."""
+    if not _any_column_word(table).search(after_label):
+        return ""
     own = {c for _, c in line.cells}
     named = [k for k, p in _column_words(table) if p.search(after_label) and k not in own]
     if not named:
@@ -369,7 +373,7 @@ def _label_from(seg: Segment, pos: int) -> str:
     numbering just before it, to the end; group labels and headers before it are dropped."""
     if len(seg.label) != len(seg.squeezed) or not seg.starts:
         return seg.label
-    k = max(i for i, start in enumerate(seg.starts) if start <= pos)
+    k = bisect_right(seg.starts, pos) - 1  # the last word starting at or before `pos`
     start = seg.starts[k]
     word = seg.squeezed[start:pos]
     numbered = [m.start() for m in _NUMBERING.finditer(word) if len(word) - m.start() <= 14]

@@ -42,6 +42,13 @@ class Line:
     needs_values: bool = False
     # the row's own words as the template prints them, for a fuzzy match when no anchor fits
     core: str = ""
+    # the anchors as one pattern, made once: reading a table tries every line's anchors
+    # on every label it meets
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        anchors = "|".join(f"(?:{a})" for a in self.anchors)
+        object.__setattr__(self, "pattern", re.compile(anchors))
 
 
 def _line(row: str, anchors: tuple[str, ...], columns: tuple[str, ...], **kw: bool) -> Line:

@@ -60,11 +60,12 @@ def tokenize(text: str, spans: list[Span], start: int = 0, end: int | None = Non
     maps: dict[int, list[ColumnMap]] = {}
     for a, b, block, i, j in _merge_paragraphs(spans, start, end):
         if isinstance(block, Paragraph):
-            for tok in _words(folded, a, b, block.page):
-                tok.raw = text[tok.start : tok.start + len(tok.raw)]  # as printed, not folded
-                if not block.cells and tok.kind == "value":
-                    tok.kind, tok.value, tok.note = "text", None, None
-                tokens.append(tok)
+            words = _words(text, folded, a, b, block.page)
+            if not block.cells:
+                for tok in words:
+                    if tok.kind == "value":
+                        tok.kind, tok.value, tok.note = "text", None, None
+            tokens.extend(words)
             continue
         else:
             by_row.setdefault((id(block), i), []).append((a, b, j))
@@ -312,24 +313,27 @@ def _in_order(parsed: list[tuple], page: int | None) -> list[Token]:
     return out + values
 
 
-def _words(folded: str, start: int, end: int, page: int | None) -> list[Token]:
-    """The words of `folded[start:end]` as label text and values, at their offsets."""
+def _words(text: str, folded: str, start: int, end: int, page: int | None) -> list[Token]:
+    """The words of `folded[start:end]` as label text and values, at their offsets; each
+    token's `raw` is as `text` prints it, not folded."""
     tokens: list[Token] = []
     for w in _WORD.finditer(folded, start, end):
         word, base = w.group(), w.start()
         if word.isascii() and word.isdigit():  # the common cell: fast path
-            tokens.append(Token("value", word, base, page, int(word)))
+            tokens.append(Token("value", text[base : base + len(word)], base, page, int(word)))
             continue
         if not _DIGIT.search(word) and word not in NULL_MARKERS and not MARKER_WORD.match(word):
-            tokens.append(Token("text", word, base, page))
+            tokens.append(Token("text", text[base : base + len(word)], base, page))
             continue
         if _ITEM_NUMBER.match(word):
-            tokens.append(Token("text", word, base, page))
-            continue
-        if word in NULL_MARKERS or MARKER_WORD.match(word):
-            tokens.extend(_marker_tokens(word, base, page))
-            continue
-        tokens.extend(_split_word(word, base, page))
+            parts = [Token("text", word, base, page)]
+        elif word in NULL_MARKERS or MARKER_WORD.match(word):
+            parts = _marker_tokens(word, base, page)
+        else:
+            parts = _split_word(word, base, page)
+        for tok in parts:
+            tok.raw = text[tok.start : tok.start + len(tok.raw)]
+        tokens.extend(parts)
     return tokens
 
 
