@@ -883,6 +883,8 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
         return "rank"
     if r.has("change") and years == 2:
         return "change"
+    if r.has("which") and years == 2:  # higher in 2023 or in 2024: the larger, and its year
+        return "min" if r.has("min", "fewer") else "max"
     op = next((c for c in ("max", "min", "sum", "mean", "median") if r.has(c)), None)
     if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
         if not _SUM_OVER_YEARS.search(r.text.compact):

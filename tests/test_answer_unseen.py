@@ -578,3 +578,34 @@ def test_the_year_with_the_highest_rate(engine: Engine) -> None:
     granted, handled = _pingtan("3.granted.total"), _pingtan("3.results_total.total")
     rates = {y: granted[y] / handled[y] for y in range(2021, 2026)}
     assert a.value == pytest.approx(max(rates.values()), abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "key"),
+    [
+        (
+            "How many times was Shuyang sued over disclosure in 2025?",
+            "shuyang-xian-zf-2025-ocr",
+            None,
+        ),
+        (
+            "How many lawsuits were brought against Pingtan over disclosure in 2021?",
+            "pingtan-zhsyq-2021-crawl",
+            None,
+        ),
+    ],
+)
+def test_english_ways_of_saying_a_count(
+    engine: Engine, question: str, name: str, key: None
+) -> None:
+    lawsuits = truth(name, "4.litigation_direct.total") + truth(
+        name, "4.litigation_after_review.total"
+    )
+    assert engine.answer(question).value == lawsuits  # "how many times" is a count here
+
+
+def test_which_of_two_years_was_higher(engine: Engine) -> None:
+    fees = {y: truth(f"pingtan-zhsyq-{y}-crawl", "2.fees.amount") for y in (2023, 2024)}
+    a = engine.answer("Was Pingtan's administrative fee income higher in 2023 or in 2024?")
+    top = max(fees, key=fees.__getitem__)
+    assert (a.year, a.value) == (top, fees[top])
