@@ -581,23 +581,16 @@ def test_the_year_with_the_highest_rate(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "name", "key"),
+    ("question", "name"),
     [
-        (
-            "How many times was Shuyang sued over disclosure in 2025?",
-            "shuyang-xian-zf-2025-ocr",
-            None,
-        ),
+        ("How many times was Shuyang sued over disclosure in 2025?", "shuyang-xian-zf-2025-ocr"),
         (
             "How many lawsuits were brought against Pingtan over disclosure in 2021?",
             "pingtan-zhsyq-2021-crawl",
-            None,
         ),
     ],
 )
-def test_english_ways_of_saying_a_count(
-    engine: Engine, question: str, name: str, key: None
-) -> None:
+def test_english_ways_of_saying_a_count(engine: Engine, question: str, name: str) -> None:
     lawsuits = truth(name, "4.litigation_direct.total") + truth(
         name, "4.litigation_after_review.total"
     )
