@@ -158,7 +158,7 @@ ZH: list[tuple[str, Phrase]] = [
     # is named, both kinds of lawsuit in 行政诉讼, surprise (咋这么多)
     # how people talk around a question: dialect particles, asking politely, saying why
     *_p("filler", "", "咋回事", "咋", "俺", "咧", "嘞", "撒", "哈", "呗", "噻", "具体", "来着", "其实", "就想知道", "想了解一下", "了解一下", "想确认一下", "确认一下", "确认下", "帮我确认一下", "能不能帮我", "能帮我", "能不能", "帮查一下", "麻烦帮查一下", "顺便", "到底是", "兄弟", "老师", "拜托", "辛苦了", "辛苦", "多谢", "感谢", "感谢感谢", "非常感谢", "谢了", "先谢谢了", "麻烦啦", "麻烦了", "里写的", "写的", "写了", "写着", "那一列", "这一列", "一列", "那一栏", "这一栏", "那一行", "这一行", "两行", "这三家", "这几家", "这两家", "资讯", "自己加一遍", "加一遍", "自己加", "含上年度结转的", "含上年结转的", "包括上年结转的"),
-    *_p("filler", "", "被提起", "提起", "间", "提的", "提了", "提交的", "递交的", "最新一年", "最新一期", "最新年报", "最新的", "最新", "最近一年", "咋这么多", "怎么这么多", "这么多", "咋", "两种起诉都算", "两种都算", "都算上", "都算"),
+    *_p("filler", "", "用增长率表示", "用百分比表示", "表示", "来自", "各取最新一年", "各取最新", "取最新", "发生", "出现了", "出现", "存在", "收取了", "收取", "再算个", "算个", "列出来", "都列出来", "被提起", "提起", "间", "提的", "提了", "提交的", "递交的", "最新一年", "最新一期", "最新年报", "最新的", "最新", "最近一年", "咋这么多", "怎么这么多", "这么多", "咋", "两种起诉都算", "两种都算", "都算上", "都算"),
     # whom to ask about the report: its preamble says (联系地址、电话、邮箱)
     *_p("cue", "contact", "找谁", "联系谁", "联系方式", "联系电话", "咨询电话", "打什么电话", "什么电话", "电话号码", "电话多少", "联系地址", "邮箱"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费", "信息公开费", "信息公开的费用", "公开收费"),
@@ -180,7 +180,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "times", "几倍", "多少倍", "几番"),
     *_p("cue", "growth", "增长了多少", "增长多少", "下降了多少", "下降多少", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
     *_p("cue", "mean", "平均", "均值", "平均数", "平均值", "平均每个", "平均每家", "平均下来", "人均"),
-    *_p("cue", "same", "一样吗", "一样么", "一样不", "是否一样", "一样", "相同吗", "是否相同", "相同", "一致吗", "是否一致", "一致", "对得上吗", "对得上", "对不上", "对上了吗", "对上", "衔接上没有", "衔接上了吗", "衔接得上", "等不等于", "是不是等于", "等于不等于", "一不一致", "是否等于", "对一下", "对一对", "核对一下", "核对", "核一下", "吻合吗", "吻合", "相符吗", "相符", "衔接", "接得上"),
+    *_p("cue", "same", "一样吗", "一样么", "一样不", "是否一样", "一样", "相同吗", "是否相同", "相同", "一致吗", "是否一致", "一致", "对得上吗", "对得上", "对不上", "对上了吗", "对上", "衔接上没有", "衔接上了吗", "衔接得上", "相等吗", "是否相等", "相等", "一致不一致", "等不等于", "是不是等于", "等于不等于", "一不一致", "是否等于", "对一下", "对一对", "核对一下", "核对", "核一下", "吻合吗", "吻合", "相符吗", "相符", "衔接", "接得上"),
     *_p("cue", "which", "更高", "更多", "更少", "更低", "更大", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
     *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
     # words that ask, point or are polite, and name nothing: known, so not "not understood"
@@ -364,6 +364,10 @@ EN.extend(_LABEL_EN)
 # longest first; of two as long, the one that means something surely (没公开 before 公开的)
 _ZH_SORTED = sorted(ZH, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
 _EN_SORTED = sorted(EN, key=lambda p: (-len(p[0]), p[1].kind == "filler", p[1].weak))
+# positions in _ZH_SORTED of the phrases starting with each character
+_ZH_BY_FIRST: dict[str, list[int]] = {}
+for _i, (_word, _) in enumerate(_ZH_SORTED):
+    _ZH_BY_FIRST.setdefault(_word[0], []).append(_i)
 # (the phrase, its pattern): the plain phrase is looked for first, which is cheap, and
 # the pattern (bounded by letters) only where it occurs
 _EN_PATTERNS = [
@@ -417,7 +421,7 @@ CONDITION = (
     (re.compile(r"(?:少于|低于|小于|不到|不足)" + _MARK), "<"),
     (
         re.compile(
-            r"(?:为|是|等于)(?:0|零)(?!\d)|没有(?=收到|被|人|任何)|零(?:申请|件)|一(?:件|个|次)[^\s，。？]{0,4}?都没"
+            r"(?:为|是|等于)(?:0|零)(?!\d)|没有(?=收到|被|人|任何|发生|出现)|零(?:申请|件)|一(?:件|个|次)[^\s，。？]{0,4}?都没"
         ),
         "=0",
     ),
@@ -440,7 +444,10 @@ def find_phrases(text: Text) -> list[Hit]:
     """Every phrase in the question, longest first and never overlapping another."""
     hits: list[Hit] = []
     taken = [False] * len(text.compact)
-    for word, phrase in _ZH_SORTED:
+    # only the phrases starting with a character the question has, in their usual order
+    # (a question holds a few dozen characters; the lexicon some thousands of phrases)
+    candidates = sorted(i for c in set(text.compact) for i in _ZH_BY_FIRST.get(c, ()))
+    for word, phrase in (_ZH_SORTED[i] for i in candidates):
         start = text.compact.find(word)
         while start >= 0:
             end = start + len(word)

@@ -795,8 +795,7 @@ def over_years(
     known = {y: v for y, v in by_year.items() if v is not None}
     values = list(known.values())
     if op == "count":
-        assert r.condition is not None
-        how, mark = r.condition
+        how, mark = r.condition or (">", 0.0)
         meet = [y for y, v in known.items() if _MEETS[how](v, mark)]
         said = t(
             lang,
@@ -877,7 +876,7 @@ def over_years(
 
 def _asked_of_years(r: Reading, years: int) -> str | None:
     """Which of `_over_years`' questions the reading asks, if any."""
-    if r.has("count_years") and r.condition is not None:
+    if r.has("count_years"):  # 有几年超过100件; 有几年存在结转 (more than none)
         return "count"
     if r.position or (r.top and r.top > 1):
         return "rank"
@@ -893,7 +892,9 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
 
 
 # 七年加起来 / 几年合计: a sum over the years, though each year is asked too
-_SUM_OVER_YEARS = re.compile(r"[几两三四五六七八九十\d]+年(?:加起来|合计|总共|一共|总计)")
+_SUM_OVER_YEARS = re.compile(
+    r"[几两三四五六七八九十\d]+年(?:加起来|合计|总共|一共|总计)|再(?:算个)?(?:合计|加起来|总计)|算个合计"
+)
 
 
 # 2025减2024 (not 2021-2025, which is a range of years)
