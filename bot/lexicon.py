@@ -279,7 +279,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
     *_p("cue", "contact", "contact", "phone number", "telephone", "email address", "whom to ask", "who to ask"),
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
-    *_p("cue", "change", "change between", "changed between", "change", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
+    *_p("cue", "change", "change between", "changed between", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down"),
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
     *_p("cue", "except", "except", "excluding", "other than", "apart from", "not counting"),
     *_p("cue", "median", "median"),

@@ -876,8 +876,8 @@ def over_years(
 
 def _asked_of_years(r: Reading, years: int) -> str | None:
     """Which of `_over_years`' questions the reading asks, if any."""
-    if r.has("count_years"):  # 有几年超过100件; 有几年存在结转 (more than none)
-        return "count"
+    if r.has("count_years") and (r.condition is not None or not r.has("change")):
+        return "count"  # 有几年超过100件; 有几年存在结转 (more than none; not 比上一年多)
     if r.position or (r.top and r.top > 1):
         return "rank"
     if r.has("change") and years == 2:
