@@ -10,6 +10,7 @@ a figure between two years over the earlier year's figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import reply
 from .across import Quantity, across, quantity
@@ -21,6 +22,7 @@ from .figures import Selection, add, resolve
 from .model import Answer
 from .one_agency import (
     ASKS_OF_YEARS,
+    TwoYears,
     _figure_dicts,
     over_years,
     two_years,
@@ -244,39 +246,14 @@ def growth(ctx: Ctx) -> Answer:
     ty = two_years(ctx, resolved[0], "growth")
     if isinstance(ty, Answer):
         return ty
-    lang = ctx.lang
-    a, b = ty.values[ty.base], ty.values[ty.prior]
-    lines = [two_years_line(ctx, ty)]
-    value = None
-    if a is None or b is None:
-        lines.append(reply.blank_difference(lang, "一年的"))
-    elif b == 0:
-        lines.append(
-            t(
-                lang,
-                f"{ty.prior} 年为 0，无法计算增长率（不能除以 0）。",
-                f"{ty.prior} is 0: there is no growth rate (nothing to divide by).",
-            )
+
+    def said(a: float, b: float, value: float | int, lang: str) -> str:
+        a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.percent(value, lang)
+        return t(
+            lang, f"增长率 = ({a_} − {b_}) ÷ {b_} = {v}。", f"Growth = ({a_} − {b_}) ÷ {b_} = {v}."
         )
-    else:
-        value = number(round((a - b) / b, 6))
-        lines.append(
-            t(
-                lang,
-                f"增长率 = ({reply.num(a, lang)} − {reply.num(b, lang)}) ÷ {reply.num(b, lang)} = {reply.percent(value, lang)}。",
-                f"Growth = ({reply.num(a, lang)} − {reply.num(b, lang)}) ÷ {reply.num(b, lang)} = {reply.percent(value, lang)}.",
-            )
-        )
-    lines.append(two_years_source(ctx, ty))
-    return ctx.answer(
-        "answered",
-        "growth",
-        "\n".join(lines),
-        agency=ty.name,
-        year=ty.base,
-        value=value,
-        figures=ty.figures,
-    )
+
+    return _of_two_years(ctx, ty, ty.base, ty.prior, "growth", lambda a, b: (a - b) / b, said)
 
 
 # 2023年是2024年的几倍: the year after 是 … 的 is the one divided by
@@ -296,11 +273,34 @@ def times(ctx: Ctx) -> Answer:
     ty = two_years(ctx, r.resolved[0], "times")
     if isinstance(ty, Answer):
         return ty
-    lang = ctx.lang
     over = _TIMES_OF.search(r.text.compact)
     top, bottom = (
         (ty.prior, ty.base) if over and int(over.group(1)) == ty.base else (ty.base, ty.prior)
     )
+
+    def said(a: float, b: float, value: float | int, lang: str) -> str:
+        a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.num(value, lang)
+        return t(
+            lang,
+            f"{top} 年是 {bottom} 年的 {a_} ÷ {b_} = {v} 倍。",
+            f"{top} is {a_} ÷ {b_} = {v} times {bottom}.",
+        )
+
+    return _of_two_years(ctx, ty, top, bottom, "times", lambda a, b: a / b, said)
+
+
+def _of_two_years(
+    ctx: Ctx,
+    ty: TwoYears,
+    top: int,
+    bottom: int,
+    intent: str,
+    work: Callable[[float, float], float],
+    said: Callable[[float, float, float | int, str], str],
+) -> Answer:
+    """A quantity of one figure in two years that divides by the `bottom` year's (a growth
+    rate, a multiple): both figures, the working, or why there is none (a blank, a zero)."""
+    lang = ctx.lang
     a, b = ty.values[top], ty.values[bottom]
     lines = [two_years_line(ctx, ty)]
     value = None
@@ -310,23 +310,17 @@ def times(ctx: Ctx) -> Answer:
         lines.append(
             t(
                 lang,
-                f"{bottom} 年为 0，无法计算倍数（不能除以 0）。",
-                f"{bottom} is 0: there is no multiple (nothing to divide by).",
+                f"{bottom} 年为 0，无法计算（不能除以 0）。",
+                f"{bottom} is 0: nothing to divide by.",
             )
         )
     else:
-        value = number(round(a / b, 6))
-        lines.append(
-            t(
-                lang,
-                f"{top} 年是 {bottom} 年的 {reply.num(a, lang)} ÷ {reply.num(b, lang)} = {reply.num(value, lang)} 倍。",
-                f"{top} is {reply.num(a, lang)} ÷ {reply.num(b, lang)} = {reply.num(value, lang)} times {bottom}.",
-            )
-        )
+        value = number(round(work(a, b), 6))
+        lines.append(said(a, b, value, lang))
     lines.append(two_years_source(ctx, ty))
     return ctx.answer(
         "answered",
-        "times",
+        intent,
         "\n".join(lines),
         agency=ty.name,
         year=top,

@@ -10,22 +10,14 @@ import json
 import pytest
 
 from bot.answer import Engine
-from index.build import build_paths
 
-from .conftest import DEVSET, ROOT, TODAY
-
-REAL = ROOT / "tests" / "data" / "real"
-
-
-def truth(name: str, key: str) -> float:
-    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"][key]
+from .conftest import DEVSET, ROOT
+from .real_support import real_engine, truth
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    db = tmp_path_factory.mktemp("names") / "g.db"
-    build_paths([ROOT / "data" / "reports", DEVSET, REAL], db)
-    return Engine(db, today=TODAY)
+    return real_engine(tmp_path_factory.mktemp("names"))
 
 
 @pytest.mark.parametrize(

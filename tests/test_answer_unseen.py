@@ -1,8 +1,8 @@
-"""Shapes of questions from a bank written without seeing the engine (bank 5) that it had
-answered with a neighbour of the question, or not at all: whom to ask about a report,
-short questions about its text, a rate or an average that the words do not pin down,
-a word of one row's label read without its row. Expected figures and phrases are read
-from the reports and their hand-read truth files."""
+"""Shapes of questions from the banks written without seeing the engine (banks 5 to 7)
+that it had answered with a neighbour of the question, or not at all: whom to ask about
+a report, long messages, what is asked of a trend's years, checks of a report's own
+sums, sums of named agencies, English short forms and dialect. Expected figures and
+phrases are read from the reports and their hand-read truth files."""
 
 from __future__ import annotations
 
@@ -11,23 +11,15 @@ import json
 import pytest
 
 from bot.answer import Engine
-from index.build import build_paths
 from index.parse import parse_file
 
-from .conftest import DEVSET, ROOT, TODAY
-
-REAL = ROOT / "tests" / "data" / "real"
-
-
-def truth(name: str, key: str) -> float:
-    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"][key]
+from .conftest import DEVSET
+from .real_support import REAL, real_engine, truth
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    db = tmp_path_factory.mktemp("unseen") / "g.db"
-    build_paths([ROOT / "data" / "reports", DEVSET, REAL], db)
-    return Engine(db, today=TODAY)
+    return real_engine(tmp_path_factory.mktemp("unseen"))
 
 
 def test_the_preamble_is_kept_apart_from_the_six_sections() -> None:
