@@ -217,7 +217,7 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
     return Scope(group, in_scope, scope_name(ctx, only), named=only is not None)
 
 
-_DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数"}
+_DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数", "share": "计算占比"}
 
 
 def _left_out(ctx: Ctx, sc: Scope, only: list[int] | None) -> list[str]:
@@ -284,7 +284,7 @@ def across(
         return sc
     intent = {"rank": "ranking"}.get(op, op)
     left_out = _left_out(ctx, sc, only)
-    if left_out and op in ("sum", "mean", "rank", "count"):
+    if left_out and op in _DONE_ZH:
         # 淮安和上海市政府办公厅（2025）合计: a sum, mean or ranking of the agencies
         # named is not made of some of them
         text = t(
@@ -388,6 +388,50 @@ def _sum(
     figs = _agency_figures(q, entries)
     return ctx.answer(
         "answered", "sum", "\n".join(lines), year=_one_year(sc, valid), value=total, figures=figs
+    )
+
+
+def _share(
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
+) -> Answer:
+    """淮安的申请占这几家总数的多少: one named agency's figure over the named agencies'
+    total, each figure cited; none when any of them is blank."""
+    lang = ctx.lang
+    what = q.name(lang)
+    where = _where(ctx, sc, valid)
+    part = ctx.reading.share_part
+    assert part is not None
+    if (sc.in_scope & ~valid).any():
+        text = t(
+            lang,
+            f"{where}中有报告没有{what}的数字（空白不等于 0），无法计算占比。",
+            f"{where}: not every report gives {what} (a blank is not a zero); no share can be given.",
+        )
+        return ctx.answer("not_found", "share", "\n".join([text, *filter(None, notes)]))
+    entries = _entries(ctx, spread, np.flatnonzero(valid))
+    name = ctx.agencies.names[part]
+    mine = next(v for v, n, _, _ in entries if n == name)
+    total = number(round(math.fsum(v for v, _, _, _ in entries), 6))
+    value = number(round(mine / total, 6)) if total else None
+    terms = " + ".join(reply.num(v, lang) for v, _, _, _ in entries)
+    head = t(
+        lang,
+        f"{where}中，{name}的{what}占 {len(entries)} 家合计的 {reply.percent(value, lang)}：{reply.num(mine, lang)} ÷ ({terms}) = {reply.percent(value, lang)}。",
+        f"{where}: {name}'s share of the {len(entries)} agencies' {what}: {reply.num(mine, lang)} ÷ ({terms}) = {reply.percent(value, lang)}.",
+    )
+    if not total:
+        head = t(
+            lang, f"{where}的{what}合计为 0，无法计算占比。", f"{where}: the total is 0; no share."
+        )
+    lines = [head, *_listed(ctx, q, sc, entries), *filter(None, notes)]
+    return ctx.answer(
+        "answered" if value is not None else "not_found",
+        "share",
+        "\n".join(lines),
+        agency=name,
+        year=_one_year(sc, valid),
+        value=value,
+        figures=_agency_figures(q, entries),
     )
 
 
@@ -612,6 +656,7 @@ def _ranking(
 OPS: dict[str, Callable[[Ctx, Quantity, Scope, Spread, np.ndarray, list[str]], Answer]] = {
     "rank": _ranking,
     "sum": _sum,
+    "share": _share,
     "mean": _mean,
     "count": _count,
 }

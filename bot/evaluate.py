@@ -395,6 +395,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "count": count,
     "sides": lambda ctx: two_sides(ctx, ctx.reading.resolved[0]),
     "times": times,
+    "share": lambda ctx: across(ctx, op="share", only=_named(ctx)),
     "per_month": _per_month,
     "growth": growth,
     "rate": rate,

@@ -134,6 +134,9 @@ class Reading:
     # （七）总计是35，那新收加上年结转是多少: figures the person states, with their number,
     # checked against the report rather than asked
     stated: list[tuple[Measure, float]] = field(default_factory=list)
+    # 淮安的申请占这几家总数的多少: the agency whose share of the named agencies' total is
+    # asked (the one named right before 占)
+    share_part: int | None = None
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -260,6 +263,17 @@ def _stated(
         if m and m.group(1):
             out.append((h.phrase.value, float(m.group(1)), (m.start(), m.end())))
     return out
+
+
+def _share_part(masked: Text, reading: Reading) -> int | None:
+    """The agency named right before 占 when the question asks its share of several named
+    agencies' total (淮安、沭阳两家的行政复议里，沭阳占多大比重)."""
+    at = masked.compact.find("占")
+    named = {m.agencies[0] for m in reading.resolved}
+    if at < 0 or "rate" not in reading.cues or len(named) < 2 or len(reading.measures) != 1:
+        return None
+    before = [m for m in reading.mentions if m.how in KNOWN and m.end <= at]
+    return before[-1].agencies[0] if before else None
 
 
 def _two_columns(reading: Reading) -> bool:
@@ -526,6 +540,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
     if _SHARE_ASKED.search(masked.compact):
         reading.cues.add("rate")  # 占办结的多少: a share, though no word says 比例
+    reading.share_part = _share_part(masked, reading)
     reading.operation = operation_of(reading)
     if reading.operation in UNAVERAGED and reading.has("mean"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give
@@ -678,6 +693,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         ),
     ),
     ("sides", lambda r: r.sides is not None),
+    ("share", lambda r: r.share_part is not None),
     # 有几年超过100件, 哪几年比上一年多: of one agency's years, whatever else is said
     (
         "trend",

@@ -594,3 +594,23 @@ def test_which_of_two_years_was_higher(engine: Engine) -> None:
     a = engine.answer("Was Pingtan's administrative fee income higher in 2023 or in 2024?")
     top = max(fees, key=fees.__getitem__)
     assert (a.year, a.value) == (top, fees[top])
+
+
+def test_one_named_agencys_share_of_their_total(engine: Engine) -> None:
+    huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    received = {
+        "淮安": huaian["figures"]["3.received.total"],
+        "沭阳": truth("shuyang-xian-zf-2025-ocr", "3.received.total"),
+        "办公厅": truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total"),
+        "科委": truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total"),
+    }
+    a = engine.answer("淮安的申请占这几家总数的多少（淮安、沭阳、上海市政府办公厅、上海市科委）")
+    assert (a.status, a.agency) == ("answered", "淮安市人民政府")
+    assert a.value == pytest.approx(received["淮安"] / sum(received.values()), abs=1e-6)
+    # the agency right before 占 is the part, though 淮安 is named first
+    a = engine.answer("淮安、沭阳两家的行政复议里，沭阳占多大比重")
+    reviews = (
+        huaian["figures"]["4.review.total"],
+        truth("shuyang-xian-zf-2025-ocr", "4.review.total"),
+    )
+    assert a.value == pytest.approx(reviews[1] / sum(reviews), abs=1e-6)
