@@ -125,10 +125,16 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
         first, second = measures
         column = column_for_all(ctx, first)
         named = formula(first, column, within=False) if column else None
-        if named is None or second.key not in {k for k, _ in named.denominator}:
-            return _asked_ratio(ctx, measures)
+        below = {k for k, _ in named.denominator} if named else set()
+        spelled = second.key in below and (
+            below <= {m.key for m in measures}
+            or NAMED_RATE.search(r.text.compact)
+            or NAMED_RATE.search(r.text.words)
+        )
+        if named is None or not spelled or r.has("times"):
+            return _asked_ratio(ctx, measures)  # 办结占新收的比例: over what is named
         # completion rate – requests concluded against those received plus carried over:
-        # the rate's own formula, which the question spelled out
+        # the rate's own formula, which the question names and spells out
         return Quantity(first, column, named)
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, None)
@@ -217,6 +223,8 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
     return Scope(group, in_scope, scope_name(ctx, only), named=only is not None)
 
 
+# the operations over the agencies a question names that one missing or blank figure
+# spoils (what the refusal says it cannot do)
 _DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数", "share": "计算占比"}
 
 
@@ -306,6 +314,17 @@ def across(
         f"Source: the agencies' annual reports, table “{table}”.",
     )
     notes = [_blank_note(ctx, q, _names(ctx, spread, blank, 10), int(blank.sum())), source]
+    if sc.named and blank.any() and op in _DONE_ZH:
+        # 上海科委和上海市政府办公厅谁多, 平潭和办公厅一共: with one named agency's figure
+        # blank, no most, sum, mean, count or share of them is given
+        shown = _entries(ctx, spread, np.flatnonzero(valid))
+        text = t(
+            ctx.lang,
+            f"{_where(ctx, sc, valid)}中有报告没有{q.name(ctx.lang)}的数字（空白不等于 0），无法{_DONE_ZH[op]}。",
+            f"{_where(ctx, sc, valid)}: not every report gives {q.name(ctx.lang)} (a blank is not a zero); no {op} can be given.",
+        )
+        lines = [text, *_listed(ctx, q, sc, shown), *filter(None, notes)]
+        return ctx.answer("not_found", intent, "\n".join(lines))
     if q.rate is not None:
         notes.insert(0, reply.formula_text(q.rate, ctx.lang))
     return OPS[op](ctx, q, sc, spread, valid, notes)
@@ -401,13 +420,6 @@ def _share(
     where = _where(ctx, sc, valid)
     part = ctx.reading.share_part
     assert part is not None
-    if (sc.in_scope & ~valid).any():
-        text = t(
-            lang,
-            f"{where}中有报告没有{what}的数字（空白不等于 0），无法计算占比。",
-            f"{where}: not every report gives {what} (a blank is not a zero); no share can be given.",
-        )
-        return ctx.answer("not_found", "share", "\n".join([text, *filter(None, notes)]))
     entries = _entries(ctx, spread, np.flatnonzero(valid))
     name = ctx.agencies.names[part]
     mine = next(v for v, n, _, _ in entries if n == name)
@@ -488,6 +500,13 @@ def _count(
 ) -> Answer:
     """How many agencies' figure meets the question's condition (by default: not zero)."""
     lang = ctx.lang
+    if ctx.reading.percent_mark and q.rate is None:  # 超过50% of a count: not a mark for it
+        text = t(
+            lang,
+            f"{q.name(lang)}是件数，问题中的百分比不是它的界限。",
+            f"{q.name(lang)} is a count; a percentage is no mark for it.",
+        )
+        return ctx.answer("unsupported", "count", text)
     comparison, threshold = ctx.reading.condition or (">", 0.0)
     test = COMPARISONS[comparison]
     meets = valid.copy()
@@ -561,16 +580,6 @@ def _ranking(
             f"No report of {where} gives this figure.",
         )
         return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]))
-    if sc.named and (sc.in_scope & ~valid).any():
-        # 上海科委和上海市政府办公厅谁多, one of them blank: neither is the most
-        shown = _entries(ctx, spread, positions)
-        text = t(
-            lang,
-            f"{where}中有报告没有{what}的数字（空白不等于 0），无法比较谁多谁少。",
-            f"{where}: not every report gives {what} (a blank is not a zero); they cannot be compared.",
-        )
-        lines = [text, *_listed(ctx, q, sc, shown, ranked=False), *filter(None, notes)]
-        return ctx.answer("not_found", "ranking", "\n".join(lines))
     descending = not p.has("min")
     values = spread.totals[positions]
     top_value = values.max() if descending else values.min()
@@ -903,30 +912,27 @@ def difference_lines(
     lang = ctx.lang
     if a is None or b is None:
         return None, [reply.blank_difference(lang, "一份")]
-    if ctx.reading.has("same"):  # 一样吗 / does it match: yes or no, both figures shown
-        # …对得上吗，差几件: the gap asked too, A − B
-        gap = number(round(a - b, 6)) if ctx.reading.has("change") else None
-        if number(round(a - b, 6)) == 0:
-            return gap, [
-                t(lang, f"两者一致，都是 {show(a, lang)}。", f"Yes: both are {show(a, lang)}.")
-            ]
-        return gap, [
-            t(
-                lang,
-                f"两者不一致：{first} {show(a, lang)}，{second} {show(b, lang)}，相差 {show(abs(number(round(a - b, 6))), lang)}。",
-                f"No: {first} is {show(a, lang)}, {second} is {show(b, lang)}, {show(abs(number(round(a - b, 6))), lang)} apart.",
-            )
-        ]
     fewer = ctx.reading.has("fewer")
     x, y = (b, a) if fewer else (a, b)
     diff = number(round(x - y, 6))
-    lines = [
-        t(
-            lang,
-            f"差额 = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}。",
-            f"Difference = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}.",
-        )
-    ]
+    worked = t(
+        lang,
+        f"差额 = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}。",
+        f"Difference = {reply.num(x, lang)} − {reply.num(y, lang)} = {reply.num(diff, lang)}.",
+    )
+    if ctx.reading.has("same"):  # 一样吗 / does it match: yes or no, both figures shown
+        # …对得上吗，差几件: the difference asked too, worked out as for 多多少
+        asked = ctx.reading.has("change")
+        if diff == 0:
+            said = t(lang, f"两者一致，都是 {show(a, lang)}。", f"Yes: both are {show(a, lang)}.")
+        else:
+            said = t(
+                lang,
+                f"两者不一致：{first} {show(a, lang)}，{second} {show(b, lang)}，相差 {show(abs(diff), lang)}。",
+                f"No: {first} is {show(a, lang)}, {second} is {show(b, lang)}, {show(abs(diff), lang)} apart.",
+            )
+        return (diff, [said, worked]) if asked else (None, [said])
+    lines = [worked]
     gap = number(round(a - b, 6))
     if gap == 0:
         lines.append(t(lang, "两者相同。", "They are the same."))

@@ -10,7 +10,7 @@ the caller (the command line, the bot per chat) passes the context back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -225,10 +225,6 @@ def _both(
     said = new.text
     if not earlier or not (_BOTH.search(said.compact) or _BOTH.search(said.words)):
         return None
-    if new.has("rate") or _SHARE_OF.search(said.compact) or _SHARE_OF.search(said.words):
-        # 两个加起来占办结的多少: a share of the sum, which the sum alone would not be
-        new.not_understood.append(said.original)
-        return None
     before = read(Text.of(earlier), agencies, today)
     same = [m.agencies for m in before.resolved] == [m.agencies for m in prev.resolved]
     if not (same and before.years.years == prev.years.years and prev.measures and before.measures):
@@ -282,6 +278,11 @@ def follow(
     (None when the question stands on its own)."""
     if not context.question or not is_follow_up(reading):
         return reading, None
+    said = reading.text
+    if (_BOTH.search(said.compact) or _BOTH.search(said.words)) and (
+        reading.has("rate") or _SHARE_OF.search(said.compact) or _SHARE_OF.search(said.words)
+    ):  # 两个加起来占办结的多少: a share of the sum, which the sum alone would not be
+        return replace(reading, not_understood=[*reading.not_understood, said.original]), None
     previous = Text.of(context.question)
     prev = read(previous, agencies, today)
     both = _both(reading, previous, prev, context.earlier, agencies, today)

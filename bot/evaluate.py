@@ -77,8 +77,13 @@ def respond(
     parts = questions_in(stripped)
     if len(parts) == 2:  # 淮安2024年收了多少申请，办结了多少: each answered, in turn
         first = respond(parts[0], reader, agencies, today, context, language)
-        if first.status == "answered":
-            second = respond(parts[1], reader, agencies, today, first.context, language)
+        second = (
+            respond(parts[1], reader, agencies, today, first.context, language)
+            if first.status == "answered"
+            else None
+        )
+        # both read (a second not understood leaves the whole message not understood)
+        if second is not None and second.status != "unsupported":
             # …各多少，差多少: a second clause that only works on the first's figures
             # (no figure of its own) asks the quantity the message wants
             on_first = not read(Text.of(parts[1]), agencies, today).measures

@@ -770,6 +770,8 @@ def over_years(
     ctx: Ctx,
     by_year: dict[int, float | int | None],
     show: Callable[[float | int | None, str], str] | None,
+    *,
+    rates: bool = False,
 ) -> tuple[str, int | None, float | int | None, str] | None:
     """What a trend question asks of its years beside the figures (the year of the most,
     the second, the top three, the sum, the mean, the median, how many years pass a
@@ -779,6 +781,14 @@ def over_years(
     op = _asked_of_years(r, len(by_year))
     if op is None or show is None or not by_year:
         return None
+    if (rates and op in ("sum", "mean")) or (op == "count" and r.percent_mark and not rates):
+        # rates added or averaged as numbers, a count against a percent: not what is asked
+        return (
+            t(lang, "这样算出的数字没有意义，不给出。", "That would not be a meaningful figure."),
+            None,
+            None,
+            "trend",
+        )
     blank = [y for y, v in by_year.items() if v is None]
     if blank:
         years = "、".join(map(str, blank))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import reply
 from .across import Quantity, across, quantity
@@ -181,7 +182,7 @@ def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Ans
         )
     )
     year: int | None = max(years)
-    over = over_years(ctx, by_year, reply.percent)
+    over = over_years(ctx, by_year, reply.percent, rates=True)
     if over is not None:  # 哪年最高, 排前三, 平均: what is asked of the years' rates
         said, year, value, _ = over
         lines.insert(len(years) + 1, said)
@@ -268,8 +269,10 @@ def times(ctx: Ctx) -> Answer:
         return rate(ctx)
     if len(r.resolved) != 1 or len(r.years.years) < 2:
         # of two agencies, or of one year: not a multiple this engine works out
-        r.not_understood += [w for w in ("几倍", "多少倍", "几番", "times") if w in r.text.compact]
-        return not_understood(ctx)
+        unread = [w for w in ("几倍", "多少倍", "几番", "times") if w in r.text.compact]
+        return not_understood(
+            replace(ctx, reading=replace(r, not_understood=r.not_understood + unread))
+        )
     ty = two_years(ctx, r.resolved[0], "times")
     if isinstance(ty, Answer):
         return ty

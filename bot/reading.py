@@ -74,6 +74,7 @@ KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 _FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
+_PERCENT_MARK = re.compile(r"\d\s*(?:%|％|percent)")
 _SHARE_ASKED = re.compile(r"占[^，。？?]{1,16}?的?(?:多少|几成|百分之几|几分之几)")
 _FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
 _AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
@@ -134,6 +135,8 @@ class Reading:
     # （七）总计是35，那新收加上年结转是多少: figures the person states, with their number,
     # checked against the report rather than asked
     stated: list[tuple[Measure, float]] = field(default_factory=list)
+    # the condition's mark was written in percent (超过5%): it fits rates only
+    percent_mark: bool = False
     # 淮安的申请占这几家总数的多少: the agency whose share of the named agencies' total is
     # asked (the one named right before 占)
     share_part: int | None = None
@@ -290,8 +293,11 @@ SIDE_WORDS = ("跟", "与", "等于", "=", "减去", "对比", "同", "和", "�
 def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]] | None:
     """The two sums a check compares, when the question sums figures on both sides of a
     跟/等于 (one side may be one figure); None otherwise."""
-    checked = reading.has("same", "change") or "等于" in masked.compact  # A加B等于C加D吗
-    if not checked or len(reading.resolved) != 1:
+    compact = masked.compact
+    # a check (对一下, 等于, A 减去 B), of one report: not a change between years
+    checked = reading.has("same") or "等于" in compact or "减" in compact
+    one_year = len(reading.years.years) < 2 and not _AGAINST.search(compact)
+    if not checked or not one_year or len(reading.resolved) != 1:
         return None
     found = sorted(
         (h.start, MEASURES[h.phrase.value])
@@ -541,6 +547,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if _SHARE_ASKED.search(masked.compact):
         reading.cues.add("rate")  # 占办结的多少: a share, though no word says 比例
     reading.share_part = _share_part(masked, reading)
+    reading.percent_mark = bool(reading.condition and _PERCENT_MARK.search(masked.compact))
     reading.operation = operation_of(reading)
     if reading.operation in UNAVERAGED and reading.has("mean"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give

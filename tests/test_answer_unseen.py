@@ -614,3 +614,20 @@ def test_one_named_agencys_share_of_their_total(engine: Engine) -> None:
         truth("shuyang-xian-zf-2025-ocr", "4.review.total"),
     )
     assert a.value == pytest.approx(reviews[1] / sum(reviews), abs=1e-6)
+
+
+def test_review_findings_give_no_neighbour(engine: Engine) -> None:
+    """From a read of the change: each of these had given a number that was not asked."""
+    f2022 = json.loads((DEVSET / "truth" / "pingtan-zhsyq-2022.json").read_text("utf-8"))
+    f = f2022["figures"]
+    # over what is named (新收), not the completion rate's new plus carried over
+    a = engine.answer("平潭2022年办结占新收的比例")
+    assert a.value == pytest.approx(f["3.results_total.total"] / f["3.received.total"], abs=1e-6)
+    # a change between years of three figures is asked back, not a check within one year
+    a = engine.answer("平潭2024年予以公开、部分公开和不予公开比2023年多多少")
+    assert a.value is None
+    # rates of several years are not added up; a percent is no mark for a count
+    assert engine.answer("平潭2021到2025年办结率加起来多少").value is None
+    assert engine.answer("平潭新收超过50%的有几年").value is None
+    # a sum of named agencies with one blank (上海 2019's 予以公开 total) is not given
+    assert engine.answer("平潭和上海市政府办公厅2019年予以公开加起来多少").value is None
