@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.template import LABELS, ORG_COLUMNS, TABLE2_LINES_2019, TABLE2_LINES_2021
+from index.template import (
+    LABELS,
+    ORG_COLUMNS,
+    TABLE2_LINES_2019,
+    TABLE2_LINES_2021,
+    TABLE3_RESULT_ROWS_2021,
+    TABLE3_RESULT_ROWS_SINGLE_OTHER,
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,6 @@ _WITHHELD = tuple(k for k in _T3 if k.startswith("withheld_"))
 _UNAVAILABLE = tuple(k for k in _T3 if k.startswith("unavailable_"))
 _NOT_PROCESSED = tuple(k for k in _T3 if k.startswith("not_processed_"))
 _OTHER3 = ("other_no_correction", "other_unpaid_fee", "other_misc")
-# the result rows （一） to （六）, which （七）总计 should add up (other handling is one row
-# in the 2019 form, three in the 2021 one)
-_RESULTS = ("granted", "partially_granted", *_WITHHELD, *_UNAVAILABLE, *_NOT_PROCESSED)
 
 
 def _sub(key: str, zh: str, parent: str) -> Measure:
@@ -85,7 +89,8 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "results_items",
             3,
-            (_RESULTS + _OTHER3, _RESULTS + ("other_processing",)),
+            # the rows （七）总计 should add up (index.checks' t3.results_total), in either form
+            (TABLE3_RESULT_ROWS_2021, TABLE3_RESULT_ROWS_SINGLE_OTHER),
             "各项办理结果之和",
             "the results row by row, added up",
         ),

@@ -11,7 +11,6 @@ questions, instead of guessing: a wrong number is the worst answer this engine g
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -31,7 +30,7 @@ from .clarify import (
 )
 from .context import Ctx
 from .conversation import Context, follow, language_switch
-from .focus import focus
+from .focus import focus, questions_in
 from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
@@ -130,19 +129,6 @@ def respond(
         earlier=context.question if context is not None else "",
     )
     return answer
-
-
-# a clause that asks something (多少, 几件, 吗, how many): two in one message are two questions
-_ASKS = re.compile(r"多少|几|吗|是否|有没有|\bhow (?:many|much)\b|\bwhat\b", re.I)
-_CLAUSE = re.compile(r"[，,；;？?]")
-
-
-def questions_in(message: str) -> list[str]:
-    """The questions a message asks, when it asks two in two clauses (a clause that asks
-    nothing, 你好 or 麻烦了, belongs to the question beside it); else the message alone."""
-    clauses = [c.strip() for c in _CLAUSE.split(message) if c.strip()]
-    asking = [c for c in clauses if _ASKS.search(c)]
-    return asking if len(asking) == 2 and len(clauses) == 2 else [message]
 
 
 @lru_cache(maxsize=2)

@@ -1,4 +1,4 @@
-"""Long messages: the question among what is said around it.
+"""Long messages: the question among what is said around it, or the two it asks.
 
 People write to a chat as they would write a letter: who they are, why they ask, thanks
 ("老师您好！我是…研究生，在写毕业论文…想请问一下，平潭2023年一共新收了多少件政府信息
@@ -31,6 +31,14 @@ _ASKS = re.compile(
 # who is asking (我是一名律师, 我们公司是…): said of the person, not of the figure
 _ABOUT_ME = re.compile(r"^(?:我|我们|本人|俺)(?:们)?(?:公司|单位|局)?(?:是|在)")
 LONG = 3  # clauses: fewer is a question, not a letter
+
+
+def questions_in(message: str) -> list[str]:
+    """The questions a message asks, when it asks two in two clauses (淮安2024年收了多少
+    申请，办结了多少); else the message alone."""
+    clauses = [c.strip() for c in _CLAUSE.split(message) if c.strip()]
+    asking = [c for c in clauses if _ASKS.search(c)]
+    return asking if len(asking) == 2 and len(clauses) == 2 else [message]
 
 
 def focus(message: str, agencies: AgencyIndex, today: date) -> str | None:

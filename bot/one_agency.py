@@ -730,7 +730,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
         return ctx.answer(
             status, intent, "\n".join(body), agency=name, year=year, value=value, figures=figures
         )
-    if p.has(*ASKS_OF_YEARS) or p.condition is not None:
+    if asks_of_years(p):
         # asked something of the years this cannot work out: the figures, and no value
         # (the latest year's is not the answer to it)
         return ctx.answer("answered", "trend", "\n".join(body), agency=name, figures=figures)
@@ -758,6 +758,13 @@ _OVER_ZH = {
 # what a question may ask of a figure's years beside the figures themselves; any of these
 # not worked out leaves no value (the latest year's figure is not the answer to them)
 ASKS_OF_YEARS = ("max", "min", "sum", "mean", "median", "count_years", "rank", "which", "change")
+
+
+def asks_of_years(r: Reading) -> bool:
+    """Whether the question asks something of a figure's years beside the figures."""
+    return r.has(*ASKS_OF_YEARS) or r.condition is not None
+
+
 _MEETS: dict[str, Callable[[float, float], bool]] = {
     ">": lambda v, n: v > n,
     ">=": lambda v, n: v >= n,

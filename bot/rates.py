@@ -22,9 +22,9 @@ from .context import Ctx
 from .figures import Selection, add, resolve
 from .model import Answer
 from .one_agency import (
-    ASKS_OF_YEARS,
     TwoYears,
     _figure_dicts,
+    asks_of_years,
     over_years,
     two_years,
     two_years_line,
@@ -186,7 +186,7 @@ def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Ans
     if over is not None:  # 哪年最高, 排前三, 平均: what is asked of the years' rates
         said, year, value, _ = over
         lines.insert(len(years) + 1, said)
-    elif ctx.reading.has(*ASKS_OF_YEARS) or ctx.reading.condition is not None:
+    elif asks_of_years(ctx.reading):
         year, value = None, None  # asked of the years what is not worked out: no value
     return ctx.answer(
         "answered" if value is not None or over is None else "not_found",
