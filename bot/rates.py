@@ -45,8 +45,11 @@ def rate(ctx: Ctx) -> Answer:
             return across(ctx, op="sum", as_rate=True)
         if r.has("mean"):
             return across(ctx, op="mean", as_rate=True)
-        if r.kind is not None or r.has("max", "min", "rank", "each"):
+        if r.has("max", "min", "rank", "each") or r.top or r.position:
             return across(ctx, op="rank", as_rate=True)
+        if r.kind is not None or r.regions:
+            # 司法局收到的申请里，自然人的占几成: all their cases taken together
+            return across(ctx, op="sum", as_rate=True)
         return which_agency(ctx)
     q = quantity(ctx, as_rate=True)
     if isinstance(q, Answer):

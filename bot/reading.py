@@ -73,7 +73,10 @@ _EN_LEVELS = {
 KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
-_FEWER = re.compile(r"比[^，。？?！!]{0,16}?(?<!多)少|(?<!多)少(?:多少|几|了多少)")
+# A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
+_FEWER = re.compile(
+    r"比[^，。？?！!]{0,16}?(?<!多)(?<!还是)少|(?<!多)(?<!还是)少(?:多少|几|了多少)"
+)
 _PERCENT_MARK = re.compile(r"\d\s*(?:%|％|percent)")
 _SHARE_ASKED = re.compile(r"占[^，。？?]{1,16}?的?(?:多少|几成|百分之几|几分之几)")
 _FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
@@ -547,6 +550,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if _SHARE_ASKED.search(masked.compact):
         reading.cues.add("rate")  # 占办结的多少: a share, though no word says 比例
     reading.share_part = _share_part(masked, reading)
+    if kind is not None and re.search("各[^，。？?]{0,6}" + re.escape(kind.label), masked.compact):
+        reading.cues.add("each")  # 各司法局的予以公开率: each one's, not all taken together
     reading.percent_mark = bool(reading.condition and _PERCENT_MARK.search(masked.compact))
     reading.operation = operation_of(reading)
     if reading.operation in UNAVERAGED and reading.has("mean"):
@@ -696,6 +701,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         "count",
         lambda r: (
             r.has("count")
+            and not r.has("mean", "sum")  # 这几个司法局平均每家: a mean of them, not a count
             and (not r.resolved or (len(r.resolved) >= 2 and r.condition is not None))
         ),
     ),

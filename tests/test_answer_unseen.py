@@ -631,3 +631,21 @@ def test_review_findings_give_no_neighbour(engine: Engine) -> None:
     assert engine.answer("平潭新收超过50%的有几年").value is None
     # a sum of named agencies with one blank (上海 2019's 予以公开 total) is not given
     assert engine.answer("平潭和上海市政府办公厅2019年予以公开加起来多少").value is None
+
+
+def test_more_or_fewer_and_by_how_much(engine: Engine) -> None:
+    received = {y: truth(f"pingtan-zhsyq-{y}-crawl", "3.received.total") for y in (2024, 2025)}
+    a = engine.answer("平潭2025年收到的申请比2024年多还是少？差多少")
+    assert a.value == received[2025] - received[2024]  # signed: 多还是少 asks which
+    a = engine.answer("伊川县司法局和綦江区司法局24年谁收到的申请多，多几件")
+    assert a.value == 2 - 1  # 伊川 2, 綦江 1 (the seeds): the difference, not the larger
+
+
+def test_a_kind_taken_together_or_each(engine: Engine) -> None:
+    # the five 司法局 of the seeds received 2 + 1 + 0 + 0 + 0, of which 伊川's 2 from
+    # natural persons (read from the seeds)
+    a = engine.answer("这几个司法局24年平均每家收到几件申请")
+    assert (a.intent, a.value) == ("mean", pytest.approx(3 / 5))
+    a = engine.answer("2024年司法局收到的申请里，自然人的占几成")
+    assert a.value == pytest.approx(2 / 3, abs=1e-6)
+    assert engine.answer("各司法局的予以公开率").intent == "ranking"
