@@ -262,9 +262,12 @@ def _stated(
     if len(years.years) > 1:
         return []
     out = []
+    named = [h.phrase.value for h in hits if h.view == "compact" and h.phrase.kind == "measure"]
     for h in hits:
         if h.view != "compact" or h.phrase.kind != "measure" or h.phrase.weak:
             continue
+        if named.count(h.phrase.value) > 1 and len(set(named)) > 1:
+            continue  # 受理749件 … 新收加结转是不是这个数: the number is of the sum asked
         m = _STATED.match(compact, h.end)
         if m and m.group(1):
             out.append((h.phrase.value, float(m.group(1)), (m.start(), m.end())))
@@ -735,7 +738,8 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
             and (r.has("trend") or len(r.years.years) >= 2)
         ),
     ),
-    ("sum", lambda r: len(r.resolved) >= 2 and r.has("sum")),
+    # 淮安和平潭一共…; not 两类加起来谁最多 (a sum within each, ranked)
+    ("sum", lambda r: len(r.resolved) >= 2 and r.has("sum") and not r.has("max", "min", "which")),
     ("mean", lambda r: len(r.resolved) >= 2 and r.has("mean")),
     ("compare", lambda r: len(r.resolved) >= 2),
     # 平潭哪年最多 / Pingtan's reports with the most: the most of one agency is over its years

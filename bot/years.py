@@ -47,12 +47,17 @@ _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
 _SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
 # 近三年 / 最近5年 / the last three years: the latest reports, as many
-_RECENT = re.compile(r"(?:最近|近|过去|这)(\d{1,2}|[两二三四五六七八九十])(?:个)?年(?:来|间|内)?")
+_RECENT = re.compile(
+    r"(?:最近|近|过去|这)(\d{1,2}|[两二三四五六七八九十])"
+    r"(?:(?:个)?年(?:来|间|内)?|份(?:年报|年度报告|报告))"  # 近三年, 最近两份年报
+)
 _RECENT_EN = re.compile(
     r"\b(?:the )?(?:last|past|previous|recent) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
 )
 _RELATIVE_ZH = (
     ("大前年", -3),
+    ("上上一年", -2),
+    ("上上年", -2),
     ("前年", -2),
     ("去年", -1),
     ("今年", 0),

@@ -649,3 +649,27 @@ def test_a_kind_taken_together_or_each(engine: Engine) -> None:
     a = engine.answer("2024年司法局收到的申请里，自然人的占几成")
     assert a.value == pytest.approx(2 / 3, abs=1e-6)
     assert engine.answer("各司法局的予以公开率").intent == "ranking"
+
+
+def test_a_figure_the_text_states_and_the_table(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    lawsuits = f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+    a = engine.answer("淮安2024年正文说行政诉讼46件，表四两类诉讼的总计加起来是多少")
+    assert (a.status, a.value) == ("answered", lawsuits)
+    assert "与报告一致" in a.text  # the narrative's 46 against the table's sum
+    # the same figure stated and asked (受理749件 … 新收加结转): not taken as a premise
+    a = engine.answer("沭阳2025年报正文说受理749件，表格里新收加结转是不是这个数")
+    assert a.value is None
+
+
+def test_the_years_before_last_and_the_latest_reports(engine: Engine) -> None:
+    licensing = truth("pingtan-zhsyq-2023-crawl", "2.licensing.decisions")
+    assert engine.answer("平潭综合实验区上上年行政许可决定有多少").value == licensing
+    reviews = {y: truth(f"pingtan-zhsyq-{y}-crawl", "4.review.total") for y in (2024, 2025)}
+    a = engine.answer("平潭最近两份年报里行政复议分别多少件，两年合计呢")
+    assert a.value == sum(reviews.values())
+
+
+def test_a_sum_within_each_ranked(engine: Engine) -> None:
+    a = engine.answer("平潭、沭阳、上海办公厅最新一年，行政诉讼两类加起来谁最多")
+    assert (a.intent, a.agency) == ("ranking", "上海市人民政府办公厅")
