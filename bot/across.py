@@ -565,6 +565,42 @@ def _listed(
     return out
 
 
+def _place_of(
+    ctx: Ctx,
+    q: Quantity,
+    sc: Scope,
+    spread: Spread,
+    valid: np.ndarray,
+    notes: list[str],
+) -> Answer:
+    """平潭在四家里排第几: where the agency named first stands, its figure the value (places
+    shared by ties: as many ahead of it, plus one)."""
+    lang = ctx.lang
+    entries = sorted(_entries(ctx, spread, np.flatnonzero(valid)), key=lambda e: (-e[0], e[1]))
+    name = ctx.agencies.names[ctx.reading.resolved[0].agencies[0]]
+    mine = next((e for e in entries if e[1] == name), None)
+    where = _where(ctx, sc, valid)
+    if mine is None:
+        text = t(lang, f"{name}没有这项数字，无法排名。", f"{name} gives no such figure to rank.")
+        return ctx.answer("not_found", "ranking", "\n".join([text, *filter(None, notes)]))
+    place = 1 + sum(e[0] > mine[0] for e in entries)
+    head = t(
+        lang,
+        f"{where}中，{name}的{q.name(lang)}为 {q.show(mine[0], lang)}，从多到少排第 {place}（共 {len(entries)} 个机关有此数字）。",
+        f"{where}: {name}'s {q.name(lang)} is {q.show(mine[0], lang)}, number {place} of {len(entries)} from the most.",
+    )
+    lines = [head, *_listed(ctx, q, sc, entries, ranked=True), *filter(None, notes)]
+    return ctx.answer(
+        "answered",
+        "ranking",
+        "\n".join(lines),
+        agency=name,
+        year=mine[3],
+        value=mine[0],
+        figures=_agency_figures(q, entries, ranked=True),
+    )
+
+
 def _ranking(
     ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
 ) -> Answer:
@@ -580,6 +616,8 @@ def _ranking(
             f"No report of {where} gives this figure.",
         )
         return ctx.answer("answered", "ranking", "\n".join([text, *filter(None, notes)]))
+    if p.has("which_place") and p.resolved:
+        return _place_of(ctx, q, sc, spread, valid, notes)
     descending = not p.has("min")
     values = spread.totals[positions]
     top_value = values.max() if descending else values.min()

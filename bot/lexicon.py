@@ -177,6 +177,8 @@ ZH: list[tuple[str, Phrase]] = [
     # a part taken out of the group it belongs to (不予公开的除了内部事务信息以外)
     *_p("cue", "except", "除了", "除去", "以外", "之外", "除外", "不包括", "不含", "扣除"),
     *_p("cue", "median", "中位数", "中位值", "中位"),
+    # where one agency stands among others (在四家里排第几)
+    *_p("cue", "which_place", "排第几", "排名第几", "排在第几", "第几名", "排第几位", "排老几"),
     # a year's figure spread over its months: the reports count whole years
     *_p("cue", "per_month", "平均每月", "平均每个月", "每月平均", "每个月平均", "平均一个月", "一个月平均", "月均"),
     # one figure as a multiple of another (2024年是2023年的几倍, 处罚是许可的几倍)
@@ -286,6 +288,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
     *_p("cue", "except", "except", "excluding", "other than", "apart from", "not counting"),
     *_p("cue", "median", "median"),
+    *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),
     *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent"),

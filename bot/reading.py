@@ -761,6 +761,8 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         ),
     ),
     ("rank", lambda r: _scope(r) and bool(r.measures or r.outcome)),
+    # 平潭在四家里排第几 (the agencies named), 淮安在司法局里排第几 is not asked of a kind
+    ("rank", lambda r: r.has("which_place") and len(r.resolved) >= 2),
     ("figure", lambda r: bool(r.measures or r.outcome)),
 )
 

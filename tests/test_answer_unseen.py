@@ -673,3 +673,16 @@ def test_the_years_before_last_and_the_latest_reports(engine: Engine) -> None:
 def test_a_sum_within_each_ranked(engine: Engine) -> None:
     a = engine.answer("平潭、沭阳、上海办公厅最新一年，行政诉讼两类加起来谁最多")
     assert (a.intent, a.agency) == ("ranking", "上海市人民政府办公厅")
+
+
+def test_where_one_agency_stands_among_those_named(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    reviews = {
+        "淮安": f["4.review.total"],
+        "沭阳": truth("shuyang-xian-zf-2025-ocr", "4.review.total"),
+        "办公厅": truth("shanghai-shi-zfbgt-2025-pdfmd", "4.review.total"),
+    }
+    a = engine.answer("沭阳的行政复议在淮安、沭阳、上海市政府办公厅中排第几")
+    place = 1 + sum(v > reviews["沭阳"] for v in reviews.values())
+    assert (a.agency, a.value) == ("沭阳县人民政府", reviews["沭阳"])
+    assert f"排第 {place}" in a.text
