@@ -424,6 +424,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     masked = text.masked(
         [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in places] + written_years
     )
+    # what the question counts or compares, asked once: several parts of the reading use them
+    counting, counting_years, differing = (
+        asks_count(masked),
+        counts_years(masked),
+        asks_difference(masked),
+    )
     hits = find_phrases(masked)
     # in the order they are written: 直接起诉的比复议后起诉的多几个 asks first − second
     meaning = sorted(
@@ -433,7 +439,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     strong = _named_first([p for h in meaning for p in _parts(h.phrase) if not p.weak])
     weak = [p for h in meaning for p in _parts(h.phrase) if p.weak]
     cues = {p.value for p in strong if p.kind == "cue"}
-    if _AGAINST.search(text.compact) or asks_difference(masked):
+    if _AGAINST.search(text.compact) or differing:
         cues.add("change")  # 2023年比2022年… / A比B多几件: a difference, whatever the verb
     weak_cues = {p.value for p in weak if p.kind == "cue"}
     phrases = masked.masked([(h.start, h.end) for h in meaning if h.view == "compact"])
@@ -453,7 +459,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         mentions.append(Mention(start, kind_span[2], agencies.suggest(written), "unknown"))
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
-    scoped = bool(cues & SCOPE_CUES) or asks_count(masked) or top_n(masked) is not None
+    scoped = bool(cues & SCOPE_CUES) or counting or top_n(masked) is not None
     if (
         len({p.regions for p in places}) == 2
         and "change" in cues
@@ -466,7 +472,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         scoped or position(masked) is not None,
         agencies,
         text,
-        alone_is_named=not (asks_count(masked) or "list" in cues),
+        alone_is_named=not (counting or "list" in cues),
     )
     if kind_span:  # 宜川县司法局: the kind after an unknown place is part of its name
         named = [
@@ -498,11 +504,11 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     explained.extend(read_compact)
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
-    measures = _measures(strong, weak, both=asks_difference(masked))
+    measures = _measures(strong, weak, both=differing)
     given = {key for key, _, _ in stated}
     if given and any(m.key not in given for m in measures):
         measures = [m for m in measures if m.key not in given]  # asked: what is not stated
-    if len(measures) == 1 and asks_difference(masked):
+    if len(measures) == 1 and differing:
         measures = _either_side(masked.compact, meaning) or measures
     applicant = _first(strong, "applicant")
     if not measures and applicant and "rate" in cues and not _first(strong, "outcome"):
@@ -523,7 +529,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         top=top_n(masked),
         position=position(masked),
         columns=[(p.kind, p.value) for p in strong if p.kind in ("applicant", "outcome", "t2col")],
-        condition=condition(masked) if asks_count(masked) or counts_years(masked) else None,
+        condition=condition(masked) if counting or counting_years else None,
         section=next((SECTIONS[c] for c in SECTIONS if c in cues), None),
         not_understood=[
             w
@@ -544,9 +550,9 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     reading.sides = _sides(masked, reading)
     reading.not_understood += _misfits(masked, reading)
     reading.years_apart = _years_apart(text.compact, mentions, places, years)
-    if asks_count(masked):
+    if counting:
         reading.cues.add("count")
-    if counts_years(masked):
+    if counting_years:
         reading.cues.add("count_years")  # 有几年超过100件: years of one agency counted
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
