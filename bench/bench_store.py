@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from index.build import BATCH, Read, build_paths, read_report, store_report  # noqa: E402
 from index.model import Figure  # noqa: E402
 from index.store import (  # noqa: E402
+    ADD_CELLS,
     FILL_FIGURE_VALUES,
     INSERT_FIGURES,
     SCHEMA4_COVERING_INDEX,
@@ -114,11 +115,48 @@ class SortedValues(Store):
         first, self._first_figure = self._first_figure, None
         super()._catch_up()
         if first is not None:
+            self.db.conn.execute(ADD_CELLS, [first])
             self.db.conn.execute(FILL_FIGURE_VALUES, [first])
 
 
-class Before1204(BoundNones, SortedValues):
-    """The store before 2026-12-04: both of the above."""
+SCHEMA5_VALUES = """
+drop trigger figures_ad; drop trigger figures_au; drop table figure_values; drop table cells;
+create table figure_values (
+    table_number integer not null, row_key text not null, column_key text not null,
+    report_id integer not null, figure_id integer not null, value float,
+    primary key (table_number, row_key, column_key, report_id, figure_id)
+) without rowid;
+insert into figure_values select table_number, row_key, column_key, report_id, rowid, value
+    from figures order by table_number, row_key, column_key, report_id, rowid;
+create trigger figures_ad after delete on figures begin
+    delete from figure_values where table_number = old.table_number
+    and row_key = old.row_key and column_key = old.column_key
+    and report_id = old.report_id and figure_id = old.rowid;
+end;
+"""
+
+
+def schema5_values(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA5_VALUES)
+
+
+class Schema5(Store):
+    """`figure_values` keyed by the cell's three text columns, not by its number in
+    `cells` (the store of schema 5, before 2026-12-04's second round)."""
+
+    def _values_whole(self) -> bool:
+        return True
+
+    def _catch_up(self) -> None:
+        first, self._first_figure = self._first_figure, None
+        super()._catch_up()
+        if first is not None:
+            self.db.conn.execute(
+                "insert into figure_values (table_number, row_key, column_key, report_id, "
+                "figure_id, value) select table_number, row_key, column_key, report_id, "
+                "rowid, value from figures where rowid >= ?",
+                [first],
+            )
 
 
 @dataclass
@@ -188,7 +226,7 @@ VARIANTS = [
         schema4_tables(trigger=True),
         pragma("wal_autocheckpoint = 1000"),
     ),
-    Variant("before 12-04 (both below)", Before1204),
+    Variant("figure_values keyed by text (schema 5)", Schema5, schema5_values),
     Variant("figures' None bound (before 12-04)", BoundNones),
     Variant("figure_values sorted (before 12-04)", SortedValues),
     Variant("schema 4's covering index alone", Schema4, schema4_tables(trigger=False)),

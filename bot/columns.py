@@ -115,11 +115,15 @@ class Columns:
         return loaded
 
     def _load(self, cell: Cell) -> tuple[np.ndarray, np.ndarray]:
-        # figure_values holds a cell's values together; an index no writer has opened
-        # since an older gongkai made it (read-only, say) has only figures
-        ordered = self._query("select 1 from sqlite_master where name = 'figure_values'", ())
+        # figure_values holds a cell's values together, under the cell's number in
+        # `cells`; an index no writer has opened since an older gongkai made it
+        # (read-only, say) is read from its figures
+        ordered = self._query("select 1 from sqlite_master where name = 'cells'", ())
         rows = self._query(
-            f"select report_id, value from {'figure_values' if ordered else 'figures'} "
+            "select report_id, value from figure_values where cell = "
+            "(select id from cells where table_number = ? and row_key = ? and column_key = ?)"
+            if ordered
+            else "select report_id, value from figures "
             "where table_number = ? and row_key = ? and column_key = ?",
             cell,
         )

@@ -12,8 +12,9 @@ Tables:
   section one, with the report's contacts), and `text_segmented` (jieba words joined
   by spaces) behind an FTS5 index, because FTS5's own tokenizer does not split Chinese.
 - `figures`: one row per printed table cell (`value` NULL when the cell holds no number).
-- `figure_values`: each figure's value again, ordered by cell (table, row, column) and
-  report: a ranking reads one cell of every report from a single run of pages.
+- `figure_values`: each figure's value again, ordered by cell and report: a ranking
+  reads one cell of every report from a single run of pages. `cells` numbers the cells
+  (table, row, column) it is ordered by.
 - `checks`: each identity of the template and whether the report keeps it.
 - `figures_named` (a view): one row per figure with its agency, region, year, table,
   row and column (keys and labels), counts as integers, for a person exploring the index
@@ -47,7 +48,7 @@ from .identity import Identity, corrected_name, identify
 from .model import Figure, Report
 from .template import LABELS, TABLE4_ROWS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # What an agency row holds beside its id and display name (`Identity`'s fields).
 AGENCY_COLUMNS = (
@@ -131,47 +132,69 @@ FIGURE_INDEXES = (("report_id",),)
 # a report; `figure_values` holds the same and is written once per transaction, sorted.
 SCHEMA4_COVERING_INDEX = "idx_figures_table_number_row_key_column_key_report_id_value"
 
+# `figure_values` names a cell by a small integer, an id in `cells`: keyed by the three
+# text columns, its entries were three times the size and each insert compared text, and
+# filling it was the most expensive statement of storing a report (schema 5). `cells` is
+# derived like `figure_values`, one row per cell any report has printed, and is made
+# again with it.
+CELLS = """
+create table cells (
+    id integer primary key, table_number integer not null, row_key text not null,
+    column_key text not null, unique (table_number, row_key, column_key)
+)
+"""
+
 FIGURE_VALUES = """
 create table figure_values (
-    table_number integer not null, row_key text not null, column_key text not null,
-    report_id integer not null, figure_id integer not null, value float,
-    primary key (table_number, row_key, column_key, report_id, figure_id)
+    cell integer not null, report_id integer not null, figure_id integer not null,
+    value float, primary key (cell, report_id, figure_id)
 ) without rowid
 """
 
+# The cells of the figures from rowid ? on that `cells` lacks, in key order (a new
+# index's ids then follow the template's tables, rows and columns).
+ADD_CELLS = (
+    "insert or ignore into cells (table_number, row_key, column_key) "
+    "select distinct table_number, row_key, column_key from figures where rowid >= ? "
+    "order by table_number, row_key, column_key"
+)
+
+_VALUES_OF = (
+    "insert into figure_values (cell, report_id, figure_id, value) "
+    "select c.id, f.report_id, f.rowid, f.value from figures f join cells c "
+    "on c.table_number = f.table_number and c.row_key = f.row_key "
+    "and c.column_key = f.column_key where f.rowid >= ?"
+)
+
 # Every figure's value at once (a new index, a migration): in key order, so that each
 # entry goes after the last and the pages fill whole.
-FILL_FIGURE_VALUES = (
-    "insert into figure_values (table_number, row_key, column_key, report_id, figure_id, value) "
-    "select table_number, row_key, column_key, report_id, rowid, value from figures "
-    "where rowid >= ? order by table_number, row_key, column_key, report_id, rowid"
-)
+FILL_FIGURE_VALUES = _VALUES_OF + " order by c.id, f.report_id, f.rowid"
 
 # A transaction's figures, in the order they were written. Each cell's new values go to
 # the end of that cell's run, inside the table, whatever their order; each reaches its
-# place by one search either way, and sorting them first (text keys) took 5 % of the
-# instructions of a parse + store (cachegrind). The rows are the same.
-ADD_FIGURE_VALUES = (
-    "insert into figure_values (table_number, row_key, column_key, report_id, figure_id, value) "
-    "select table_number, row_key, column_key, report_id, rowid, value from figures "
-    "where rowid >= ?"
+# place by one search either way, and sorting them first took 5 % of the instructions of
+# a parse + store (cachegrind). The rows are the same.
+ADD_FIGURE_VALUES = _VALUES_OF
+
+_CELL_OF = (
+    "(select id from cells where table_number = {0}.table_number "
+    "and row_key = {0}.row_key and column_key = {0}.column_key)"
 )
 
 # Figures deleted or changed leave `figure_values` at once; added ones join it at the end
 # of their transaction (`Store._catch_up`).
-FIGURE_VALUE_TRIGGERS = {
-    "figures_ad": "create trigger figures_ad after delete on figures begin "
-    "delete from figure_values where table_number = old.table_number "
-    "and row_key = old.row_key and column_key = old.column_key "
-    "and report_id = old.report_id and figure_id = old.rowid; end",
-    "figures_au": "create trigger figures_au after update of table_number, row_key, "
-    "column_key, report_id, value on figures begin "
-    "delete from figure_values where table_number = old.table_number "
-    "and row_key = old.row_key and column_key = old.column_key "
+_DELETE_OLD_VALUE = (
+    f"delete from figure_values where cell = {_CELL_OF.format('old')} "
     "and report_id = old.report_id and figure_id = old.rowid; "
-    "insert into figure_values (table_number, row_key, column_key, report_id, figure_id, value) "
-    "values (new.table_number, new.row_key, new.column_key, new.report_id, new.rowid, "
-    "new.value); end",
+)
+FIGURE_VALUE_TRIGGERS = {
+    "figures_ad": f"create trigger figures_ad after delete on figures begin {_DELETE_OLD_VALUE}end",
+    "figures_au": "create trigger figures_au after update of table_number, row_key, "
+    f"column_key, report_id, value on figures begin {_DELETE_OLD_VALUE}"
+    "insert or ignore into cells (table_number, row_key, column_key) "
+    "values (new.table_number, new.row_key, new.column_key); "
+    "insert into figure_values (cell, report_id, figure_id, value) "
+    f"values ({_CELL_OF.format('new')}, new.report_id, new.rowid, new.value); end",
 }
 
 
@@ -439,6 +462,8 @@ class Store:
         table 4's labels (`_relabel`) and the views. 4 → 5 (`_complete`): figures'
         values in `figure_values` instead of a covering index, and no trigger puts
         sections into the full-text index (the store does both once per transaction).
+        5 → 6 (`_complete`): `figure_values` made again, keyed by each cell's number in
+        `cells`.
         """
         db = self.db
         if "cells" not in db["checks"].columns_dict:
@@ -601,7 +626,9 @@ class Store:
                     conn.execute(f"drop index if exists {SCHEMA4_COVERING_INDEX}")
                     conn.execute("drop trigger if exists sections_ai")
                     self._drop_values()
+                    conn.execute(CELLS)
                     conn.execute(FIGURE_VALUES)
+                    conn.execute(ADD_CELLS, [0])
                     conn.execute(FILL_FIGURE_VALUES, [0])
                     for statement in FIGURE_VALUE_TRIGGERS.values():
                         conn.execute(statement)
@@ -622,11 +649,12 @@ class Store:
         return {row[0] for row in self.db.conn.execute("select name from sqlite_master")}
 
     def _values_whole(self) -> bool:
-        """Whether `figure_values` and its triggers are there and no gongkai of schema 4
-        has opened the index since they were made."""
+        """Whether `figure_values` of this schema, `cells` and their triggers are there,
+        and no gongkai of schema 4 has opened the index since they were made."""
         names = self._names()
         return (
             "figure_values" in names
+            and "cells" in names
             and set(FIGURE_VALUE_TRIGGERS) <= names
             and SCHEMA4_COVERING_INDEX not in names
             and "sections_ai" not in names
@@ -636,6 +664,7 @@ class Store:
         for trigger in FIGURE_VALUE_TRIGGERS:
             self.db.conn.execute(f"drop trigger if exists {trigger}")
         self.db.conn.execute("drop table if exists figure_values")
+        self.db.conn.execute("drop table if exists cells")
 
     def _fts_whole(self) -> bool:
         """Whether the full-text index and its triggers are there."""
@@ -867,8 +896,17 @@ class Store:
             )
             self._first_section = None
         if self._first_figure is not None:
-            conn.execute(ADD_FIGURE_VALUES, [self._first_figure])
-            self._first_figure = None
+            first, self._first_figure = self._first_figure, None
+            # nearly always every cell is numbered already, and looking for new ones
+            # first (a distinct over the transaction's figures) cost half of filling
+            # figure_values: figures of a cell `cells` lacks are left out by the join,
+            # and counted, and only then is the cell numbered and its figures put in
+            put = conn.execute(ADD_FIGURE_VALUES, [first]).rowcount
+            added = conn.execute("select count(*) from figures where rowid >= ?", [first])
+            if put < added.fetchone()[0]:
+                numbered = conn.execute("select coalesce(max(id), 0) from cells").fetchone()[0]
+                conn.execute(ADD_CELLS, [first])
+                conn.execute(ADD_FIGURE_VALUES + " and c.id > ?", [first, numbered])
 
     def _next_rowid(self, table: str) -> int:
         """The rowid SQLite gives the next row of `table` (one past the largest)."""

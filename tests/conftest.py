@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,22 @@ SEEDS = {
 def figure_values(report: Report) -> dict[str, float | None]:
     """A report's figures keyed `table.row.column`, the way the expected values are written."""
     return {f"{f.table}.{f.row}.{f.column}": f.value for f in report.figures}
+
+
+def values_apart(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """How far `figure_values` is from the figures table: figures missing from it,
+    entries no figure has, and the difference in rows; (0, 0, 0) when it holds exactly
+    the figures' values, each under its own cell."""
+    figures = "select table_number, row_key, column_key, report_id, rowid, value from figures"
+    values = (
+        "select c.table_number, c.row_key, c.column_key, v.report_id, v.figure_id, v.value "
+        "from figure_values v join cells c on c.id = v.cell"
+    )
+    return conn.execute(
+        f"select (select count(*) from ({figures} except {values})), "
+        f"(select count(*) from ({values} except {figures})), "
+        f"(select count(*) from figures) - (select count(*) from figure_values)"
+    ).fetchone()
 
 
 # The day the answer tests ask on, so that 今年 and 去年 do not move under them.

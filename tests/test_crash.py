@@ -22,7 +22,7 @@ from bot.answer import Engine
 from index.build import BATCH, find_files
 from index.parse import parse_file
 from index.store import Store
-from tests.conftest import ROOT, TODAY
+from tests.conftest import ROOT, TODAY, values_apart
 from tests.generated import generate
 
 KILLS = 5
@@ -59,17 +59,7 @@ def stored(db: Path) -> dict[str, tuple[int, int]]:
             )
         if conn.execute("select 1 from sqlite_master where name = 'figure_values'").fetchone():
             # and figure_values exactly the figures' values
-            figures = (
-                "select table_number, row_key, column_key, report_id, rowid, value from figures"
-            )
-            values = (
-                "select table_number, row_key, column_key, report_id, figure_id, value "
-                "from figure_values"
-            )
-            assert conn.execute(
-                f"select (select count(*) from ({figures} except {values})), "
-                f"(select count(*) from ({values} except {figures}))"
-            ).fetchone() == (0, 0)
+            assert values_apart(conn) == (0, 0, 0)
         return {
             name: (figures, sections)
             for name, figures, sections in conn.execute(
