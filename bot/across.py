@@ -14,7 +14,7 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -226,6 +226,10 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
 # the operations over the agencies a question names that one missing or blank figure
 # spoils (what the refusal says it cannot do)
 _DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数", "share": "计算占比"}
+# what no report may be left out of: a blank cell makes the whole unknown (a mean and a
+# ranking are of the reports that give the figure, and say so; a rate no report can give,
+# of nothing divided by nothing, leaves a pooled rate or a count on a mark as it is)
+_NEEDS_EVERY_FIGURE = ("sum", "count")
 
 
 def _left_out(ctx: Ctx, sc: Scope, only: list[int] | None) -> list[str]:
@@ -327,7 +331,19 @@ def across(
         return ctx.answer("not_found", intent, "\n".join(lines))
     if q.rate is not None:
         notes.insert(0, reply.formula_text(q.rate, ctx.lang))
-    return OPS[op](ctx, q, sc, spread, valid, notes)
+    answer = OPS[op](ctx, q, sc, spread, valid, notes)
+    if blank.any() and op in _NEEDS_EVERY_FIGURE and q.rate is None and answer.value is not None:
+        # 2025年所有机关合计 / 超过10件的有几家 with some reports blank: what the others
+        # give is shown, said to be partial, and is not the value (a blank may be anything)
+        head = t(
+            ctx.lang,
+            f"有 {int(blank.sum())} 份报告没有{q.name(ctx.lang)}的数字（空白不等于 0），"
+            f"无法得出全部的{_DONE_ZH[op]}；以下只是有此数字的报告：",
+            f"{int(blank.sum())} reports give no {q.name(ctx.lang)} (a blank is not a zero), "
+            f"so no {op} of them all can be given; below, only the reports that give it:",
+        )
+        return replace(answer, value=None, text=f"{head}\n{answer.text}")
+    return answer
 
 
 def _names(ctx: Ctx, spread: Spread, mask: np.ndarray, limit: int) -> list[str]:

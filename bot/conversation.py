@@ -59,6 +59,15 @@ _LEADS = re.compile(
 _PRONOUN = re.compile(r"它|该机关|这个机关|这家")
 _SHARE_OF = re.compile(r"占|\b(?:share|proportion|percentage)\b.*\bof\b|\bout of\b")
 _PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
+# 那年予以公开多少 / that year?: the year the last answer was of
+_THAT_YEAR = re.compile(r"那一?年|当年|同一?年|\bthat year\b|\bthe same year\b")
+# 它前一年呢 / 再往前一年呢 / the year before?: the year asked before, moved by one
+_SHIFTS = (
+    (re.compile(r"(?:往?前|上|早)一(?:个)?年度?"), -1),
+    (re.compile(r"(?:往?后|下|晚)一(?:个)?年度?"), 1),
+    (re.compile(r"\b(?:the |a )?year (?:before|earlier)(?: that)?\b"), -1),
+    (re.compile(r"\b(?:the )?(?:year after(?: that)?|following year)\b|\ba year later\b"), 1),
+)
 SHORT = 14  # characters: a follow-up is short
 
 
@@ -70,6 +79,7 @@ class Context:
     language: str = "zh"
     candidates: list[dict[str, Any]] = field(default_factory=list)
     earlier: str = ""  # the one answered before it: 两个加起来呢 sums the figures of both
+    year: int | None = None  # the year the last answer was of: 那年 (哪一年最多, then 那年…)
 
     def pick(self, question: str) -> str | None:
         """A bare number picks that candidate of the last answer: its full question."""
@@ -105,8 +115,18 @@ def is_follow_up(reading: Reading) -> bool:
     return leads or orphan or ((short or marked) and not (who and what))
 
 
-def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
-    """The previous question with the parts the follow-up names put in place of its own."""
+def year_shift(text: Text) -> tuple[int, str] | None:
+    """(−1 or 1, the words) of a follow-up that moves the year asked before by one."""
+    for pattern, offset in _SHIFTS:
+        m = pattern.search(text.words if pattern.pattern.startswith("\\b") else text.compact)
+        if m:
+            return offset, m.group()
+    return None
+
+
+def rewrite(previous: Text, new: Reading, prev: Reading, shift: int = 0) -> str:
+    """The previous question with the parts the follow-up names put in place of its own
+    (`shift`: the year asked before moved by that many years)."""
     if (
         new.measures
         and prev.measures
@@ -170,6 +190,8 @@ def rewrite(previous: Text, new: Reading, prev: Reading) -> str:
             edits.append((s, e, "compact", f"{was}比{said_years}"))
         else:
             swap(olds, said_years)
+    elif shift and len(prev.years.years) == 1:
+        swap([(s, e, "compact") for s, e in prev.years.spans], f"{prev.years.years[0] + shift}年")
     out = previous.rewrite(edits) if edits else previous.original
     return " ".join([*prepend, out]).strip()
 
@@ -181,7 +203,7 @@ def _last_two(
     year or only in their agency, compared; None when that is not what was asked."""
     if not earlier or new.resolved or new.years.years or new.measures or new.outcome:
         return None
-    if not new.has("change", "which"):
+    if not new.has("change", "which") and not _bare_sum(new):
         return None
     before = read(Text.of(earlier), agencies, today)
     if _rows(before.measures) != _rows(prev.measures) or not prev.measures:
@@ -223,7 +245,9 @@ def _both(
     """两个加起来呢 / both together?: the figure asked last and the one asked before it,
     of the same agencies and years, summed; None when that is not what was asked."""
     said = new.text
-    if not earlier or not (_BOTH.search(said.compact) or _BOTH.search(said.words)):
+    if not earlier or not (
+        _BOTH.search(said.compact) or _BOTH.search(said.words) or _bare_sum(new)
+    ):
         return None
     before = read(Text.of(earlier), agencies, today)
     same = [m.agencies for m in before.resolved] == [m.agencies for m in prev.resolved]
@@ -246,6 +270,13 @@ def _both(
     if _rows(merged.measures) != _rows(before.measures + prev.measures) or merged.not_understood:
         return None  # the words did not combine into that sum: not guessed
     return question
+
+
+def _bare_sum(new: Reading) -> bool:
+    """加起来呢 / combined?: a sum of what was asked before, naming nothing else."""
+    return new.has("sum") and not (
+        new.resolved or new.kind or new.years.years or new.measures or new.outcome
+    )
 
 
 def _rows(measures: list[Any]) -> set[tuple[int, str]]:
@@ -290,7 +321,32 @@ def follow(
         both = _last_two(reading, previous, prev, context.earlier, agencies, today)
     if both is not None:
         return read(Text.of(both), agencies, today), both
-    question = rewrite(previous, reading, prev)
+    that = _THAT_YEAR.search(said.compact) or _THAT_YEAR.search(said.words)
+    if that and context.year and not reading.years.years:
+        # 那年予以公开多少 after 哪一年收到的最多: a question of its own, of that year, of
+        # the agency and (unless it names one) the figure asked before
+        rest = said.original.replace(that.group(), " ", 1)
+        who = "" if reading.resolved else " ".join(words_of(previous, m) for m in prev.mentions)
+        what = (
+            ""
+            if reading.measures
+            else " ".join(_written(previous, h) for h in prev.hits if h.phrase.kind == "measure")
+        )
+        question = " ".join(f"{who} {context.year}年 {what} {rest}".split())
+        return read(Text.of(question), agencies, today), question
+    if _bare_sum(reading):
+        # 加起来呢 after questions that do not add up (two agencies in two years): the
+        # sum of one figure would be no answer to it
+        return replace(reading, not_understood=[*reading.not_understood, said.original]), None
+    shift = year_shift(said)
+    if shift is not None and not reading.years.years:
+        if len(prev.years.years) != 1:  # 前一年 of no year asked: not guessed
+            return replace(reading, not_understood=[*reading.not_understood, shift[1]]), None
+        # 再往前一年: the words of the shift are read (前一 is no top one here)
+        reading = replace(
+            reading, not_understood=[w for w in reading.not_understood if w not in shift[1]]
+        )
+    question = rewrite(previous, reading, prev, shift[0] if shift else 0)
     if question != context.question and reading.not_understood:
         return reading, None  # words of the follow-up were not read: not merged, said so
     if question == context.question and (reading.position or reading.top or reading.condition):

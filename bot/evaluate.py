@@ -127,6 +127,7 @@ def respond(
         reading.language,
         list(answer.candidates),
         earlier=context.question if context is not None else "",
+        year=answer.year,
     )
     return answer
 

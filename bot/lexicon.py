@@ -137,7 +137,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "max", "最多", "最高", "最大", "最多的", "排第一", "第一名", "之最", "最频繁"),
     *_p("cue", "min", "最少", "最低", "最小", "垫底", "倒数"),
     *_p("cue", "rank", "排个名", "排一下", "排个序", "排排", "从多到少排", "从高到低排", "从多到少", "从高到低", "由多到少", "排名", "排行", "排序", "名次", "比较", "对比", "比一比", "哪个", "哪家", "哪一个", "谁"),
-    *_p("cue", "sum", "加一块", "加在一块", "合一块", "加上", "加一起", "加", "合起来", "加在一起", "一共", "总共", "合计", "总和", "共计", "加起来", "累计", "汇总", "全国"),
+    *_p("cue", "sum", "加一块", "加在一块", "合一块", "加上", "加一起", "加", "合起来", "加在一起", "一共", "总共", "合计", "总和", "共计", "加起来", "累计", "汇总"),
     *_p("cue", "all", "所有", "全部", "全体"),
     *_p("cue", "respectively", "各多少", "各是多少", "各有多少", "分别是多少", "分别多少", "分别"),
     *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各地"),
@@ -695,9 +695,19 @@ def condition(text: Text) -> tuple[str, float] | None:
     return None
 
 
+# 超过100件的有谁 / 哪些为零 / which agencies got over 100: the agencies meeting a mark,
+# answered by counting them, each named
+WHICH_MEET = (
+    re.compile(r"有谁|都有谁|是谁|有哪些|是哪些|哪些|哪几个|哪几家"),
+    re.compile(r"\bwhich (?:agencies|ones|of them|offices|bureaus|governments)\b|\bwho\b"),
+)
+
+
 def asks_count(text: Text) -> bool:
-    """有几个司法局… / how many agencies…: the question counts agencies."""
-    return any(p.search(_view(text, p)) for p in COUNT)
+    """有几个司法局… / how many agencies… / 超过100件的有谁: the question counts agencies."""
+    if any(p.search(_view(text, p)) for p in COUNT):
+        return True
+    return any(p.search(_view(text, p)) for p in WHICH_MEET) and condition(text) is not None
 
 
 def _view(text: Text, pattern: re.Pattern[str]) -> str:

@@ -116,11 +116,12 @@ def find_years(text: Text, today: date) -> YearRef:
             is_range = True
             span = _compact_span(text, m.start(), m.end())
             found.extend((*span, y) for y in range(first, today.year + 1))
+    recent_found: list[tuple[int, int, int]] = []
     for pattern, view in ((_RECENT, compact), (_RECENT_EN, text.words)):
         for m in pattern.finditer(view):
             n = _count(m.group(1))
             if 2 <= n <= 30:
-                recent, is_range, relative = n, True, True
+                recent, is_range = n, True
                 span = (
                     (m.start(), m.end())
                     if view is compact
@@ -128,8 +129,8 @@ def find_years(text: Text, today: date) -> YearRef:
                 )
                 recent_spans.append(span)
                 # a trend takes the latest n reports instead (this year's is not out yet)
-                found.extend((*span, y) for y in range(today.year - n + 1, today.year + 1))
-    taken = [(s, e) for s, e, _ in found]
+                recent_found.extend((*span, y) for y in range(today.year - n + 1, today.year + 1))
+    taken = [(s, e) for s, e, _ in found + recent_found]
     for m in _YEAR_ZH.finditer(compact):
         if not _inside(m.start(), taken):
             found.append((m.start(), m.end(), int(m.group(1))))
@@ -145,6 +146,14 @@ def find_years(text: Text, today: date) -> YearRef:
         year = 2000 + int(m.group(1))
         if 2015 <= year <= today.year + 1 and not _inside(m.start(), [(s, e) for s, e, _ in found]):
             found.append((m.start(), m.end(), year))
+    named = {y for _, _, y in found}
+    if recent_found and len(named) == recent:
+        # 2022到2024这三年: the years written, said again; not the latest three
+        found.extend((s, e, y) for s, e in dict.fromkeys(recent_spans) for y in sorted(named))
+        recent = None
+    elif recent_found:
+        found.extend(recent_found)
+        relative = True
     for word, offset in _RELATIVE_ZH:
         start = compact.find(word)
         while start >= 0:

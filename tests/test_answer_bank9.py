@@ -1,0 +1,136 @@
+"""Shapes of questions from bank 9 (written without seeing the engine) that it had
+answered with a neighbour of the question: a span of years said twice (2022到2024这三年),
+which agencies meet a mark (超过100件的有谁), totals over every agency with some reports
+blank, 全国, and follow-ups over the last two answers (那两年加起来, 加起来呢, 它前一年,
+那年). Expected figures are read from the hand-read truth files and the reports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.answer import Answer, Engine
+
+from .conftest import DEVSET
+from .real_support import real_engine, truth
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return real_engine(tmp_path_factory.mktemp("bank9"))
+
+
+def pingtan(year: int, key: str) -> float:
+    """平潭's figure of `year`: its 2022 report is the devset's, the others tests/data/real's."""
+    if year == 2022:
+        path = DEVSET / "truth" / "pingtan-zhsyq-2022.json"
+        return json.loads(path.read_text("utf-8"))["figures"][key]
+    return truth(f"pingtan-zhsyq-{year}-crawl", key)
+
+
+def conversation(engine: Engine, *questions: str) -> list[Answer]:
+    answers: list[Answer] = []
+    for q in questions:
+        answers.append(engine.answer(q, answers[-1].context if answers else None))
+    return answers
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "op"),
+    [
+        ("平潭2022到2024这三年行政复议加起来多少", "4.review.total", sum),
+        (
+            "平潭2022年到2024年这三年行政处罚平均每年多少件",
+            "2.penalty.decisions",
+            lambda v: sum(v) / len(v),
+        ),
+    ],
+)
+def test_years_written_and_said_again_are_those_years(
+    engine: Engine, question: str, key: str, op
+) -> None:
+    # "这三年" restates 2022–2024; it had added the latest three reports (2023–2025)
+    want = op([pingtan(y, key) for y in (2022, 2023, 2024)])
+    assert engine.answer(question).value == pytest.approx(want)
+    # alone it is still the latest three reports
+    latest = sum(pingtan(y, "4.review.total") for y in (2023, 2024, 2025))
+    assert engine.answer("平潭这三年行政复议加起来多少").value == latest
+
+
+def test_which_agencies_meet_a_mark_are_counted_and_named(engine: Engine) -> None:
+    # every latest report prints 本年新收; those over 100 (淮安 3119, 上海办公厅, 沭阳,
+    # 平潭 2025) are counted, each named; it had given the top of a ranking
+    a = engine.answer("收到的申请超过100件的有谁")
+    received = [
+        json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"][
+            "3.received.total"
+        ],
+        truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total"),
+        truth("shuyang-xian-zf-2025-ocr", "3.received.total"),
+        pingtan(2025, "3.received.total"),
+    ]
+    assert all(v > 100 for v in received)
+    assert (a.intent, a.value) == ("count", len(received))
+    assert "淮安市人民政府" in a.text
+    assert engine.answer("which agencies received more than 100 requests").value == len(received)
+    # and "有哪些" of no mark is not a count (the reasons a report gives)
+    assert engine.answer("平潭不予公开的理由有哪些").intent != "count"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2025年所有机关行政规范性文件本年制发加起来多少",  # 平潭 and 上海办公厅 2025: unread runs
+        "按各家最新年报，行政规范性文件本年制发超过10件的有几家",
+    ],
+)
+def test_a_total_or_count_over_every_agency_with_blanks_has_no_value(
+    engine: Engine, question: str
+) -> None:
+    # the parser leaves 平潭 2025's run `5845546` and 上海办公厅 2025's two numbers for
+    # three cells unread; the hand-read truth has 58 and 34, so the whole is unknown
+    assert pingtan(2025, "2.normative_documents.issued") == 58
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", None)
+    assert "沭阳县人民政府" in a.text or "上海市科委" in a.text  # what the others give, shown
+
+
+def test_the_whole_country_is_not_the_index(engine: Engine) -> None:
+    a = engine.answer("全国2024年一共有多少政府信息公开申请")
+    assert a.value is None and "全国" in a.text
+
+
+def test_follow_ups_over_the_last_two_answers(engine: Engine) -> None:
+    reviews = {y: pingtan(y, "4.review.total") for y in (2021, 2023)}
+    a = conversation(engine, "平潭2023年复议几件", "2021年呢", "那两年加起来呢")
+    assert [x.value for x in a] == [reviews[2023], reviews[2021], sum(reviews.values())]
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    lawsuits = f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+    a = conversation(engine, "淮安2024年行政复议多少", "诉讼呢", "加起来呢")
+    assert [x.value for x in a] == [f["4.review.total"], lawsuits, f["4.review.total"] + lawsuits]
+    # two agencies in two years do not add up to one question: no number (was 沭阳's)
+    a = conversation(
+        engine,
+        "How many requests did Huai'an receive in 2024?",
+        "and Shuyang in 2025?",
+        "combined?",
+    )
+    assert a[-1].value is None
+
+
+def test_the_year_before_and_that_year(engine: Engine) -> None:
+    penalties = {y: pingtan(y, "2.penalty.decisions") for y in (2022, 2023, 2024)}
+    a = conversation(engine, "平潭2024年行政处罚多少", "它前一年呢", "再往前一年呢")
+    assert [(x.year, x.value) for x in a] == sorted(penalties.items(), reverse=True)
+    # 那年: the year the last answer found (the most applications: 2024's 218)
+    received = {y: pingtan(y, "3.received.total") for y in (2019, 2020, 2021, 2023, 2024, 2025)}
+    received[2022] = pingtan(2022, "3.received.total")
+    top = max(received, key=received.__getitem__)
+    a = conversation(engine, "平潭历年哪一年收到的申请最多", "那年予以公开多少", "比例呢")
+    assert a[0].year == top
+    granted = pingtan(top, "3.granted.total")
+    assert (a[1].year, a[1].value) == (top, granted)
+    assert a[2].value == pytest.approx(
+        round(granted / pingtan(top, "3.results_total.total"), 6), abs=1e-6
+    )
