@@ -63,8 +63,8 @@ _PICK = re.compile(r"^\s*(?:第)?([1-9]\d?)\s*(?:个|号|项)?\s*$")
 _THAT_YEAR = re.compile(r"那一?年|当年|同一?年|\bthat year\b|\bthe same year\b")
 # 它前一年呢 / 再往前一年呢 / the year before?: the year asked before, moved by one
 _SHIFTS = (
-    (re.compile(r"(?:往?前|上|早)一(?:个)?年度?"), -1),
-    (re.compile(r"(?:往?后|下|晚)一(?:个)?年度?"), 1),
+    (re.compile(r"(?:往?前|上|早)一(?:个)?年度?|(?:上|前)一份(?:年报|年度报告|报告)?"), -1),
+    (re.compile(r"(?:往?后|下|晚)一(?:个)?年度?|(?:下|后)一份(?:年报|年度报告|报告)?"), 1),
     (re.compile(r"\b(?:the |a )?year (?:before|earlier)(?: that)?\b"), -1),
     (re.compile(r"\b(?:the )?(?:year after(?: that)?|following year)\b|\ba year later\b"), 1),
 )
@@ -116,11 +116,14 @@ def is_follow_up(reading: Reading) -> bool:
 
 
 def year_shift(text: Text) -> tuple[int, str] | None:
-    """(−1 or 1, the words) of a follow-up that moves the year asked before by one."""
+    """(−1 or 1, the follow-up without the words that say so) of a follow-up that moves
+    the year asked before by one."""
     for pattern, offset in _SHIFTS:
-        m = pattern.search(text.words if pattern.pattern.startswith("\\b") else text.compact)
+        view = "words" if pattern.pattern.startswith("\\b") else "compact"
+        m = pattern.search(text.words if view == "words" else text.compact)
         if m:
-            return offset, m.group()
+            a, b = text.original_span(m.start(), m.end(), view=view)
+            return offset, f"{text.original[:a]} {text.original[b:]}"
     return None
 
 
@@ -338,14 +341,12 @@ def follow(
         # 加起来呢 after questions that do not add up (two agencies in two years): the
         # sum of one figure would be no answer to it
         return replace(reading, not_understood=[*reading.not_understood, said.original]), None
-    shift = year_shift(said)
-    if shift is not None and not reading.years.years:
+    shift = year_shift(said) if not reading.years.years else None
+    if shift is not None:
         if len(prev.years.years) != 1:  # 前一年 of no year asked: not guessed
-            return replace(reading, not_understood=[*reading.not_understood, shift[1]]), None
-        # 再往前一年: the words of the shift are read (前一 is no top one here)
-        reading = replace(
-            reading, not_understood=[w for w in reading.not_understood if w not in shift[1]]
-        )
+            return replace(reading, not_understood=[*reading.not_understood, said.original]), None
+        # 再往前一年 / 上一份年报呢: read without the words of the shift (前一 is no top one)
+        reading = read(Text.of(shift[1]), agencies, today)
     question = rewrite(previous, reading, prev, shift[0] if shift else 0)
     if question != context.question and reading.not_understood:
         return reading, None  # words of the follow-up were not read: not merged, said so

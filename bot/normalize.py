@@ -53,6 +53,18 @@ SHORT_FORMS: dict[str, str] = {
     "stcsm": "shanghai science and technology commission",
     "# of": "number of",
     "no. of": "number of",
+    "orgs": "organizations",
+    "org": "organization",
+    "thru": "through",
+    "bc": "because",
+    "b/c": "because",
+    # and misspellings common enough to be written out the same way
+    "recieve": "receive",
+    "recieved": "received",
+    "commision": "commission",
+    "comission": "commission",
+    "buro": "bureau",
+    "beuro": "bureau",
 }
 _SHORT = re.compile(
     r"(?<![\w&#])(?:"

@@ -42,7 +42,7 @@ _YEAR_BARE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![第前近共有为是约超过于和及与])(\d{2})"
     r"(?=[\u4e00-\u9fff])(?![件个次条项家人万元年月日号岁倍名位期批份篇场宗起天%])"
 )
-_RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to)" + _DIGITS)
+_RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to|through|thru)" + _DIGITS)
 # 2021年以来 / 自2021年起 / since 2021: every year from then to now
 _SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
@@ -157,7 +157,9 @@ def find_years(text: Text, today: date) -> YearRef:
     for word, offset in _RELATIVE_ZH:
         start = compact.find(word)
         while start >= 0:
-            if not _inside(start, [(s, e) for s, e, _ in found]):
+            # 加上上年结转的: 加上 and the row 上年结转, not 上上年
+            glued = word.startswith("上") and compact[start - 1 : start] == "加"
+            if not glued and not _inside(start, [(s, e) for s, e, _ in found]):
                 found.append((start, start + len(word), today.year + offset))
                 relative = True
             start = compact.find(word, start + len(word))

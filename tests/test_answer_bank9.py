@@ -134,3 +134,46 @@ def test_the_year_before_and_that_year(engine: Engine) -> None:
     assert a[2].value == pytest.approx(
         round(granted / pingtan(top, "3.results_total.total"), 6), abs=1e-6
     )
+
+
+def test_a_row_after_jia_shang_is_no_year_before_last(engine: Engine) -> None:
+    # 加上上年结转: 加上 and the row 上年结转 (it had read 上上年, 2023, as a second year)
+    received = truth("shuyang-xian-zf-2025-ocr", "3.received.total")
+    carried = truth("shuyang-xian-zf-2025-ocr", "3.carried_over.total")
+    a = engine.answer("沭阳县2025年新收申请，加上上年结转的一共多少")
+    assert (a.year, a.value) == (2025, received + carried)
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("yichuan justice buro fees collected 2024", 45.0553),  # 伊川 seed: 行政事业性收费
+        (
+            "how many requests did the shanghai sci & tech commision recieve in 2024",
+            truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total"),
+        ),
+        (
+            "pingtan 2024 how many reqs withheld bc internal affairs info",
+            truth("pingtan-zhsyq-2024-crawl", "3.withheld_internal_affairs.total"),
+        ),
+    ],
+)
+def test_english_misspellings_and_short_forms(engine: Engine, question: str, want: float) -> None:
+    assert engine.answer(question).value == want
+
+
+def test_thru_is_a_span_of_years(engine: Engine) -> None:
+    lawsuits = {
+        y: pingtan(y, "4.litigation_direct.total") + pingtan(y, "4.litigation_after_review.total")
+        for y in range(2021, 2026)
+    }
+    top = max(lawsuits, key=lawsuits.__getitem__)
+    a = engine.answer("pingtan lawsuits 2021 thru 2025, which yr had the most")
+    assert (a.year, a.value) == (top, lawsuits[top])
+
+
+def test_the_report_before(engine: Engine) -> None:
+    a = conversation(engine, "平潭2024年报里行政许可多少", "上一份年报呢")
+    assert [(x.year, x.value) for x in a] == [
+        (y, pingtan(y, "2.licensing.decisions")) for y in (2024, 2023)
+    ]
