@@ -43,6 +43,7 @@ from index.store import (  # noqa: E402
     segment,
 )
 from tests.generated import generate  # noqa: E402
+from tests.old_schemas import SCHEMA5_VALUES  # noqa: E402
 
 SCHEMA4_TRIGGER = (
     "create trigger [sections_ai] after insert on [sections] begin "
@@ -117,23 +118,6 @@ class SortedValues(Store):
         if first is not None:
             self.db.conn.execute(ADD_CELLS, [first])
             self.db.conn.execute(FILL_FIGURE_VALUES, [first])
-
-
-SCHEMA5_VALUES = """
-drop trigger figures_ad; drop trigger figures_au; drop table figure_values; drop table cells;
-create table figure_values (
-    table_number integer not null, row_key text not null, column_key text not null,
-    report_id integer not null, figure_id integer not null, value float,
-    primary key (table_number, row_key, column_key, report_id, figure_id)
-) without rowid;
-insert into figure_values select table_number, row_key, column_key, report_id, rowid, value
-    from figures order by table_number, row_key, column_key, report_id, rowid;
-create trigger figures_ad after delete on figures begin
-    delete from figure_values where table_number = old.table_number
-    and row_key = old.row_key and column_key = old.column_key
-    and report_id = old.report_id and figure_id = old.rowid;
-end;
-"""
 
 
 def schema5_values(conn: sqlite3.Connection) -> None:

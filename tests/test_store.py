@@ -14,6 +14,7 @@ from index.parse import parse_file
 from index.store import SCHEMA_VERSION, Store, segment
 
 from .conftest import SEEDS, values_apart
+from .old_schemas import SCHEMA5_VALUES
 
 
 def dump(db: Path) -> list[str]:
@@ -410,27 +411,7 @@ drop table if exists cells;
 )
 
 
-# An index of schema 5: `figure_values` keyed by the cell's three text columns, no `cells`
-SCHEMA5_TABLES = """
-drop trigger figures_ad;
-drop trigger figures_au;
-drop table figure_values;
-drop table cells;
-create table figure_values (
-    table_number integer not null, row_key text not null, column_key text not null,
-    report_id integer not null, figure_id integer not null, value float,
-    primary key (table_number, row_key, column_key, report_id, figure_id)
-) without rowid;
-insert into figure_values select table_number, row_key, column_key, report_id, rowid, value
-    from figures;
-create trigger figures_ad after delete on figures begin
-    delete from figure_values where table_number = old.table_number
-    and row_key = old.row_key and column_key = old.column_key
-    and report_id = old.report_id and figure_id = old.rowid;
-end;
-create trigger figures_au after update of value on figures begin select 1; end;
-update meta set value = '5' where key = 'schema_version';
-"""
+SCHEMA5_TABLES = SCHEMA5_VALUES + "update meta set value = '5' where key = 'schema_version';"
 
 
 def test_a_schema_5_index_gets_figure_values_keyed_by_cell_number(db_copy: Path) -> None:
