@@ -203,3 +203,15 @@ def is_cjk(ch: str) -> bool:
 def letters(text: str) -> str:
     """Only the CJK characters, letters and digits of `text`, NFKC-folded: for comparing labels."""
     return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
+
+
+def chinese_number(words: str) -> int | None:
+    """六十四 → 64, 七百一十三 → 713, 两千 → 2000: a whole number written in Chinese
+    numerals (cn2an, imported at the first one asked: most questions write digits)."""
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(words, "smart")
+    except (ValueError, KeyError):
+        return None
+    return int(value) if float(value).is_integer() else None

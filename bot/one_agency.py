@@ -1237,8 +1237,10 @@ def stated_note(ctx: Ctx, year: int | None) -> str:
         return ""
     lang = ctx.lang
     lines = []
-    for measure, said in r.stated:
+    for measure, said, of_total in r.stated:
         sel = _selection(ctx, measure, report)
+        if of_total and isinstance(sel, Selection):
+            sel = Selection(measure, "total")
         res = resolve(sel, report) if isinstance(sel, Selection) else None
         printed = res.total if res is not None else None
         name = reply.measure_name(

@@ -32,7 +32,7 @@ from .lexicon import (
     position,
     top_n,
 )
-from .normalize import Text, cjk_count, is_cjk
+from .normalize import Text, chinese_number, cjk_count, is_cjk
 from .places import SCOPE_CUES, PlaceRead, Region, find_places, place_scope
 from .years import YearRef, find_years
 
@@ -136,8 +136,9 @@ class Reading:
     # 新收加上年结转 跟 办结加结转下年 对一下: the figures of each side of a check
     sides: tuple[list[Measure], list[Measure]] | None = None
     # （七）总计是35，那新收加上年结转是多少: figures the person states, with their number,
-    # checked against the report rather than asked
-    stated: list[tuple[Measure, float]] = field(default_factory=list)
+    # checked against the report rather than asked; True when the number is of the total
+    # though the question asks a column after it (收到34件申请，其中自然人…)
+    stated: list[tuple[Measure, float, bool]] = field(default_factory=list)
     # the condition's mark was written in percent (超过5%): it fits rates only
     percent_mark: bool = False
     # 淮安的申请占这几家总数的多少: the agency whose share of the named agencies' total is
@@ -252,26 +253,70 @@ def _misfits(masked: Text, reading: Reading) -> list[str]:
 
 # a figure followed by the number the person says it is: （七）总计是35, 结转下年度是0
 _STATED = re.compile(r"(?:是|为|印的是|写的是|印着|写着|=)?(\d+(?:\.\d+)?)(?:件|个|条|项)?")
+# … or said after a verb, in digits or in words, ending its clause: 行政复议有十件？,
+# 结果纠正了六十四件，对吗, 是九件还是八件, 新收申请713件，加上…, 收到三十四件申请，其中…
+_UNIT = r"(?:件|个|条|项|次|宗|起|家)"
+_SAID = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?=" + _UNIT + r"))" + _UNIT + "?"
+_STATED_SAID = re.compile(
+    r"(?:的|是不是|有没有|真的|确实|一共|总共|共有|共|合计|只有|才|就|达到|达|是|为|有|了|申请){0,3}"
+    + _SAID
+    + r"(?:(?:还是|或者|或)是?"
+    + _SAID
+    + r")?(?=$|[，,。？?！!；;]|对|是吗|吗|吧|呢|申请)"
+)
+# the statement is one side of a sum the question asks (新收713件，加上上年结转的一共多少)
+_SUM_AFTER = re.compile(r"[，,、]?(?:再)?(?:加上|加|和)")
+_COLUMN_KINDS = ("applicant", "outcome", "t2col")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:\d]")
+
+
+def _said_number(written: str) -> float | None:
+    return float(written) if written[0].isdigit() else chinese_number(written)
 
 
 def _stated(
     compact: str, hits: list[Hit], years: YearRef
-) -> list[tuple[str, float, tuple[int, int]]]:
-    """(measure key, number, span of the number) of each figure the question states. Not
-    over several years (2024年结转下年度是0，那2025年…): which year's is then unclear."""
+) -> list[tuple[str, float, tuple[int, int], bool]]:
+    """(measure key, number, span of the number, whether it is of the total though a
+    column is asked after it) of each figure the question states. Not over several years
+    (2024年结转下年度是0，那2025年…): which year's is then unclear. A number after a
+    column of the figure (结果纠正了64件) is that column's."""
     if len(years.years) > 1:
         return []
     out = []
-    named = [h.phrase.value for h in hits if h.view == "compact" and h.phrase.kind == "measure"]
-    for h in hits:
-        if h.view != "compact" or h.phrase.kind != "measure" or h.phrase.weak:
-            continue
-        if named.count(h.phrase.value) > 1 and len(set(named)) > 1:
+    compact_hits = sorted((h for h in hits if h.view == "compact"), key=lambda h: h.start)
+    named = [
+        h.phrase.value for h in compact_hits if h.phrase.kind == "measure" and not h.phrase.weak
+    ]
+    columns = [h for h in compact_hits if h.phrase.kind in _COLUMN_KINDS]
+    measure, measure_end = None, 0
+    for h in compact_hits:
+        if h.phrase.kind == "measure":  # 收到34件申请: a weak word names it as well
+            measure, measure_end = h.phrase.value, h.end
+        elif (
+            h.phrase.kind not in _COLUMN_KINDS
+            or measure is None
+            or _CLAUSE_BREAK.search(compact, measure_end, h.start)
+        ):
+            continue  # 予以公开0，总计2: a column of another clause is no column of it
+        if named.count(measure) > 1 and len(set(named)) > 1:
             continue  # 受理749件 … 新收加结转是不是这个数: the number is of the sum asked
-        m = _STATED.match(compact, h.end)
-        if m and m.group(1):
-            out.append((h.phrase.value, float(m.group(1)), (m.start(), m.end())))
-    return out
+        m = _STATED.match(compact, h.end) if h.phrase.kind == "measure" else None
+        said = [m.group(1)] if m and m.group(1) else []
+        if not said:
+            m = _STATED_SAID.match(compact, h.end)
+            said = [g for g in m.groups() if g] if m else []
+        numbers = [n for n in map(_said_number, said) if n is not None]
+        if not numbers or len(numbers) != len(said):
+            continue
+        total = any(c.start >= m.end() for c in columns)  # 收到34件申请，其中自然人…
+        out.extend((measure, n, (m.start(), m.end()), total) for n in numbers)
+    # 新收申请713件: 新收 and 申请 both name it; the number is stated once
+    return list({(key, n, span): (key, n, span, t) for key, n, span, t in out}.values())
+
+
+def _joined_to_sum(compact: str, stated: list[tuple[str, float, tuple[int, int], bool]]) -> bool:
+    return any(_SUM_AFTER.match(compact, span[1]) for _, _, span, _ in stated)
 
 
 def _share_part(masked: Text, reading: Reading) -> int | None:
@@ -495,7 +540,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         en_name = _english_name(masked.words, kind.label)
     stated = _stated(masked.compact, hits, years)
     explained = [(h.start, h.end) for h in hits if h.view == "compact"] + list(years.spans)
-    explained.extend(span for _, _, span in stated)
+    explained.extend(span for _, _, span, _ in stated)
     explained.extend(m_span for m_span in [only_span] if m_span)
     explained.extend((p.start, p.end) for p in places)
     explained.extend(_regions_before(masked.compact, mentions, agencies))
@@ -505,8 +550,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if kind_span:
         explained.append((kind_span[1], kind_span[2]))
     measures = _measures(strong, weak, both=differing)
-    given = {key for key, _, _ in stated}
-    if given and any(m.key not in given for m in measures):
+    given = {key for key, _, _, _ in stated}
+    if (
+        given
+        and any(m.key not in given for m in measures)
+        and not _joined_to_sum(masked.compact, stated)
+    ):
         measures = [m for m in measures if m.key not in given]  # asked: what is not stated
     if len(measures) == 1 and differing:
         measures = _either_side(masked.compact, meaning) or measures
@@ -541,7 +590,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         hits=hits,
         en_name=en_name,
         regions=regions,
-        stated=[(MEASURES[key], value) for key, value, _ in stated],
+        stated=[(MEASURES[key], value, total) for key, value, _, total in stated],
     )
     if reading.stated:  # 核一下…总计是35，那…是多少: the check is of the figure stated
         reading.cues.discard("same")

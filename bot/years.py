@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .lexicon import NUMBER_WORDS
-from .normalize import Text
+from .normalize import Text, chinese_number
 
 _DIGITS = r"(?<![\d.])((?:19|20)\d{2})(?![\d.])"
 _YEAR_ZH = re.compile(_DIGITS + r"(?:\s*年度?|(?=\D|$))")
@@ -141,7 +141,7 @@ def find_years(text: Text, today: date) -> YearRef:
     for m in _YEAR_CN.finditer(compact):
         found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
     for m in _YEAR_WORDS.finditer(compact):
-        found.append((m.start(), m.end(), 2000 + _tens(m.group(1))))
+        found.append((m.start(), m.end(), 2000 + (chinese_number(m.group(1)) or 0)))
     for m in _YEAR_BARE.finditer(compact):
         year = 2000 + int(m.group(1))
         if 2015 <= year <= today.year + 1 and not _inside(m.start(), [(s, e) for s, e, _ in found]):
@@ -189,14 +189,6 @@ def find_years(text: Text, today: date) -> YearRef:
         tuple(explicit),
         recent,
     )
-
-
-def _tens(words: str) -> int:
-    """二十三 → 23, 十九 → 19, 二十 → 20, 五 → 5."""
-    if "十" not in words:
-        return _CN_DIGIT[words]
-    tens, _, ones = words.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
 
 
 _BETWEEN = re.compile(r"^(?:到|至|-|~|～|—|to)$")

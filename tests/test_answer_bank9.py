@@ -177,3 +177,27 @@ def test_the_report_before(engine: Engine) -> None:
     assert [(x.year, x.value) for x in a] == [
         (y, pingtan(y, "2.licensing.decisions")) for y in (2024, 2023)
     ]
+
+
+def test_figures_stated_in_words_or_after_a_verb_are_checked(engine: Engine) -> None:
+    reviews = pingtan(2024, "4.review.total")
+    a = engine.answer("听说平潭二〇二四年行政复议有十件？")
+    assert (a.year, a.value) == (2024, reviews)
+    assert f"是 10，报告印的是 {reviews}" in a.text
+    partial = pingtan(2022, "3.partially_granted.total")
+    a = engine.answer("二零二二年平潭部分公开的是九件还是八件")
+    assert a.value == partial
+    assert "是 9，与报告一致" in a.text and "是 8，报告印的是 9" in a.text
+    # the number said of the total, the column asked after it
+    received = truth("shanghai-shi-kewei-2024-pdfmd", "3.received.total")
+    a = engine.answer(f"上海科委2024年收到{received}件申请，其中自然人提的是多少")
+    assert a.value == truth("shanghai-shi-kewei-2024-pdfmd", "3.received.natural_person")
+    assert "（总计）是 34，与报告一致" in a.text
+    # a statement that is one side of the sum asked stays in the sum
+    shuyang = [
+        truth("shuyang-xian-zf-2025-ocr", f"3.{k}.total") for k in ("received", "carried_over")
+    ]
+    a = engine.answer("沭阳县二〇二五年新收申请七百一十三件，加上上年结转的一共多少")
+    assert shuyang[0] == 713 and a.value == sum(shuyang)
+    # a number of a column that follows it is not the figure's: not read, not guessed
+    assert engine.answer("平潭2024年行政复议有2件被纠正，维持几件").value is None
