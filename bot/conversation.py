@@ -325,7 +325,7 @@ def follow(
     if both is not None:
         return read(Text.of(both), agencies, today), both
     that = _THAT_YEAR.search(said.compact) or _THAT_YEAR.search(said.words)
-    if that and context.year and not reading.years.years:
+    if that and context.year and not reading.years.years and not reading.years.ends:
         # 那年予以公开多少 after 哪一年收到的最多: a question of its own, of that year, of
         # the agency and (unless it names one) the figure asked before
         rest = said.original.replace(that.group(), " ", 1)

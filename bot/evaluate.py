@@ -168,6 +168,8 @@ def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Rea
 
 def evaluate(ctx: Ctx) -> Answer:
     r = ctx.reading
+    if r.years.ends:
+        _first_and_latest(ctx)
     if r.years_apart and not _latest_each(ctx):
         return _unsupported(
             ctx.question,
@@ -205,6 +207,24 @@ def evaluate(ctx: Ctx) -> Answer:
         # (the reports' text is Chinese: English words left unread cannot be searched in it)
         return _unread(ctx)
     return OPERATIONS[r.operation](ctx)
+
+
+def _first_and_latest(ctx: Ctx) -> None:
+    """最早那份年报 / 从第一份年报到最新一份 of one agency: the years of its first (and
+    latest) report in the index. Of several agencies, or none, the words stay unread."""
+    r = ctx.reading
+    agencies = {m.agencies[0] for m in r.resolved if len(m.agencies) == 1}
+    available = ctx.reader.years_of(ctx.agencies.ids[agencies.pop()]) if len(agencies) == 1 else []
+    if not available:
+        r.not_understood = [*r.not_understood, *_words_at(r.text, r.years.spans)]
+        return
+    years = (min(available), max(available)) if "latest" in r.years.ends else (min(available),)
+    r.years = replace(r.years, years=years, explicit=years, is_range=False)
+    r.operation = operation_of(r)
+
+
+def _words_at(text: Text, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text.compact[s:e] for s, e in spans]
 
 
 def _latest_each(ctx: Ctx) -> bool:

@@ -54,6 +54,15 @@ _RECENT = re.compile(
 _RECENT_EN = re.compile(
     r"\b(?:the )?(?:last|past|previous|recent) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b"
 )
+# 最早那份年报 / 有年报的头一年 / 第一份年报 / the earliest report: the agency's first report
+# (which year that is, the index says); 到最新一份 beside it: its latest as well
+_FIRST = re.compile(
+    r"最早(?:的|那|一)*(?:份|期|年)(?:的)?(?:年报|年度报告|报告)?|头一(?:年|份)|"
+    r"第一(?:份|期)(?:年报|年度报告|报告)?|首份(?:年报|报告)?"
+)
+_FIRST_EN = re.compile(r"\b(?:the )?(?:earliest|first) (?:report|year|annual report)\b")
+_FROM_TO = re.compile(r"从|自|到|至")
+_LATEST_BESIDE = re.compile(r"最新(?:的|那|一)*(?:份|期|年)(?:年报|年度报告|报告)?|\blatest\b")
 _RELATIVE_ZH = (
     ("大前年", -3),
     ("上上一年", -2),
@@ -90,6 +99,9 @@ class YearRef:
     is_range: bool  # "2022到2024": every year between
     explicit: tuple[int, ...] = ()  # the years written as years (2024, 24年), not 去年/last year
     recent: int | None = None  # 近三年: that many of the latest reports, whatever their years
+    # 最早那份年报: the agency's first report ("first"), or its first and its latest
+    # (从第一份年报到最新一份: "first,latest"); the index says which years they are
+    ends: str = ""
 
 
 def find_years(text: Text, today: date) -> YearRef:
@@ -167,6 +179,7 @@ def find_years(text: Text, today: date) -> YearRef:
         span = _compact_span(text, m.start(), m.end())
         found.append((*span, today.year + _RELATIVE_EN_OFFSET[m.group(1)]))
         relative = True
+    ends, end_spans = _ends(text)
     found.sort()
     written = len(found)
     found = _filled(found, compact)
@@ -183,12 +196,33 @@ def find_years(text: Text, today: date) -> YearRef:
             years.append(y)
     return YearRef(
         tuple(years),
-        tuple((s, e) for s, e, _ in found),
+        tuple((s, e) for s, e, _ in found) + tuple(end_spans if not years else ()),
         relative,
         is_range,
         tuple(explicit),
         recent,
+        "" if years else ends,
     )
+
+
+def _ends(text: Text) -> tuple[str, list[tuple[int, int]]]:
+    """Whether the question asks an agency's first report (and its latest), and where it
+    says so (compact spans)."""
+    spans = [m.span() for m in _FIRST.finditer(text.compact)]
+    spans += [_compact_span(text, *m.span()) for m in _FIRST_EN.finditer(text.words)]
+    if not spans:
+        return "", []
+    latest = [m.span() for m in _LATEST_BESIDE.finditer(text.compact)]
+    if not latest:
+        return "first", spans
+    # 从第一份年报到最新一份: the words joining them are read with them
+    joins = [
+        m.span()
+        for m in _FROM_TO.finditer(text.compact)
+        if any(a <= m.start() <= b for _, a in spans for b, _ in latest)
+        or any(m.end() == a for a, _ in spans)
+    ]
+    return "first,latest", spans + latest + joins
 
 
 _BETWEEN = re.compile(r"^(?:到|至|-|~|～|—|to)$")

@@ -201,3 +201,21 @@ def test_figures_stated_in_words_or_after_a_verb_are_checked(engine: Engine) -> 
     assert shuyang[0] == 713 and a.value == sum(shuyang)
     # a number of a column that follows it is not the figure's: not read, not guessed
     assert engine.answer("平潭2024年行政复议有2件被纠正，维持几件").value is None
+
+
+def test_an_agencys_first_report(engine: Engine) -> None:
+    # 平潭's first report in the index is 2019's (tests/data/real), 上海办公厅's 2019's (devset)
+    first = pingtan(2019, "3.received.total")
+    a = engine.answer("平潭最早那份年报里收到几件申请")
+    assert (a.year, a.value) == (2019, first)
+    assert engine.answer("pingtan earliest report requests received").value == first
+    a = engine.answer("平潭从第一份年报到最新一份，收到的申请多了多少件")
+    assert (a.intent, a.value) == ("change", pingtan(2025, "3.received.total") - first)
+    shanghai = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
+    a = engine.answer("上海市政府办公厅最早那年的年报收到多少申请")
+    assert (a.year, a.value) == (2019, shanghai["figures"]["3.received.total"])
+    # of no agency, or said without a report (earliest requests), the words are not read
+    assert engine.answer("最早那份年报收到多少申请").value is None
+    assert engine.answer("pingtan earliest requests received").value is None
+    a = conversation(engine, "平潭2024年收到几件申请", "最早那年呢")
+    assert (a[-1].year, a[-1].value) == (2019, first)
