@@ -44,9 +44,13 @@ _MARKER = re.compile(
     r"|\b(?:and|what about|how about|what of|now|then|of those|of them|of these)\b"
 )
 _ENGLISH = re.compile(
-    r"^(?:英文|英语|用英文|in english|english(?: please)?|translate)[?？.。!！]*$", re.I
+    r"^(?:那|那么)?(?:英文|英语|用英文|in english|english(?: please)?|translate)(?:呢|吧|版)?[?？.。!！]*$",
+    re.I,
 )
-_CHINESE = re.compile(r"^(?:中文|汉语|用中文|in chinese|chinese(?: please)?)[?？.。!！]*$", re.I)
+_CHINESE = re.compile(
+    r"^(?:那|那么)?(?:中文|汉语|用中文|in chinese|chinese(?: please)?)(?:呢|吧|版)?[?？.。!！]*$",
+    re.I,
+)
 # 和伊川比呢 / compared with Yichuan: the agency named goes beside the previous one
 _VERSUS = re.compile(
     r"(?:和|跟|与|同|对比|比较)[^，。？?]{0,12}?(?:比|相比|对比|比较)|\b(?:compared? (?:with|to)|versus|vs)\b"

@@ -219,3 +219,15 @@ def test_an_agencys_first_report(engine: Engine) -> None:
     assert engine.answer("pingtan earliest requests received").value is None
     a = conversation(engine, "平潭2024年收到几件申请", "最早那年呢")
     assert (a[-1].year, a[-1].value) == (2019, first)
+
+
+def test_corrections_and_plain_words(engine: Engine) -> None:
+    # 不对，我说的是綦江: the agency replaced (綦江区司法局 received 1, its seed report)
+    a = conversation(engine, "伊川司法局24年收到几个申请", "不对，我说的是綦江")
+    assert (a[-1].agency, a[-1].value) == ("重庆市綦江区司法局", 1)
+    a = conversation(engine, "沭阳县政府2025年收到多少申请", "那英文呢")
+    assert (a[-1].language, a[-1].value) == ("en", a[0].value)
+    a = engine.answer("平潭21年没经过复议直接去法院起诉的有几件")
+    assert a.value == truth("pingtan-zhsyq-2021-crawl", "4.litigation_direct.total")
+    a = engine.answer("平潭2025年还有几件要结转到下一年办")
+    assert a.value == truth("pingtan-zhsyq-2025-crawl", "3.carried_forward.total")
