@@ -72,6 +72,7 @@ _EN_LEVELS = {
 # place, through a typo, or as the only agency of a kind the index holds (科委新收)
 KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
+_COUNT_WORD = re.compile(r"(?:这|那)?[两二三四五六七八九十几\d]{1,2}[个家](?=\S)")
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 # A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
 _FEWER = re.compile(
@@ -442,11 +443,19 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         for i in range(h.start, h.end)
     }
     words.update(i for s, e in years.spans for i in range(s, e))
+    # 渠县三个司法局 / 这两家: a count of agencies is no part of a name
+    words.update(i for m in _COUNT_WORD.finditer(text.compact) for i in range(*m.span()))
+    # 伊川 綦江 渠县司法局: names apart in the question are apart (the compact view joins them)
+    spaced = {
+        i
+        for i in range(1, len(text.compact))
+        if text.original[text.compact_pos[i - 1] + 1 : text.compact_pos[i]].isspace()
+    }
 
     def stop(compact: str, i: int) -> bool:
         """Position i is not part of a name: a phrase, a year, punctuation, not Chinese."""
         ch = compact[i]
-        return i in words or ch in _STOP_CHARS or not is_cjk(ch)
+        return i in words or i in spaced or ch in _STOP_CHARS or not is_cjk(ch)
 
     mentions = agencies.find(text.compact, stop)
     # a place alone that several agencies share (上海: its 办公厅 and 科委) is read as a
@@ -544,6 +553,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     explained.extend(m_span for m_span in [only_span] if m_span)
     explained.extend((p.start, p.end) for p in places)
     explained.extend(_regions_before(masked.compact, mentions, agencies))
+    explained.extend(_kind_of_those_named(masked.compact, mentions, agencies))
     read_compact, read_words = pattern_spans(masked)
     read_words.extend(p.words for p in places)
     explained.extend(read_compact)
@@ -862,6 +872,28 @@ def _english_name(words: str, label: str) -> str | None:
 
 _REMARK_AFTER = re.compile(r"[(（][^)）]{1,24}[)）]")
 _REGION_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟)$")
+
+
+def _kind_of_those_named(
+    compact: str, mentions: list[Mention], agencies: AgencyIndex
+) -> list[tuple[int, int]]:
+    """伊川、綦江、渠县三个司法局: the agencies named, counted and their kind said again
+    after them; read when the count is theirs and each is of that kind."""
+    named = [m for m in mentions if m.how in KNOWN and len(m.agencies) == 1]
+    if len(named) < 2:
+        return []
+    count = _COUNT_WORD.match(compact, max(m.end for m in named))
+    if count is None:
+        return []
+    found = agencies.find_kind(compact[count.end() : count.end() + 8])
+    if found is None or found[1] != 0:
+        return []
+    written = count.group().lstrip("这那")[:-1]
+    n = int(written) if written.isdigit() else chinese_number(written)
+    of_kind = set(agencies.of_kind(found[0]))
+    if n != len(named) or not all(m.agencies[0] in of_kind for m in named):
+        return []
+    return [(count.start(), count.end() + found[2])]
 
 
 def _regions_before(

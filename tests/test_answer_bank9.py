@@ -231,3 +231,23 @@ def test_corrections_and_plain_words(engine: Engine) -> None:
     assert a.value == truth("pingtan-zhsyq-2021-crawl", "4.litigation_direct.total")
     a = engine.answer("平潭2025年还有几件要结转到下一年办")
     assert a.value == truth("pingtan-zhsyq-2025-crawl", "3.carried_forward.total")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["伊川、綦江、渠县三个司法局收到的申请加一起", "伊川 綦江 渠县三个司法局收到的申请加一起"],
+)
+def test_agencies_named_then_counted_with_their_kind(engine: Engine, question: str) -> None:
+    # the seeds: 伊川 received 2, 綦江 1, 渠县 0 (read from the reports)
+    assert engine.answer(question).value == 2 + 1 + 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "伊川、綦江三个司法局收到申请加起来",  # two named, three said
+        "伊川和淮安两个司法局收到申请加起来",  # 淮安市人民政府 is no 司法局
+    ],
+)
+def test_a_count_or_kind_that_does_not_fit_those_named(engine: Engine, question: str) -> None:
+    assert engine.answer(question).value is None
