@@ -7,6 +7,7 @@ question with the uncertain words replaced, so the rest of what was asked is kep
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from index.template import LABELS
@@ -159,6 +160,33 @@ def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None
         year=report.year if report else None,
         candidates=cands,
     )
+
+
+def amount_or_rate(ctx: Ctx, change_first: Callable[[Ctx], Answer]) -> Answer:
+    """增长了多少: how many more, or by what percent. Both are asked back, each as the
+    question with its words made plain (增长了多少件 / 增长了百分之几)."""
+    hit = next(h for h in ctx.reading.hits if h.phrase.value == "amount_or_rate")
+    if (first := change_first(ctx)).status != "answered":
+        return first  # no earlier report, a blank: said before asking which is meant
+    said = _written(ctx, hit.start, hit.end, hit.view)
+    readings = (
+        (t(ctx.lang, "件数", "how many"), f"{said}件"),
+        (t(ctx.lang, "百分比", "by what percent"), said.replace("多少", "百分之几")),
+    )
+    cands = [
+        {
+            "id": i,
+            "label": label,
+            "question": ctx.reading.text.rewrite([(hit.start, hit.end, hit.view, words)]),
+        }
+        for i, (label, words) in enumerate(readings)
+    ]
+    text = t(
+        ctx.lang,
+        f"“{said}”可以指相差的件数，也可以指百分比。请说明要哪一种。",
+        f"“{said}” may mean how many more or by what percent. Which one?",
+    )
+    return ctx.answer("ambiguous", "change", text, candidates=cands)
 
 
 def _written(ctx: Ctx, start: int, end: int, view: str) -> str:

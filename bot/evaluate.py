@@ -21,6 +21,7 @@ from .across import across, compare, count, difference, mean, scope_agencies, sc
 from .agencies import AgencyIndex
 from .clarify import (
     ambiguous_agency,
+    amount_or_rate,
     english_name,
     found_in_text,
     not_understood,
@@ -409,6 +410,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "times": times,
     "share": lambda ctx: across(ctx, op="share", only=_named(ctx)),
     "per_month": _per_month,
+    "amount_or_rate": lambda ctx: amount_or_rate(ctx, _change),
     "growth": growth,
     "rate": rate,
     "change": _change,

@@ -183,7 +183,10 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "per_month", "平均每月", "平均每个月", "每月平均", "每个月平均", "平均一个月", "一个月平均", "月均"),
     # one figure as a multiple of another (2024年是2023年的几倍, 处罚是许可的几倍)
     *_p("cue", "times", "几倍", "多少倍", "几番"),
-    *_p("cue", "growth", "增长了多少", "增长多少", "下降了多少", "下降多少", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
+    # 增长了多少: how many more, or by what percent; two readers of bank 10 and bank 3 took it
+    # each way, so it is asked back (增长了多少件 / 增长率 say which)
+    *_p("cue", "amount_or_rate", "增长了多少", "增长多少", "下降了多少", "下降多少"),
+    *_p("cue", "growth", "下降了百分之几", "下降百分之几", "下降了百分之多少", "减少了百分之几", "减少百分之几", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
     *_p("cue", "mean", "平均", "均值", "平均数", "平均值", "平均每个", "平均每家", "平均下来", "人均"),
     *_p("cue", "same", "一样吗", "一样么", "一样不", "是否一样", "一样", "相同吗", "是否相同", "相同", "一致吗", "是否一致", "一致", "对得上吗", "对得上", "对不上", "对上了吗", "对上", "衔接上没有", "衔接上了吗", "衔接得上", "相等吗", "是否相等", "相等", "一致不一致", "等不等于", "是不是等于", "等于不等于", "一不一致", "是否等于", "对一下", "对一对", "核对一下", "核对", "核一下", "吻合吗", "吻合", "相符吗", "相符", "衔接", "接得上"),
     *_p("cue", "which", "更高", "更多", "更少", "更低", "更大", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
@@ -420,7 +423,7 @@ def counts_years(text: Text) -> bool:
 
 # 超过100件 / more than 100: a condition on the figure, for a count
 # a mark, in percent when so written (超过5%: of a rate, 0.05)
-_MARK = r"(\d+(?:\.\d+)?)\s*(%|％|percent)?"
+_MARK = r"(\d+(?:\.\d+)?)\s*(%|％|percent|万|千|thousand|k\b)?"
 CONDITION = (
     (re.compile(r"(?:超过|多于|大于|高于|逾)" + _MARK), ">"),
     (re.compile(r"(?:不少于|不低于|至少|达到)" + _MARK), ">="),
@@ -683,6 +686,11 @@ def top_n(text: Text) -> int | None:
     return None
 
 
+# 超过5% of a rate is 0.05; 超过10万件 is 100,000
+_MARK_SCALE = {"": 1, "%": 0.01, "％": 0.01, "percent": 0.01, "万": 10_000, "千": 1_000}
+_MARK_SCALE.update(thousand=1_000, k=1_000)
+
+
 def condition(text: Text) -> tuple[str, float] | None:
     """(comparison, threshold) of 超过100件 / more than 100 / 为0, for a count of agencies."""
     for pattern, op in CONDITION:
@@ -690,8 +698,7 @@ def condition(text: Text) -> tuple[str, float] | None:
         if m:
             if op == "=0":
                 return "==", 0.0
-            mark = float(m.group(1))
-            return op, mark / 100 if m.group(2) else mark
+            return op, float(m.group(1)) * _MARK_SCALE[m.group(2) or ""]
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from . import reply
 from .across import Quantity, across, quantity
 from .agencies import Mention
-from .catalogue import MEASURES, SMALL_DENOMINATOR, Measure, Term
+from .catalogue import MEASURES, RATE_NAMES, SMALL_DENOMINATOR, Measure, Term
 from .clarify import not_understood, which_agency, year_not_found
 from .context import Ctx
 from .figures import Selection, add, resolve
@@ -51,6 +51,9 @@ def rate(ctx: Ctx) -> Answer:
             # 司法局收到的申请里，自然人的占几成: all their cases taken together
             return across(ctx, op="sum", as_rate=True)
         return which_agency(ctx)
+    words = len(_RATE_WORD.findall(r.text.compact)) + len(_RATE_WORD_EN.findall(r.text.words))
+    if len(r.measures) == 2 and words >= 2:
+        return _two_rates(ctx)
     q = quantity(ctx, as_rate=True)
     if isinstance(q, Answer):
         return q
@@ -135,6 +138,49 @@ def _worked_out(q: Quantity, report: ReportRow) -> tuple[float | int | None, str
         return None, f"{reply.num(num)} ÷ 0"
     value = number(round(num / den, 6))
     return value, f"{reply.num(num)} ÷ {reply.num(den)}"
+
+
+# 复议纠错率和诉讼败诉率: a rate word for each figure, two rates (not one over the other)
+_RATE_WORD = re.compile(r"率")
+_RATE_WORD_EN = re.compile(r"\brates?\b")
+
+
+def _two_rates(ctx: Ctx) -> Answer:
+    """Two rates of one report, each named (复议纠错率和诉讼败诉率哪个高): each worked out
+    on its own; the value is the higher when the question asks which, none otherwise."""
+    r = ctx.reading
+    each = [
+        rate(replace(ctx, reading=replace(r, measures=[m], cues=r.cues - {"which"})))
+        for m in r.measures
+    ]
+    values = [a.value for a in each]
+    value = None
+    lines = [a.text for a in each]
+    if r.has("which") and all(isinstance(v, int | float) for v in values):
+        top = 0 if values[0] >= values[1] else 1  # type: ignore[operator]
+        value = values[top]
+        column = r.outcome or r.applicant or "total"
+        named = RATE_NAMES.get((r.measures[top].key, column))
+        name = (
+            named[ctx.lang == "en"]
+            if named
+            else reply.measure_name(r.measures[top], column, ctx.lang)
+        )
+        lines.append(
+            t(ctx.lang, "两者相同。", "They are the same.")
+            if values[0] == values[1]
+            else t(ctx.lang, f"较高的是{name}。", f"The higher is {name}.")
+        )
+    answered = all(a.status == "answered" for a in each)
+    return ctx.answer(
+        "answered" if answered else each[0].status,
+        "rate",
+        "\n\n".join(lines),
+        agency=each[0].agency,
+        year=each[0].year,
+        value=value,
+        figures=[f for a in each for f in a.figures],
+    )
 
 
 def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Answer:
@@ -251,6 +297,19 @@ def growth(ctx: Ctx) -> Answer:
     if isinstance(ty, Answer):
         return ty
 
+    if _DECLINE.search(ctx.reading.text.compact) or _DECLINE_EN.search(ctx.reading.text.words):
+        # 下降了百分之几 / 降幅: the fall, as a share of the earlier year's figure
+
+        def fell(a: float, b: float, value: float | int, lang: str) -> str:
+            a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.percent(value, lang)
+            return t(
+                lang,
+                f"下降幅度 = ({b_} − {a_}) ÷ {b_} = {v}。",
+                f"Decline = ({b_} − {a_}) ÷ {b_} = {v}.",
+            )
+
+        return _of_two_years(ctx, ty, ty.base, ty.prior, "growth", lambda a, b: (b - a) / b, fell)
+
     def said(a: float, b: float, value: float | int, lang: str) -> str:
         a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.percent(value, lang)
         return t(
@@ -258,6 +317,10 @@ def growth(ctx: Ctx) -> Answer:
         )
 
     return _of_two_years(ctx, ty, ty.base, ty.prior, "growth", lambda a, b: (a - b) / b, said)
+
+
+_DECLINE = re.compile(r"下降|减少|降低|降幅|下跌")
+_DECLINE_EN = re.compile(r"\b(?:decline|declined|decrease|decreased|drop|dropped|fall|fell)\b")
 
 
 # 2023年是2024年的几倍: the year after 是 … 的 is the one divided by

@@ -72,11 +72,13 @@ _EN_LEVELS = {
 # place, through a typo, or as the only agency of a kind the index holds (科委新收)
 KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
+_YEAR_ON_YEAR = re.compile(r"同比|环比")
 _COUNT_WORD = re.compile(r"(?:这|那)?[两二三四五六七八九十几\d]{1,2}[个家](?=\S)")
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 # A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
 _FEWER = re.compile(
     r"比[^，。？?！!]{0,16}?(?<!多)(?<!还是)少|(?<!多)(?<!还是)少(?:多少|几|了多少)"
+    r"|(?:下降|减少|降低)了?(?:多少|几)"  # 下降了多少件: how much it fell, as 少了多少
 )
 _PERCENT_MARK = re.compile(r"\d\s*(?:%|％|percent)")
 _SHARE_ASKED = re.compile(r"占[^，。？?]{1,16}?的?(?:多少|几成|百分之几|几分之几)")
@@ -785,7 +787,16 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         "per_month",
         lambda r: r.has("per_month") and bool(r.measures) and len(r.resolved) == 1,
     ),
-    ("growth", lambda r: r.has("growth") and (r.measures or r.outcome)),
+    (
+        "amount_or_rate",
+        lambda r: (
+            r.has("amount_or_rate")
+            and not r.has("growth", "rate")
+            and not _YEAR_ON_YEAR.search(r.text.compact)  # 同比增长多少: a rate, as statistics say
+            and bool(r.measures or r.outcome)
+        ),
+    ),
+    ("growth", lambda r: r.has("growth", "amount_or_rate") and (r.measures or r.outcome)),
     ("rate", lambda r: r.has("rate") and (r.measures or r.outcome)),
     (
         "change",

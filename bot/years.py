@@ -43,6 +43,14 @@ _YEAR_BARE = re.compile(
     r"(?=[\u4e00-\u9fff])(?![件个次条项家人万元年月日号岁倍名位期批份篇场宗起天%])"
 )
 _RANGE = re.compile(_DIGITS + r"年?(?:到|至|-|~|～|—|to|through|thru)" + _DIGITS)
+# between 2019 and 2025 / from 2019 to 2025: every year between
+_RANGE_EN = re.compile(
+    r"\b(?:between|from) ((?:19|20)\d{2}) (?:and|to|through|thru|until|till) ((?:19|20)\d{2})\b"
+)
+_CHANGE_EN = re.compile(
+    r"\b(?:chang\w*|differ\w*|grow\w*|grew|increas\w*|decreas\w*|compar\w*|rise|rose|fell|"
+    r"drop\w*|vs|versus|more|fewer|less)\b"
+)
 # 2021年以来 / 自2021年起 / since 2021: every year from then to now
 _SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
@@ -115,6 +123,14 @@ def find_years(text: Text, today: date) -> YearRef:
         if b - a <= 30:
             is_range = True
             found.extend((m.start(), m.end(), y) for y in range(a, b + 1))
+    # (a change between them is of the two years: "changed from 2021 to 2022")
+    between = [] if _CHANGE_EN.search(text.words) else list(_RANGE_EN.finditer(text.words))
+    for m in between:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        if b - a <= 30:
+            is_range = True
+            span = _compact_span(text, m.start(), m.end())
+            found.extend((*span, y) for y in range(a, b + 1))
     recent = None
     recent_spans: list[tuple[int, int]] = []
     for m in _SINCE.finditer(compact):
