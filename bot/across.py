@@ -225,7 +225,14 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
 
 # the operations over the agencies a question names that one missing or blank figure
 # spoils (what the refusal says it cannot do)
-_DONE_ZH = {"sum": "合计", "mean": "平均", "rank": "比较", "count": "计数", "share": "计算占比"}
+_DONE_ZH = {
+    "sum": "合计",
+    "mean": "平均",
+    "median": "取中位数",
+    "rank": "比较",
+    "count": "计数",
+    "share": "计算占比",
+}
 # what no report may be left out of: a blank cell makes the whole unknown (a mean and a
 # ranking are of the reports that give the figure, and say so; a rate no report can give,
 # of nothing divided by nothing, leaves a pooled rate or a count on a mark as it is)
@@ -466,48 +473,74 @@ def _share(
 def _mean(
     ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
 ) -> Answer:
+    return _centre(ctx, q, sc, spread, valid, notes, "mean")
+
+
+def _median(
+    ctx: Ctx, q: Quantity, sc: Scope, spread: Spread, valid: np.ndarray, notes: list[str]
+) -> Answer:
+    return _centre(ctx, q, sc, spread, valid, notes, "median")
+
+
+def _centre(
+    ctx: Ctx,
+    q: Quantity,
+    sc: Scope,
+    spread: Spread,
+    valid: np.ndarray,
+    notes: list[str],
+    how: str,
+) -> Answer:
+    """The mean, or the median (中位数: the middle figure, or the mean of the middle two),
+    of the reports that give the figure, with how it was taken."""
     count = int(valid.sum())
     lang = ctx.lang
     what = q.name(lang)
     where = _where(ctx, sc, valid)
+    said_zh, said_en = ("平均", "mean") if how == "mean" else ("中位数", "median")
     if not count:
         text = t(
             lang,
-            f"{where}的报告都没有{what}的数字，无法求平均。",
-            f"No report of {where} gives {what}: no mean can be taken.",
+            f"{where}的报告都没有{what}的数字，无法求{said_zh}。",
+            f"No report of {where} gives {what}: no {said_en} can be taken.",
         )
-        return ctx.answer("answered", "mean", "\n".join([text, *filter(None, notes)]))
+        return ctx.answer("answered", how, "\n".join([text, *filter(None, notes)]))
     values = spread.totals[valid].tolist()
     total = math.fsum(values)
-    value = number(round(total / count, 6))
     entries = _listed_entries(ctx, spread, valid, count)
-    shown_total = q.show(number(round(total, 6)), lang) if q.rate is None else ""
-    formula_line = (
-        t(
+    if how == "median":
+        value = number(round(float(np.median(values)), 6))
+        formula_line = t(
             lang,
-            f"（{count} 个机关合计 {shown_total} ÷ {count}）",
-            f" ({shown_total} in all ÷ {count} agencies)",
+            f"（{count} 个机关的数字从小到大排列，取中间{'一个' if count % 2 else '两个的平均'}）",
+            f" (the {count} agencies' figures in order, the middle "
+            f"{'one' if count % 2 else 'two averaged'})",
         )
-        if q.rate is None
-        else t(
-            lang,
-            f"（{count} 个机关的比率之和 ÷ {count}）",
-            f" (the {count} agencies' rates ÷ {count})",
+        head = t(lang, f"{where}{what}的中位数：", f"{where}, median {what}: ")
+    else:
+        value = number(round(total / count, 6))
+        shown_total = q.show(number(round(total, 6)), lang) if q.rate is None else ""
+        formula_line = (
+            t(
+                lang,
+                f"（{count} 个机关合计 {shown_total} ÷ {count}）",
+                f" ({shown_total} in all ÷ {count} agencies)",
+            )
+            if q.rate is None
+            else t(
+                lang,
+                f"（{count} 个机关的比率之和 ÷ {count}）",
+                f" (the {count} agencies' rates ÷ {count})",
+            )
         )
-    )
-    lines = [
-        t(
-            lang,
-            f"{where}平均{what}：{q.show(value, lang)}{formula_line}。",
-            f"{where}, mean {what}: {q.show(value, lang)}{formula_line}.",
-        )
-    ]
+        head = t(lang, f"{where}平均{what}：", f"{where}, mean {what}: ")
+    lines = [f"{head}{q.show(value, lang)}{formula_line}" + t(lang, "。", ".")]
     if count <= 10:
         lines.extend(_listed(ctx, q, sc, entries))
     lines.extend(filter(None, notes))
     figs = _agency_figures(q, entries)
     return ctx.answer(
-        "answered", "mean", "\n".join(lines), year=_one_year(sc, valid), value=value, figures=figs
+        "answered", how, "\n".join(lines), year=_one_year(sc, valid), value=value, figures=figs
     )
 
 
@@ -721,6 +754,7 @@ OPS: dict[str, Callable[[Ctx, Quantity, Scope, Spread, np.ndarray, list[str]], A
     "sum": _sum,
     "share": _share,
     "mean": _mean,
+    "median": _median,
     "count": _count,
 }
 
@@ -1021,6 +1055,7 @@ def count(ctx: Ctx) -> Answer:
     return ctx.answer("answered", "count", text, value=len(idxs))
 
 
-def mean(ctx: Ctx) -> Answer:
+def mean(ctx: Ctx, op: str = "mean") -> Answer:
+    """The mean (or with `op` "median", the median) over the agencies named or a scope."""
     only = [m.agencies[0] for m in ctx.reading.resolved] or None
-    return across(ctx, op="mean", only=only, as_rate=ctx.reading.has("rate"))
+    return across(ctx, op=op, only=only, as_rate=ctx.reading.has("rate"))

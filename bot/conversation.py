@@ -84,6 +84,7 @@ class Context:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     earlier: str = ""  # the one answered before it: 两个加起来呢 sums the figures of both
     year: int | None = None  # the year the last answer was of: 那年 (哪一年最多, then 那年…)
+    agency: str | None = None  # the agency it was of: 它 (最多的是哪家, then 它的…)
 
     def pick(self, question: str) -> str | None:
         """A bare number picks that candidate of the last answer: its full question."""
@@ -210,7 +211,7 @@ def _last_two(
     year or only in their agency, compared; None when that is not what was asked."""
     if not earlier or new.resolved or new.years.years or new.measures or new.outcome:
         return None
-    if not new.has("change", "which") and not _bare_sum(new):
+    if not new.has(*_OF_TWO) and not _bare_sum(new):
         return None
     before = read(Text.of(earlier), agencies, today)
     if _rows(before.measures) != _rows(prev.measures) or not prev.measures:
@@ -223,7 +224,7 @@ def _last_two(
             return None
         late, early = sorted((years_of[0][0], years_of[1][0]), reverse=True)
         s, e = prev.years.spans[0]
-        join = "比" if new.has("change") else "和"
+        join = "比" if new.has("change", "growth", "amount_or_rate") else "和"
         return f"{previous.rewrite([(s, e, 'compact', f'{late}年{join}{early}年')])} {ask}"
     if years_of[0] == years_of[1] and len(before.mentions) == len(prev.mentions) == 1:
         if agencies_of[0] == agencies_of[1]:
@@ -233,6 +234,10 @@ def _last_two(
         both = f"{first}和{words_of(previous, m)}"
         return f"{previous.rewrite([(m.start, m.end, 'compact', both)])} {ask}"
     return None
+
+
+# what a follow-up asks of the last two answers (两年差多少, 哪个高, 增长了百分之几)
+_OF_TWO = ("change", "which", "growth", "amount_or_rate")
 
 
 def _against_year(new: Reading, prev: Reading) -> bool:
@@ -277,6 +282,20 @@ def _both(
     if _rows(merged.measures) != _rows(before.measures + prev.measures) or merged.not_understood:
         return None  # the words did not combine into that sum: not guessed
     return question
+
+
+def _own_question(
+    new: Reading, previous: Text, prev: Reading, who: str, when: str, said: str
+) -> str:
+    """The follow-up as a question of its own: `who` and `when` in place of the words
+    `said` (它, 那年), and, unless it names one, the figure asked before."""
+    rest = new.text.original.replace(said, " ", 1)
+    what = (
+        ""
+        if new.measures
+        else " ".join(_written(previous, h) for h in prev.hits if h.phrase.kind == "measure")
+    )
+    return " ".join(f"{who} {when} {what} {rest}".split())
 
 
 def _bare_sum(new: Reading) -> bool:
@@ -332,14 +351,16 @@ def follow(
     if that and context.year and not reading.years.years and not reading.years.ends:
         # 那年予以公开多少 after 哪一年收到的最多: a question of its own, of that year, of
         # the agency and (unless it names one) the figure asked before
-        rest = said.original.replace(that.group(), " ", 1)
         who = "" if reading.resolved else " ".join(words_of(previous, m) for m in prev.mentions)
-        what = (
-            ""
-            if reading.measures
-            else " ".join(_written(previous, h) for h in prev.hits if h.phrase.kind == "measure")
-        )
-        question = " ".join(f"{who} {context.year}年 {what} {rest}".split())
+        when = f"{context.year}年"
+        question = _own_question(reading, previous, prev, who, when, that.group())
+        return read(Text.of(question), agencies, today), question
+    it = _PRONOUN.search(said.compact)
+    if it and context.agency and not reading.resolved and len(prev.resolved) != 1:
+        # 它的予以公开率呢 after 最多的是哪家: of the agency the last answer found, in the
+        # year it was of
+        when = f"{context.year}年" if context.year else ""
+        question = _own_question(reading, previous, prev, context.agency, when, it.group())
         return read(Text.of(question), agencies, today), question
     if _bare_sum(reading):
         # 加起来呢 after questions that do not add up (two agencies in two years): the

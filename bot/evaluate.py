@@ -129,6 +129,7 @@ def respond(
         list(answer.candidates),
         earlier=context.question if context is not None else "",
         year=answer.year,
+        agency=answer.agency,
     )
     return answer
 
@@ -418,6 +419,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "compare": lambda ctx: compare(ctx, ctx.reading.resolved),
     "agency": _agency,
     "mean": mean,
+    "median": lambda ctx: mean(ctx, "median"),
     "sum": lambda ctx: across(ctx, op="sum", only=_named(ctx)),
     "rank": lambda ctx: across(ctx, op="rank"),
     "figure": which_agency,

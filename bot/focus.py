@@ -19,7 +19,7 @@ from datetime import date
 
 from .agencies import AgencyIndex
 from .normalize import Text
-from .reading import Reading, read
+from .reading import WORK_CUES, Reading, read
 
 # where a message divides into clauses (not 、, which lists within one: 门户网站、平台)
 _CLAUSE = re.compile(r"[。！？!?\n；;～~，,]+")
@@ -97,7 +97,10 @@ def _words(r: Reading, start: int, end: int) -> str:
 
 def _changes(other: Reading, final: Reading) -> bool:
     """Whether a clause said around the question names something the question does not:
-    another figure, column, year or agency (weak words, 申请 or 公开, name none)."""
+    another figure, column, year or agency (weak words, 申请 or 公开, name none), or asks
+    for work on figures the question does not do."""
+    if any(other.has(c) and not final.has(c) for c in WORK_CUES):
+        return True
     keys = {m.key for m in final.measures} | {m.parent for m in final.measures if m.parent}
     if not other.guessed and any(m.key not in keys for m in other.measures):
         return True

@@ -170,6 +170,7 @@ ZH: list[tuple[str, Phrase]] = [
     # a difference between two things the question must name (A跟B差多少): never a year
     # before taken for one of them
     *_p("cue", "change", "相差多少", "相差几", "相差", "差了多少", "差多少", "差距", "差几", also=(("cue", "pair"),)),
+    *_p("cue", "change", "多出来的", "多出来", "多出了", "多出"),
     # a rate or share: the tables print counts, not ratios
     *_p("cue", "rate", "率", "比例", "比重", "占比", "百分比", "百分之", "几成", "占多少", "占了多少", "所占"),
     # 增长 is said in percent (同比增长12%); 增加 and 多 in counts: 增长了多少件 is a count

@@ -27,7 +27,7 @@ from .lexicon import narrative_terms
 from .model import Answer
 from .normalize import is_cjk
 from .queries import Cell, ReportRow, number
-from .reading import Reading
+from .reading import WORK_CUES, Reading
 from .reply import t
 
 SECTION_CUES = {"section5": (5, None), "section6": (6, None), "section1": (1, None)}
@@ -531,6 +531,9 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     asked = ctx.reading.text.compact
     asked_pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
     value = _stated_number(sentence, unit, grams, head, unread, asked_pairs)
+    if value is not None and ctx.reading.has(*WORK_CUES):
+        # 四个分项加起来比2139多几条: the number the text states is not the one worked out
+        value = None
     if unit is not None and value is None:
         # a count asked (多少人) that the passage does not state: not found, the nearest
         # passage shown as such, so that no one reads an answer into it

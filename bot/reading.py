@@ -73,6 +73,9 @@ _EN_LEVELS = {
 KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _YEAR_ON_YEAR = re.compile(r"同比|环比")
+# cues that ask for work on figures (多几件, 加起来, 占比, 中位数): a figure found on its own
+# (a clause's, a sentence of the text's) is not what such a question asks
+WORK_CUES = ("change", "sum", "rate", "growth", "amount_or_rate", "times", "mean", "median")
 _COUNT_WORD = re.compile(r"(?:这|那)?[两二三四五六七八九十几\d]{1,2}[个家](?=\S)")
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 # A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
@@ -624,9 +627,10 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         reading.cues.add("each")  # 各司法局的予以公开率: each one's, not all taken together
     reading.percent_mark = bool(reading.condition and _PERCENT_MARK.search(masked.compact))
     reading.operation = operation_of(reading)
-    if reading.operation in UNAVERAGED and reading.has("mean"):
+    if reading.operation in UNAVERAGED and reading.has("mean", "median"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give
-        reading.not_understood += _spans_of(masked, reading, ("cue", "mean"))
+        for cue in ("mean", "median"):
+            reading.not_understood += _spans_of(masked, reading, ("cue", cue))
     if (
         reading.operation == "change"
         and reading.has("pair")
@@ -816,6 +820,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     ),
     # 淮安和平潭一共…; not 两类加起来谁最多 (a sum within each, ranked)
     ("sum", lambda r: len(r.resolved) >= 2 and r.has("sum") and not r.has("max", "min", "which")),
+    ("median", lambda r: len(r.resolved) >= 2 and r.has("median")),
     ("mean", lambda r: len(r.resolved) >= 2 and r.has("mean")),
     ("compare", lambda r: len(r.resolved) >= 2),
     # 平潭哪年最多 / Pingtan's reports with the most: the most of one agency is over its years
@@ -829,6 +834,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         ),
     ),
     ("agency", lambda r: len(r.resolved) == 1),
+    ("median", lambda r: r.has("median")),
     ("mean", lambda r: r.has("mean")),
     (
         "sum",

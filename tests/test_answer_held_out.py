@@ -1,8 +1,9 @@
-"""Shapes of questions from bank 9 (written without seeing the engine) that it had
-answered with a neighbour of the question: a span of years said twice (2022到2024这三年),
-which agencies meet a mark (超过100件的有谁), totals over every agency with some reports
-blank, 全国, and follow-ups over the last two answers (那两年加起来, 加起来呢, 它前一年,
-那年). Expected figures are read from the hand-read truth files and the reports."""
+"""Shapes of questions from banks 9 to 11 (each written without seeing the engine, and
+run once before any change for it) that the engine had answered with a neighbour of the
+question, or not at all: spans of years said twice, which agencies meet a mark, totals
+over agencies with reports blank, follow-ups over the last two answers (那两年加起来,
+它前一年, 那年, 它的…), figures stated in words, first reports, 增长了多少, medians, two
+rates compared. Expected figures are read from the hand-read truth files and the reports."""
 
 from __future__ import annotations
 
@@ -310,3 +311,48 @@ def test_two_rates_each_named_are_compared_not_divided(engine: Engine) -> None:
     a = engine.answer("淮安2024年复议纠错率和诉讼败诉率哪个高")
     assert a.value == pytest.approx(max(review, lawsuits), abs=1e-6)
     assert "较高的是复议纠错率" in a.text
+
+
+# Bank 11 (auditors, supervisors, phones, researchers; run once before: 51.3 %, 8 wrong)
+
+
+def test_the_median_over_agencies(engine: Engine) -> None:
+    # 2024's eight reports received 0, 0, 0, 1, 2, 34, 218, 3119 (seeds, truth files)
+    a = engine.answer("2024年所有有年报的单位，本年新收申请数的中位数是多少")
+    assert (a.intent, a.value) == ("median", 1.5)  # it was their sum
+    assert engine.answer("司法局收到申请的中位数").value == 0  # 0, 0, 0, 1, 2
+
+
+def test_it_is_the_agency_the_last_answer_found(engine: Engine) -> None:
+    # 伊川 received the most of the five (2); 予以公开 0 and 不予公开 2 of its 2 handled
+    a = conversation(
+        engine, "五个司法局里2024年收到申请最多的是哪家", "它的予以公开率呢", "那不予公开率呢"
+    )
+    assert [(x.agency, x.value) for x in a] == [
+        ("伊川县司法局", 2),
+        ("伊川县司法局", 0),
+        ("伊川县司法局", 1),
+    ]
+
+
+def test_growth_over_the_last_two_answers(engine: Engine) -> None:
+    received = {y: pingtan(y, "3.received.total") for y in (2023, 2024)}
+    a = conversation(engine, "平潭2024年新收多少申请", "那2023年呢", "增长了百分之几")
+    want = (received[2024] - received[2023]) / received[2023]
+    assert a[-1].value == pytest.approx(want, abs=1e-6)  # it was 2023 against 2022
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a clause asking a difference beside the clause asking the figure
+        "平潭2022年报正文写'全区收到政府信息公开申请75件'，表三本年新收总计是多少？文字比表格多几件",
+        # a sum of numbers in the text, compared: the text's own total is not it
+        "上海科委2024年报说网站全年累计发布信息2139条，后面动态类、政务信息、解读类、回应热点四个分项加起来比2139多几条",
+        # 多出来: a difference, not the figure named
+        "沭阳2025年报正文说全年受理749件，表三本年新收才713，多出来的是多少件",
+    ],
+)
+def test_work_asked_on_figures_is_not_one_figure_found(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.value not in (74, 75, 2139, 713, 749)
