@@ -172,6 +172,9 @@ def evaluate(ctx: Ctx) -> Answer:
     r = ctx.reading
     if r.years.ends:
         _first_and_latest(ctx)
+    if r.has("in_yuan") and r.operation != "agency":
+        # 折合多少元 of a sum, a ranking, a trend: only one figure is turned into 元
+        r.not_understood = [*r.not_understood, *_cue_words(r, "in_yuan")]
     if r.years_apart and not _latest_each(ctx):
         return _unsupported(
             ctx.question,
@@ -223,6 +226,14 @@ def _first_and_latest(ctx: Ctx) -> None:
     years = (min(available), max(available)) if "latest" in r.years.ends else (min(available),)
     r.years = replace(r.years, years=years, explicit=years, is_range=False)
     r.operation = operation_of(r)
+
+
+def _cue_words(r: Reading, cue: str) -> list[str]:
+    return [
+        r.text.compact[h.start : h.end]
+        for h in r.hits
+        if h.view == "compact" and h.phrase.value == cue
+    ]
 
 
 def _words_at(text: Text, spans: tuple[tuple[int, int], ...]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import takewhile
 from typing import Any
@@ -20,7 +20,13 @@ from index.template import LABELS
 from . import reply
 from .agencies import Mention
 from .catalogue import CARD_MEASURES, CARD_TABLE2, MEASURES, TABLE2_COLUMNS, Measure
-from .clarify import ambiguous_column, ambiguous_figure, not_found_name, year_not_found
+from .clarify import (
+    ambiguous_column,
+    ambiguous_figure,
+    not_found_name,
+    not_understood,
+    year_not_found,
+)
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
 from .lexicon import narrative_terms
@@ -215,7 +221,26 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
             f"“{reply.title_of(report)}” does not print “{measure.en}”{note}.",
         )
         return ctx.answer("not_found", "figure", text, **base)
+    in_wanyuan = reply.unit(measure, sel.column, "zh").strip() == "万元"
+    if p.has("in_yuan", "in_wanyuan") and not in_wanyuan:  # 元 of a count: not understood
+        said = [
+            p.text.compact[h.start : h.end]
+            for h in p.hits
+            if h.view == "compact" and h.phrase.value in ("in_yuan", "in_wanyuan")
+        ]
+        return not_understood(replace(ctx, reading=replace(p, not_understood=said)))
     lines = [_figure_line(ctx, report, resolved, note)]
+    value = resolved.total
+    if p.has("in_yuan") and value is not None:
+        # 折合多少元: the amount printed in 万元, times 10,000
+        value = number(round(value * 10_000, 2))
+        lines.append(
+            t(
+                ctx.lang,
+                f"折合：{reply.num(resolved.total, 'zh')} 万元 × 10000 = {reply.num(value, 'zh')} 元。",
+                f"In yuan: {reply.num(resolved.total, 'en')} × 10,000 = {reply.num(value, 'en')} yuan.",
+            )
+        )
     lines.append(reply.citation(report, resolved, ctx.lang))
     warn = reply.warning(broken_rules(resolved.cells, report), ctx.lang)
     if warn:
@@ -225,7 +250,7 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
         "answered" if resolved.total is not None else "not_found",
         "figure",
         "\n".join(lines),
-        value=resolved.total,
+        value=value,
         figures=_figure_dicts(report, resolved),
         **base,
     )
@@ -1242,8 +1267,8 @@ def stated_note(ctx: Ctx, year: int | None) -> str:
     lines = []
     for measure, said, of_total in r.stated:
         sel = _selection(ctx, measure, report)
-        if of_total and isinstance(sel, Selection):
-            sel = Selection(measure, "total")
+        if of_total and isinstance(sel, Selection) and measure.table in (3, 4):
+            sel = Selection(measure, "total")  # (table 2's columns have no total)
         res = resolve(sel, report) if isinstance(sel, Selection) else None
         printed = res.total if res is not None else None
         name = reply.measure_name(

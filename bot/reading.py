@@ -356,11 +356,14 @@ def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]
     one_year = len(reading.years.years) < 2 and not _AGAINST.search(compact)
     if not checked or not one_year or len(reading.resolved) != 1:
         return None
-    found = sorted(
-        (h.start, MEASURES[h.phrase.value])
+    named = [
+        h
         for h in reading.hits
         if h.view == "compact" and h.phrase.kind == "measure" and not h.phrase.weak
-    )
+    ]
+    if any(h.phrase.value not in MEASURES for h in named):
+        return None  # 结转 alone, carried over or forward: no side is made without it
+    found = sorted((h.start, MEASURES[h.phrase.value]) for h in named)
     if len(found) < 3:
         return None
     for word in SIDE_WORDS:

@@ -15,7 +15,8 @@ from .lexicon import NUMBER_WORDS
 from .normalize import Text, chinese_number
 
 _DIGITS = r"(?<![\d.])((?:19|20)\d{2})(?![\d.])"
-_YEAR_ZH = re.compile(_DIGITS + r"(?:\s*年度?|(?=\D|$))")
+# 2020年报: the year of the report, 报 read with it (not 2024年报告, 报送, 报名)
+_YEAR_ZH = re.compile(_DIGITS + r"(?:\s*年度?(?:报(?![告送名销道]))?|(?=\D|$))")
 _CN_DIGIT = {
     "〇": 0,
     "零": 0,
@@ -31,7 +32,9 @@ _CN_DIGIT = {
     "九": 9,
 }
 # 24年 for 2024, but not 近10年 / 10年来 (ten years)
-_YEAR_SHORT = re.compile(r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)")
+_YEAR_SHORT = re.compile(
+    r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)(?:报(?![告送名销道]))?"
+)
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
 # 两千零二十三年: the year said in words, not digit by digit
 _YEAR_WORDS = re.compile(

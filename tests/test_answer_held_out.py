@@ -356,3 +356,22 @@ def test_growth_over_the_last_two_answers(engine: Engine) -> None:
 def test_work_asked_on_figures_is_not_one_figure_found(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.value not in (74, 75, 2139, 713, 749)
+
+
+def test_amounts_in_wan_yuan_asked_in_yuan(engine: Engine) -> None:
+    fees = truth("shuyang-xian-zf-2025-ocr", "2.fees.amount")  # printed in 万元
+    a = engine.answer("沭阳2025年行政事业性收费折合多少元")
+    assert a.value == pytest.approx(fees * 10_000)
+    assert "× 10000" in a.text
+    # 元 of a count, or of a sum of agencies: not understood, no figure
+    assert engine.answer("淮安市2024年收到的申请折合多少元").value is None
+    assert engine.answer("淮安和沭阳行政事业性收费加起来折合多少元").value is None
+
+
+def test_a_year_with_its_report_and_a_check_with_a_figure_of_no_one_row(engine: Engine) -> None:
+    # 2020年报表三: 报 read with the year (it was left unread)
+    a = engine.answer("平潭2020年报表三本年新收总计多少")
+    assert (a.year, a.value) == (2020, truth("pingtan-zhsyq-2020-crawl", "3.received.total"))
+    # 结转 alone in a check (carried over, or forward?) had crashed the reading
+    a = engine.answer("平潭2024年自然人那一列：新收+上年结转 减去 办理总计+结转")
+    assert a.status == "ambiguous" and a.value is None
