@@ -35,7 +35,15 @@ from .focus import focus, questions_in
 from .homophones import Homophones
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
-from .one_agency import about_agency, change, stated_note, trend, two_figures, two_sides
+from .one_agency import (
+    about_agency,
+    change,
+    checks,
+    stated_note,
+    trend,
+    two_figures,
+    two_sides,
+)
 from .queries import Reader, number
 from .rates import growth, rate, times
 from .reading import Reading, operation_of, read
@@ -419,6 +427,7 @@ OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "list": listing,
     "count": count,
     "sides": lambda ctx: two_sides(ctx, ctx.reading.resolved[0]),
+    "checks": lambda ctx: checks(ctx, ctx.reading.resolved[0]),
     "times": times,
     "share": lambda ctx: across(ctx, op="share", only=_named(ctx)),
     "per_month": _per_month,

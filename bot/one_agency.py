@@ -15,6 +15,7 @@ from functools import partial
 from itertools import takewhile
 from typing import Any
 
+from index.checks import identities
 from index.template import LABELS
 
 from . import reply
@@ -401,6 +402,55 @@ def card(ctx: Ctx, report: ReportRow, note: str) -> Answer:
         agency=report.agency,
         year=report.year,
         figures=figures,
+    )
+
+
+# the rows each identity of the template takes part in, by its rule (both shapes of table 3)
+_IDENTITY_ROWS = {
+    i.rule: {row for _, row in i.rows} for single in (False, True) for i in identities(single)
+}
+
+
+def checks(ctx: Ctx, m: Mention) -> Answer:
+    """勾稽关系哪些不成立 / does it add up: the identities of the template the report
+    breaks, in words to check against it; the value is how many."""
+    agency_id, name = _agency_of(ctx, m)
+    available = ctx.reader.years_of(agency_id)
+    years = ctx.reading.years.years
+    year = years[0] if years else (max(available) if available else None)
+    if year is None or year not in available:
+        return year_not_found(ctx, name, year or 0, available)
+    report = ctx.reader.report(agency_id, year)
+    assert report is not None
+    lang = ctx.lang
+    note = reply.read_as(name, m.how, lang) + reply.year_note(not years, lang)
+    failed = ctx.reader.failed_checks(report.id)
+    measures = ctx.reading.measures
+    of = ""
+    if measures:  # 新收申请的勾稽关系: the identities its rows take part in
+        rows = {row for m in measures for rs in m.row_sets for row in rs}
+        failed = [(r, d) for r, d in failed if _IDENTITY_ROWS.get(r, set()) & rows]
+        of = t(lang, "涉及" + "、".join(m.zh for m in measures) + "的", "")
+    if failed:
+        head = t(
+            lang,
+            f"{name} {year} 年报告{note}中，有 {len(failed)} 条{of}勾稽关系不成立：",
+            f"{name}, {year}{note}: the report breaks {len(failed)} of its identities:",
+        )
+        lines = [head, *(f"· {reply.rule_text(r, d, lang)}" for r, d in failed)]
+    else:
+        lines = [
+            t(
+                lang,
+                f"{name} {year} 年报告{note}中，可检验的{of}勾稽关系均成立（空白处无法检验）。",
+                f"{name}, {year}{note}: every identity that can be checked holds (blanks cannot be).",
+            )
+        ]
+    lines.append(
+        t(lang, f"来源：《{reply.title_of(report)}》。", f"Source: “{reply.title_of(report)}”.")
+    )
+    return ctx.answer(
+        "answered", "checks", "\n".join(lines), agency=report.agency, year=year, value=len(failed)
     )
 
 

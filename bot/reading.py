@@ -782,6 +782,8 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
             and (not r.resolved or (len(r.resolved) >= 2 and r.condition is not None))
         ),
     ),
+    # 勾稽关系对得上吗: the report's own arithmetic, whatever else is said of its figures
+    ("checks", lambda r: r.has("checks") and len(r.resolved) == 1),
     ("sides", lambda r: r.sides is not None),
     ("share", lambda r: r.share_part is not None),
     # 有几年超过100件, 哪几年比上一年多: of one agency's years, whatever else is said

@@ -14,7 +14,7 @@ import pytest
 from bot.answer import Answer, Engine
 
 from .conftest import DEVSET
-from .real_support import real_engine, truth
+from .real_support import REAL, real_engine, truth
 
 
 @pytest.fixture(scope="module")
@@ -375,3 +375,29 @@ def test_a_year_with_its_report_and_a_check_with_a_figure_of_no_one_row(engine: 
     # 结转 alone in a check (carried over, or forward?) had crashed the reading
     a = engine.answer("平潭2024年自然人那一列：新收+上年结转 减去 办理总计+结转")
     assert a.status == "ambiguous" and a.value is None
+
+
+def test_a_reports_own_arithmetic(engine: Engine) -> None:
+    # 平潭 2020 prints （七）总计 20 and 21 where its result rows add to 26 and 27 (its
+    # truth file); every other identity it can be checked on holds
+    figures = json.loads((REAL / "truth" / "pingtan-zhsyq-2020-crawl.json").read_text("utf-8"))[
+        "figures"
+    ]
+    results = [k for k in figures if k.startswith("3.") and k.split(".")[1] not in _NOT_RESULTS]
+    broken = [
+        col
+        for col in ("natural_person", "total")
+        if sum(figures[k] for k in results if k.endswith(f".{col}"))
+        != figures[f"3.results_total.{col}"]
+    ]
+    assert len(broken) == 2
+    a = engine.answer("平潭2020年报的勾稽关系哪些不成立")
+    assert (a.intent, a.value) == ("checks", len(broken))
+    assert "（七）总计应等于各项办理结果之和" in a.text
+    # of a figure, only the identities its rows take part in; a report that keeps them all
+    assert engine.answer("平潭2020年新收申请的勾稽关系").value == 0
+    assert engine.answer("伊川县司法局的勾稽关系有问题吗").value == 0
+
+
+# table 3's rows that are not results (the rest add up to （七）总计)
+_NOT_RESULTS = {"received", "carried_over", "results_total", "carried_forward"}
