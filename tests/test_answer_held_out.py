@@ -401,3 +401,23 @@ def test_a_reports_own_arithmetic(engine: Engine) -> None:
 
 # table 3's rows that are not results (the rest add up to （七）总计)
 _NOT_RESULTS = {"received", "carried_over", "results_total", "carried_forward"}
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        (
+            "According to the 2024 annual report of the Huai'an Municipal People's Government, "
+            "how many government information disclosure requests were newly received during "
+            "the reporting year?",
+            3119,  # 淮安 2024 表三 本年新收 总计 (devset truth)
+        ),
+        (
+            "By what percentage did Pingtan's newly received requests grow from 2023 to 2024?",
+            (218 - 81) / 81,  # 平潭 2024 and 2023 本年新收 (truth files)
+        ),
+    ],
+)
+def test_a_researchers_framing(engine: Engine, question: str, want: float) -> None:
+    assert engine.answer(question).value == pytest.approx(want, abs=1e-6)
+    assert pingtan(2024, "3.received.total") == 218 and pingtan(2023, "3.received.total") == 81
