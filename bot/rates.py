@@ -43,8 +43,8 @@ def rate(ctx: Ctx) -> Answer:
     if not resolved:
         if r.has("sum", "all") and not r.has("max", "min", "rank", "each"):
             return across(ctx, op="sum", as_rate=True)
-        if r.has("mean"):
-            return across(ctx, op="mean", as_rate=True)
+        if r.has("mean", "median"):
+            return across(ctx, op="median" if r.has("median") else "mean", as_rate=True)
         if r.has("max", "min", "rank", "each") or r.top or r.position:
             return across(ctx, op="rank", as_rate=True)
         if r.kind is not None or r.regions:

@@ -421,3 +421,27 @@ _NOT_RESULTS = {"received", "carried_over", "results_total", "carried_forward"}
 def test_a_researchers_framing(engine: Engine, question: str, want: float) -> None:
     assert engine.answer(question).value == pytest.approx(want, abs=1e-6)
     assert pingtan(2024, "3.received.total") == 218 and pingtan(2023, "3.received.total") == 81
+
+
+def test_not_zero_is_over_zero(engine: Engine) -> None:
+    # of the five 司法局 only 伊川 prints a fee (45.0553 万元); 不为零 holds 为零, and
+    # had been read as it (4 of them, the zeros)
+    a = engine.answer("五个司法局里有几家填了不为零的行政事业性收费")
+    assert (a.intent, a.value) == ("count", 1)
+    assert engine.answer("五个司法局里行政事业性收费为零的有几家").value == 4
+
+
+def test_the_median_of_a_rate(engine: Engine) -> None:
+    # 2024's reports with something handled: 淮安, 平潭, 上海科委 (truth files), 伊川 0 of
+    # 2 and 綦江 1 of 1 (the seeds); the three 司法局 that handled none have no rate
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    kewei = "shanghai-shi-kewei-2024-pdfmd"
+    rates = [
+        f["3.granted.total"] / f["3.results_total.total"],
+        pingtan(2024, "3.granted.total") / pingtan(2024, "3.results_total.total"),
+        truth(kewei, "3.granted.total") / truth(kewei, "3.results_total.total"),
+        0 / 2,
+        1 / 1,
+    ]
+    a = engine.answer("2024年有数可算的单位里，予以公开率的中位数是多少")
+    assert (a.intent, a.value) == ("median", pytest.approx(sorted(rates)[2], abs=1e-6))
