@@ -73,9 +73,10 @@ _EN_LEVELS = {
 KNOWN = ("exact", "place", "typo", "only")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _YEAR_ON_YEAR = re.compile(r"同比|环比")
-# cues that ask for work on figures (多几件, 加起来, 占比, 中位数): a figure found on its own
-# (a clause's, a sentence of the text's) is not what such a question asks
-WORK_CUES = ("change", "sum", "rate", "growth", "amount_or_rate", "times", "mean", "median")
+# cues that ask for work on figures (多几件, 占比, 中位数): a figure found on its own (a
+# clause's, a sentence of the text's) is not what such a question asks. Not a sum: its
+# words are said in passing (汇总表) and restate totals the text gives (累计公开2536条)
+WORK_CUES = ("change", "rate", "growth", "amount_or_rate", "times", "mean", "median")
 _COUNT_WORD = re.compile(r"(?:这|那)?[两二三四五六七八九十几\d]{1,2}[个家](?=\S)")
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 # A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
