@@ -183,7 +183,10 @@ def evaluate(ctx: Ctx) -> Answer:
     if r.has("in_yuan") and r.operation != "agency":
         # 折合多少元 of a sum, a ranking, a trend: only one figure is turned into 元
         r.not_understood = [*r.not_understood, *_cue_words(r, "in_yuan")]
-    if r.years_apart and not _latest_each(ctx):
+    several_years = len(r.resolved) >= 2 and len(r.years.years) >= 2 and r.operation != "sides"
+    if (r.years_apart and not _latest_each(ctx)) or (several_years and not r.years_apart):
+        # each agency a year of its own, or several agencies over several years (淮安和平潭
+        # 2022到2024年): one year's comparison would answer another question
         return _unsupported(
             ctx.question,
             ctx.lang,

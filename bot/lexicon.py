@@ -101,7 +101,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("outcome", "corrected", "败诉", "输了", "打输", "官司输", "输的", "输掉", also=(("measure", "litigation"),)),
     *_p("outcome", "corrected", "复议输了", also=(("measure", "review"),)),
     *_p("outcome", "other", "其他结果"),
-    *_p("outcome", "pending", "没出结果", "还没结果", "没有结果", "还在审", "没审完", "尚未审结", "未审结", "未结案", "审理中", "在审"),
+    *_p("outcome", "pending", "没出结果", "还没结果", "没有结果", "还在审", "没审完", "还没审结", "没审结", "没有审结", "尚未审结", "未审结", "未结案", "审理中", "在审"),
     # table 2
     *_p("measure", "regulations", "规章"),
     *_p("measure", "normative_documents", "行政规范性文件", "规范性文件"),
@@ -199,7 +199,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "which", "更高", "更多", "更少", "更低", "更大", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
     *_p("cue", "words", "率先", "效率", "频率", "政府信息", "政府网站", "政府门户", "人民政府网", "政务公开", "信息公开", "相关"),
     # words that ask, point or are polite, and name nothing: known, so not "not understood"
-    *_p("filler", "", "那边", "想问问", "问问", "听说", "据说", "不对", "我说的是", "我是说", "我指的是", "说的是", "递了", "递的", "递交了", "实际印的是", "印的是", "印的", "印着", "填的是", "填的", "两边各是多少", "两边", "体检", "年报体检", "填了", "有数可算的", "可算的", "八小项合计", "八项合计", "小项合计", "哪些不成立", "不成立", "是否成立", "成立吗", "成立", "对得上吗", "对不上", "减", "减去", "高", "低", "大", "报的", "报里", "年报的", "那种", "表二", "表三", "表四", "表2", "表3", "表4", "那栏", "这栏", "两年", "三年", "四年", "五年", "六年", "七年", "八年", "九年", "十年", "两份报告", "两份", "这两年", "我在写", "写一个", "汇报材料", "写材料", "材料里", "需要用", "需要", "继续办理", "继续办的", "继续办", "三项", "三种情形", "几项", "换成", "改成", "换为", "算一下", "算算", "帮我算", "计算一下", "嗯", "想", "作了", "作出的", "去法院", "们", "的案件数", "案件数", "案件", "的案子", "案子", "在库里", "库里", "库中", "数据库里", "索引里", "请问", "请教", "问一下", "问下", "一下", "帮我", "帮忙", "麻烦", "查一下", "查下", "查查", "查询", "查", "看看", "看一下", "告诉我", "我想知道", "想知道", "想问", "知道", "能否", "能不能", "可不可以", "可以", "谢谢", "你好", "您好", "我", "你", "您", "那么", "那", "这个", "那个", "其中", "当中", "之中", "里面", "里", "方面", "方", "工作", "年度", "年报", "统计", "表格", "表里", "表中", "数", "个数", "件数", "次数", "数据是", "情况如何", "怎么样", "是不是", "到底", "究竟", "大概", "大约", "呢", "吗", "吧", "啊", "呀", "哦", "嘛", "了", "的", "地", "得", "着", "过", "是", "有", "在", "被", "给", "对", "向", "把", "让", "共", "都", "也", "还", "就", "又", "再", "只", "总", "个", "件", "次", "起", "条", "份", "项", "家", "宗", "些", "该", "其", "之", "及", "和", "与", "跟", "同", "或", "或者", "以及", "还有", "分别", "各自", "当年", "全年", "本年度", "本年", "年", "这", "那", "哪", "多", "少", "要", "申请人", "政府", "公开", "机关", "单位", "部门", "行政", "信息", "提出", "提交", "递交", "依法", "案件", "事项", "方式", "类型", "种类", "分类", "分别是", "其余", "剩下", "对应", "相应", "有关", "涉及", "关于", "针对", "依照", "按照", "根据", "所有的", "作出了", "它", "它们", "他们", "该机关", "这个机关", "未按", "按", "因", "因为", "由于", "量", "是否有", "比", "较", "相比", "比起", "相较", "于", "度", "了没", "过没", "有没", "怕", "找", "叫", "打", "现在", "才", "所以", "一份", "一个", "一些", "一", "不再处理", "不再", "数字", "数据", "那个", "这些", "那些", "给了", "要求", "作出", "做出", "费", "万", "占", "中", "结果", "类", "啥", "说", "回", "人", "名", "位", "来", "出", "搞", "种", "机构", "发来", "本", "而", "但", "并", "等", "原因", "等原因", "最后", "只计", "这一情形", "不计其他情形", "情形", "一年", "多长", "几何"),
+    *_p("filler", "", "那边", "想问问", "问问", "听说", "据说", "不对", "我说的是", "我是说", "我指的是", "说的是", "递了", "递的", "递交了", "实际印的是", "印的是", "印的", "印着", "填的是", "填的", "两边各是多少", "两边", "体检", "年报体检", "填了", "分子分母也列一下", "分子分母都列出来", "分子分母", "没填错吧", "没填错", "填错了吗", "依申请的", "依申请", "有数可算的", "可算的", "八小项合计", "八项合计", "小项合计", "哪些不成立", "不成立", "是否成立", "成立吗", "成立", "对得上吗", "对不上", "减", "减去", "高", "低", "大", "报的", "报里", "年报的", "那种", "表二", "表三", "表四", "表2", "表3", "表4", "那栏", "这栏", "两年", "三年", "四年", "五年", "六年", "七年", "八年", "九年", "十年", "两份报告", "两份", "这两年", "我在写", "写一个", "汇报材料", "写材料", "材料里", "需要用", "需要", "继续办理", "继续办的", "继续办", "三项", "三种情形", "几项", "换成", "改成", "换为", "算一下", "算算", "帮我算", "计算一下", "嗯", "想", "作了", "作出的", "去法院", "们", "的案件数", "案件数", "案件", "的案子", "案子", "在库里", "库里", "库中", "数据库里", "索引里", "请问", "请教", "问一下", "问下", "一下", "帮我", "帮忙", "麻烦", "查一下", "查下", "查查", "查询", "查", "看看", "看一下", "告诉我", "我想知道", "想知道", "想问", "知道", "能否", "能不能", "可不可以", "可以", "谢谢", "你好", "您好", "我", "你", "您", "那么", "那", "这个", "那个", "其中", "当中", "之中", "里面", "里", "方面", "方", "工作", "年度", "年报", "统计", "表格", "表里", "表中", "数", "个数", "件数", "次数", "数据是", "情况如何", "怎么样", "是不是", "到底", "究竟", "大概", "大约", "呢", "吗", "吧", "啊", "呀", "哦", "嘛", "了", "的", "地", "得", "着", "过", "是", "有", "在", "被", "给", "对", "向", "把", "让", "共", "都", "也", "还", "就", "又", "再", "只", "总", "个", "件", "次", "起", "条", "份", "项", "家", "宗", "些", "该", "其", "之", "及", "和", "与", "跟", "同", "或", "或者", "以及", "还有", "分别", "各自", "当年", "全年", "本年度", "本年", "年", "这", "那", "哪", "多", "少", "要", "申请人", "政府", "公开", "机关", "单位", "部门", "行政", "信息", "提出", "提交", "递交", "依法", "案件", "事项", "方式", "类型", "种类", "分类", "分别是", "其余", "剩下", "对应", "相应", "有关", "涉及", "关于", "针对", "依照", "按照", "根据", "所有的", "作出了", "它", "它们", "他们", "该机关", "这个机关", "未按", "按", "因", "因为", "由于", "量", "是否有", "比", "较", "相比", "比起", "相较", "于", "度", "了没", "过没", "有没", "怕", "找", "叫", "打", "现在", "才", "所以", "一份", "一个", "一些", "一", "不再处理", "不再", "数字", "数据", "那个", "这些", "那些", "给了", "要求", "作出", "做出", "费", "万", "占", "中", "结果", "类", "啥", "说", "回", "人", "名", "位", "来", "出", "搞", "种", "机构", "发来", "本", "而", "但", "并", "等", "原因", "等原因", "最后", "只计", "这一情形", "不计其他情形", "情形", "一年", "多长", "几何"),
 ]
 
 EN: list[tuple[str, Phrase]] = [
@@ -239,7 +239,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "to the next year", "into the next year", "carried forward to the next year", "carried over to the next year", "into the following year", "to the following year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "admin reviews", "admin review", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
     *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
-    *_p("measure", "litigation_direct", "directly", "filed directly", "without review", "without administrative review", "without prior review", "without a review"),
+    *_p("measure", "litigation_direct", "directly", "filed directly", "without reconsideration", "without prior reconsideration", "without administrative reconsideration", "without review", "without administrative review", "without prior review", "without a review"),
     *_p("measure", "litigation_after_review", "after review", "after reconsideration"),
     *_p("outcome", "upheld", "upheld", "maintained", "affirmed"),
     *_p("outcome", "upheld", "won", "win", "wins", "winning", also=(("measure", "litigation"),)),
@@ -255,7 +255,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "penalty", "penalties", "penalty", "fines", "sanctions", "punishments"),
     *_p("measure", "coercion", "coercion", "coercive", "coercive measures", "compulsory measures"),
     *_p("measure", "fees", "fees", "fee", "charges", "fee income", "administrative fees"),
-    *_p("measure", "procurement", "procurement", "purchasing", "centralized procurement", "centralised procurement"),
+    *_p("measure", "procurement", "procurement", "purchasing", "centralized procurement", "centralised procurement", "centralized government procurement", "centralised government procurement"),
     *_p("t2col", "issued", "issued", "issue", "adopted", "enacted", "new"),
     *_p("t2col", "repealed", "repealed", "repeal", "abolished", "revoked"),
     *_p("t2col", "in_force", "in force", "in effect", "valid", "currently", "current"),
@@ -300,7 +300,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "median", "median"),
     *_p("cue", "checks", "identities", "its own arithmetic", "internally consistent", "internal consistency"),
     # a researcher's framing: where the figure is read, not what it is
-    *_p("filler", "", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded"),
+    *_p("filler", "", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded"),
     *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),

@@ -269,7 +269,7 @@ _STATED_SAID = re.compile(
     + _SAID
     + r"(?:(?:还是|或者|或)是?"
     + _SAID
-    + r")?(?=$|[，,。？?！!；;]|对|是吗|吗|吧|呢|申请)"
+    + r")?(?=$|[，,。？?！!；;]|对|是吗|吗|吧|呢|申请|没(?:填|写|印)?错)"
 )
 # the statement is one side of a sum the question asks (新收713件，加上上年结转的一共多少)
 _SUM_AFTER = re.compile(r"[，,、]?(?:再)?(?:加上|加|和)")
@@ -819,7 +819,7 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     (
         "trend",
         lambda r: (
-            bool(r.resolved)
+            len(r.resolved) == 1  # of several agencies, their years are no one's trend
             and bool(r.measures or r.outcome)
             and (r.has("trend") or len(r.years.years) >= 2)
         ),

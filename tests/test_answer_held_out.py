@@ -463,3 +463,27 @@ def test_no_old_question_lost(engine: Engine) -> None:
     a = engine.answer("上海市政府办公厅2025年新收申请比2019年增长了多少，用增长率表示")
     assert a.value == pytest.approx((received - before) / before, abs=1e-6)
     assert engine.answer("上海市政府办公厅2019年报第五部分写了什么").intent == "section"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two agencies, each in a year of its own, in English (淮安 has no 2022 report): it
+        # had given 淮安's 2024 figure as a trend of one agency, then as the larger in 2024
+        "Huai'an's 2024 administrative fee revenue is how many times Pingtan's 2022 figure?",
+        "淮安和平潭2022到2024年行政复议",  # several agencies over several years
+    ],
+)
+def test_several_agencies_over_several_years_are_not_one_years_comparison(
+    engine: Engine, question: str
+) -> None:
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("unsupported", None)
+
+
+def test_staff_words_for_pending_and_fees(engine: Engine) -> None:
+    a = engine.answer("沭阳2025年行政复议还没审结的有多少")
+    assert a.value == truth("shuyang-xian-zf-2025-ocr", "4.review.pending")
+    a = engine.answer("綦江区司法局2024年报的行政许可处理决定是4件 没填错吧")
+    assert a.value == 4 and "与报告一致" in a.text  # the seed prints 行政许可 4
+    assert engine.answer("yichuan justice bureau fee revenue 2024").value == 45.0553
