@@ -300,7 +300,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "median", "median"),
     *_p("cue", "checks", "identities", "its own arithmetic", "internally consistent", "internal consistency"),
     # a researcher's framing: where the figure is read, not what it is
-    *_p("filler", "", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded"),
+    *_p("filler", "", "thx", "tks", "thanks", "thank you", "pls", "plz", "please", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded"),
     *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),
