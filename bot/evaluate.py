@@ -182,7 +182,7 @@ def evaluate(ctx: Ctx) -> Answer:
         _first_and_latest(ctx)
     if r.has("in_yuan") and r.operation != "agency":
         # 折合多少元 of a sum, a ranking, a trend: only one figure is turned into 元
-        r.not_understood = [*r.not_understood, *_cue_words(r, "in_yuan")]
+        r.not_understood = [*r.not_understood, *r.cue_words("in_yuan")]
     several_years = len(r.resolved) >= 2 and len(r.years.years) >= 2 and r.operation != "sides"
     if (r.years_apart and not _latest_each(ctx)) or (several_years and not r.years_apart):
         # each agency a year of its own, or several agencies over several years (淮安和平潭
@@ -237,14 +237,6 @@ def _first_and_latest(ctx: Ctx) -> None:
     years = (min(available), max(available)) if "latest" in r.years.ends else (min(available),)
     r.years = replace(r.years, years=years, explicit=years, is_range=False)
     r.operation = operation_of(r)
-
-
-def _cue_words(r: Reading, cue: str) -> list[str]:
-    return [
-        r.text.compact[h.start : h.end]
-        for h in r.hits
-        if h.view == "compact" and h.phrase.value == cue
-    ]
 
 
 def _words_at(text: Text, spans: tuple[tuple[int, int], ...]) -> list[str]:

@@ -716,7 +716,7 @@ def condition(text: Text) -> tuple[str, float] | None:
 
 # 超过100件的有谁 / 哪些为零 / which agencies got over 100: the agencies meeting a mark,
 # answered by counting them, each named
-WHICH_MEET = (
+_WHICH_MEET = (
     re.compile(r"有谁|都有谁|是谁|有哪些|是哪些|哪些|哪几个|哪几家"),
     re.compile(r"\bwhich (?:agencies|ones|of them|offices|bureaus|governments)\b|\bwho\b"),
 )
@@ -726,7 +726,7 @@ def asks_count(text: Text) -> bool:
     """有几个司法局… / how many agencies… / 超过100件的有谁: the question counts agencies."""
     if any(p.search(_view(text, p)) for p in COUNT):
         return True
-    return any(p.search(_view(text, p)) for p in WHICH_MEET) and condition(text) is not None
+    return any(p.search(_view(text, p)) for p in _WHICH_MEET) and condition(text) is not None
 
 
 def _view(text: Text, pattern: re.Pattern[str]) -> str:

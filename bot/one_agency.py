@@ -224,11 +224,7 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
         return ctx.answer("not_found", "figure", text, **base)
     in_wanyuan = reply.unit(measure, sel.column, "zh").strip() == "万元"
     if p.has("in_yuan", "in_wanyuan") and not in_wanyuan:  # 元 of a count: not understood
-        said = [
-            p.text.compact[h.start : h.end]
-            for h in p.hits
-            if h.view == "compact" and h.phrase.value in ("in_yuan", "in_wanyuan")
-        ]
+        said = p.cue_words("in_yuan", "in_wanyuan")
         return not_understood(replace(ctx, reading=replace(p, not_understood=said)))
     lines = [_figure_line(ctx, report, resolved, note)]
     value = resolved.total

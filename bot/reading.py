@@ -155,6 +155,15 @@ class Reading:
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
 
+    def cue_words(self, *cues: str) -> list[str]:
+        """The words of the question read as these cues (折合多少元 for in_yuan): what is
+        said back when they cannot be done."""
+        return [
+            (self.text.compact if h.view == "compact" else self.text.words)[h.start : h.end]
+            for h in self.hits
+            if h.phrase.kind == "cue" and h.phrase.value in cues
+        ]
+
     @property
     def resolved(self) -> list[Mention]:
         """The agencies named that are known, each once, in the order named."""
@@ -413,7 +422,7 @@ def _take_out(masked: Text, reading: Reading) -> None:
         reading.measures = [MEASURES[measures[0].parent], measures[0]]
         reading.cues.add("change")
     else:
-        reading.not_understood += _spans_of(masked, reading, ("cue", "except"))
+        reading.not_understood += reading.cue_words("except")
 
 
 def _years_apart(
@@ -634,7 +643,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if reading.operation in UNAVERAGED and reading.has("mean", "median"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give
         for cue in ("mean", "median"):
-            reading.not_understood += _spans_of(masked, reading, ("cue", cue))
+            reading.not_understood += reading.cue_words(cue)
     if (
         reading.operation == "change"
         and reading.has("pair")
@@ -645,21 +654,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         and not _AGAINST.search(masked.compact)
     ):
         # 办理结果各项加起来跟（七）总计差多少: the other side is not a year before
-        reading.not_understood += _spans_of(masked, reading, ("cue", "change"))
+        reading.not_understood += reading.cue_words("change")
     return reading
 
 
 # operations of one figure of one report, which have nothing to average
 UNAVERAGED = frozenset({"agency"})
-
-
-def _spans_of(masked: Text, reading: Reading, phrase: tuple[str, str]) -> list[str]:
-    """The words of the question read as `phrase` (kind, value)."""
-    return [
-        (masked.compact if h.view == "compact" else masked.words)[h.start : h.end]
-        for h in reading.hits
-        if (h.phrase.kind, h.phrase.value) == phrase
-    ]
 
 
 _CARRIED_TO = re.compile(

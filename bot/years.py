@@ -234,12 +234,12 @@ def _ends(text: Text) -> tuple[str, list[tuple[int, int]]]:
     latest = [m.span() for m in _LATEST_BESIDE.finditer(text.compact)]
     if not latest:
         return "first", spans
-    # 从第一份年报到最新一份: the words joining them are read with them
+    # 从第一份年报到最新一份: 从 just before the first report, 到 between it and the latest
+    first_start, first_end, latest_start = spans[0][0], spans[0][1], latest[0][0]
     joins = [
         m.span()
         for m in _FROM_TO.finditer(text.compact)
-        if any(a <= m.start() <= b for _, a in spans for b, _ in latest)
-        or any(m.end() == a for a, _ in spans)
+        if m.end() == first_start or first_end <= m.start() < latest_start
     ]
     return "first,latest", spans + latest + joins
 

@@ -159,7 +159,11 @@ ADD_CELLS = (
     "order by table_number, row_key, column_key"
 )
 
-_VALUES_OF = (
+# A transaction's figures (rowid ? on), in the order they were written. Each cell's new
+# values go to the end of that cell's run, inside the table, whatever their order; each
+# reaches its place by one search either way, and sorting them first took 5 % of the
+# instructions of a parse + store (cachegrind). The rows are the same.
+ADD_FIGURE_VALUES = (
     "insert into figure_values (cell, report_id, figure_id, value) "
     "select c.id, f.report_id, f.rowid, f.value from figures f join cells c "
     "on c.table_number = f.table_number and c.row_key = f.row_key "
@@ -168,13 +172,7 @@ _VALUES_OF = (
 
 # Every figure's value at once (a new index, a migration): in key order, so that each
 # entry goes after the last and the pages fill whole.
-FILL_FIGURE_VALUES = _VALUES_OF + " order by c.id, f.report_id, f.rowid"
-
-# A transaction's figures, in the order they were written. Each cell's new values go to
-# the end of that cell's run, inside the table, whatever their order; each reaches its
-# place by one search either way, and sorting them first took 5 % of the instructions of
-# a parse + store (cachegrind). The rows are the same.
-ADD_FIGURE_VALUES = _VALUES_OF
+FILL_FIGURE_VALUES = ADD_FIGURE_VALUES + " order by c.id, f.report_id, f.rowid"
 
 _CELL_OF = (
     "(select id from cells where table_number = {0}.table_number "

@@ -354,8 +354,8 @@ def test_growth_over_the_last_two_answers(engine: Engine) -> None:
     ],
 )
 def test_work_asked_on_figures_is_not_one_figure_found(engine: Engine, question: str) -> None:
-    a = engine.answer(question)
-    assert a.value not in (74, 75, 2139, 713, 749)
+    # (they had given the table's 74 and 713, and the text's 2139)
+    assert engine.answer(question).value is None
 
 
 def test_amounts_in_wan_yuan_asked_in_yuan(engine: Engine) -> None:
@@ -403,24 +403,19 @@ def test_a_reports_own_arithmetic(engine: Engine) -> None:
 _NOT_RESULTS = {"received", "carried_over", "results_total", "carried_forward"}
 
 
-@pytest.mark.parametrize(
-    ("question", "want"),
-    [
-        (
-            "According to the 2024 annual report of the Huai'an Municipal People's Government, "
-            "how many government information disclosure requests were newly received during "
-            "the reporting year?",
-            3119,  # 淮安 2024 表三 本年新收 总计 (devset truth)
-        ),
-        (
-            "By what percentage did Pingtan's newly received requests grow from 2023 to 2024?",
-            (218 - 81) / 81,  # 平潭 2024 and 2023 本年新收 (truth files)
-        ),
-    ],
-)
-def test_a_researchers_framing(engine: Engine, question: str, want: float) -> None:
-    assert engine.answer(question).value == pytest.approx(want, abs=1e-6)
-    assert pingtan(2024, "3.received.total") == 218 and pingtan(2023, "3.received.total") == 81
+def test_a_researchers_framing(engine: Engine) -> None:
+    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    a = engine.answer(
+        "According to the 2024 annual report of the Huai'an Municipal People's Government, "
+        "how many government information disclosure requests were newly received during "
+        "the reporting year?"
+    )
+    assert a.value == f["3.received.total"]
+    received = {y: pingtan(y, "3.received.total") for y in (2023, 2024)}
+    a = engine.answer(
+        "By what percentage did Pingtan's newly received requests grow from 2023 to 2024?"
+    )
+    assert a.value == pytest.approx((received[2024] - received[2023]) / received[2023], abs=1e-6)
 
 
 def test_not_zero_is_over_zero(engine: Engine) -> None:
