@@ -125,6 +125,48 @@ def test_report_rows_name_their_source(built_db: Path) -> None:
     assert qu["source_file"] == SEEDS["qu"].name
     assert qu["sha256"] == hashlib.sha256(SEEDS["qu"].read_bytes()).hexdigest()
     assert qu["year"] == 2024 and qu["format"] == "2021" and qu["failed_checks"] == 0
+    # every identity holds: counted, and no row of `checks` repeats what the figures say
+    assert qu["passed_checks"] == len(parse_file(SEEDS["qu"]).checks) > 0
+    con = sqlite3.connect(built_db)
+    try:
+        assert not con.execute("select 1 from checks where status = 'pass'").fetchall()
+        assert con.execute(
+            "select count(*) from checks c join reports r on r.id = c.report_id "
+            "where r.agency = '渠县司法局'"
+        ).fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_a_schema_6_index_counts_its_passing_checks_when_opened(db_copy: Path) -> None:
+    """Schema 6 kept a row for every identity a report satisfies; schema 7 counts them in
+    `reports.passed_checks` and keeps the rows of the ones broken or not assessable."""
+    qu = parse_file(SEEDS["qu"])
+    qu.checks[0] = replace(qu.checks[0], status="fail")
+    con = sqlite3.connect(db_copy)
+    with con:
+        report_id = con.execute("select id from reports where agency = '渠县司法局'").fetchone()[0]
+        con.execute("drop view reports_named")
+        con.execute("alter table reports drop column passed_checks")
+        con.executemany(
+            "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
+            [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in qu.checks],
+        )
+        con.execute("update meta set value = '6' where key = 'schema_version'")
+        kept = con.execute("select * from checks where status != 'pass' order by rowid").fetchall()
+    assert (report_id, qu.checks[0].rule, "fail") in {row[:3] for row in kept}
+    Store(db_copy).close()
+    con = sqlite3.connect(db_copy)
+    try:
+        assert con.execute("select * from checks order by rowid").fetchall() == kept
+        passed = dict(con.execute("select agency_as_printed, passed_checks from reports_named"))
+        assert con.execute("select value from meta where key = 'schema_version'").fetchone() == (
+            str(SCHEMA_VERSION),
+        )
+    finally:
+        con.close()
+    assert passed.pop("渠县司法局") == sum(c.status == "pass" for c in qu.checks) > 0
+    assert set(passed.values()) == {0}  # the rows this index had lost are not invented
 
 
 def test_an_index_made_before_checks_kept_their_cells_is_upgraded(tmp_path: Path) -> None:
@@ -134,8 +176,16 @@ def test_an_index_made_before_checks_kept_their_cells_is_upgraded(tmp_path: Path
     con.execute("alter table checks drop column cells")
     con.commit()
     con.close()
-    results = build_paths([SEEDS["yichuan"]], db)
-    assert [r.status for r in results] == ["added"]
+    # a check the report breaks is kept with its cells (a passing one is counted)
+    yichuan = parse_file(SEEDS["yichuan"])
+    yichuan.checks = [
+        replace(c, status="fail") if c.rule == "t3.balance.total" else c for c in yichuan.checks
+    ]
+    store = Store(db)
+    try:
+        assert store.add(yichuan, source_file="y.txt", sha256="y").status == "added"
+    finally:
+        store.close()
     con = sqlite3.connect(db)
     try:
         cells = con.execute(
@@ -276,7 +326,8 @@ def test_the_full_text_index_and_figure_values_keep_up_whatever_befalls_a_batch(
     corrected = parse_file(SEEDS["yichuan"])
     corrected.sections[-1].text += "新增微博矩阵。"
     broken = parse_file(SEEDS["xiqu"])
-    broken.checks[-1].detail = object()  # type: ignore[assignment]  # fails after its sections
+    # a failed check is stored after the sections; one that cannot be written fails there
+    broken.checks[-1] = replace(broken.checks[-1], status="fail", detail=object())  # type: ignore[arg-type]
     store = Store(db)
     try:
         with store.batch():
@@ -426,7 +477,7 @@ def test_a_schema_5_index_gets_figure_values_keyed_by_cell_number(db_copy: Path)
     con = sqlite3.connect(db_copy)
     try:
         assert con.execute("select value from meta where key = 'schema_version'").fetchone() == (
-            "6",
+            str(SCHEMA_VERSION),
         )
         plan = " ".join(r[-1] for r in con.execute("explain query plan " + RANKING_PLAN))
         received = con.execute(
