@@ -37,8 +37,8 @@ from tests.generated import generate  # noqa: E402
 
 def make_index(folder: Path, agencies: int) -> Path:
     """`agencies` agencies with a 2024 and a 2023 report each."""
-    generate(folder / "2024", agencies, random.Random(1))
-    for path in generate(folder / "2023", agencies, random.Random(2)):
+    generate(folder / "2024", agencies, random.Random(1), random_figures=True)
+    for path in generate(folder / "2023", agencies, random.Random(2), random_figures=True):
         path.write_text(path.read_text(encoding="utf-8").replace("2024", "2023"), encoding="utf-8")
     db = folder / "bench.db"
     build_paths([folder / "2024", folder / "2023"], db)

@@ -1,6 +1,7 @@
 """Index a few thousand generated text reports and print reports per second and peak memory.
 
-The reports are the bundled seeds with their table numbers replaced by random ones and
+The reports are the bundled seeds with their figures multiplied by a factor of their own
+(their identities hold, as real reports' do; one in ten has a figure off by one) and
 their agency names changed, so every layout of `data/reports/` is measured. The devset
 PDF is read by gongkai both ways (PDFium, pdfminer) and, in the same run, by pdfplumber,
 pypdfium2, `pdftotext` and PyMuPDF where installed; the steps the speed work of issue 15

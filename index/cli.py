@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import staff_cli
 from .audit import cli as audit_cli
-from .build import IndexResult, Progress, build_paths
+from .build import BATCH, IndexResult, Progress, build_paths
 from .console import ProgressBar, display_width, run_command
 from .errors import GongkaiError
 from .parallel import available_cores
@@ -87,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="parse in N processes, one writing (default: the cores available, here "
         f"{available_cores()}); the index is the same as with --jobs 1",
+    )
+    build.add_argument(
+        "--batch",
+        type=_positive,
+        default=BATCH,
+        metavar="N",
+        help=f"files committed together (default {BATCH}): fewer make a slower build, and a "
+        "build stopped half-way reads at most N files again when run again",
     )
     build.add_argument("--quiet", action="store_true", help="no progress bar and no summary table")
     build.add_argument(
@@ -171,7 +179,12 @@ def _build(args: argparse.Namespace) -> int:
     if bar is not None:
         progress = lambda done, total, result: bar(done, total, result.file)  # noqa: E731
     results = build_paths(
-        args.paths, args.db, progress, max_bytes=int(args.max_mb * 1048576), jobs=args.jobs
+        args.paths,
+        args.db,
+        progress,
+        max_bytes=int(args.max_mb * 1048576),
+        jobs=args.jobs,
+        batch=args.batch,
     )
     if bar is not None:
         bar.close()

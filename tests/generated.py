@@ -6,7 +6,9 @@ there and no two reports are alike. Multiplying keeps the template's identities,
 every seed's figures satisfy, as real reports nearly always do: random figures would
 break all forty-two in every report, a worst case no index holds, and would make every
 benchmark store and audit forty-two failures a report. A share of the reports
-(`misprinted`) has one figure off by one, as a real report's typing slip is.
+(`misprinted`) has one figure off by one, as a real report's typing slip is;
+`random_figures` gives every figure a random value instead (the audit's benchmark wants
+findings of every kind).
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ MISPRINTED = 0.1
 
 
 def generate(
-    folder: Path, count: int, rng: random.Random, first: int = 0, misprinted: float = MISPRINTED
+    folder: Path,
+    count: int,
+    rng: random.Random,
+    first: int = 0,
+    misprinted: float = MISPRINTED,
+    *,
+    random_figures: bool = False,
 ) -> list[Path]:
     """`count` reports of agencies numbered from `first` (a later batch names new agencies)."""
     folder.mkdir()
@@ -33,7 +41,10 @@ def generate(
         text = seed.read_text(encoding="utf-8")
         start = text.index("二、主动公开政府信息情况")
         end = text.index("五、存在的主要问题")
-        middle = _figures(text[start:end], rng.choice(FACTORS), rng, rng.random() < misprinted)
+        if random_figures:
+            middle = CELL.sub(lambda _: str(rng.randint(0, 500)), text[start:end])
+        else:
+            middle = _figures(text[start:end], rng.choice(FACTORS), rng, rng.random() < misprinted)
         head = text[:start].replace("司法局", f"第{i}号测试局", 1)
         path = folder / f"r{i:05d}.txt"
         path.write_text(head + middle + text[end:], encoding="utf-8")

@@ -1,6 +1,6 @@
 """kill -9 at random moments: the index still opens, is sound, and holds whole reports only.
 
-A build commits every `BATCH` files, each report in a savepoint of its own, so a killed
+A build commits every `--batch` files, each report in a savepoint of its own, so a killed
 build leaves the reports of the batches it committed, each complete, and nothing of
 the batch it was in. Each test kills a real `python -m index build` process at random
 points (a fixed seed, so a failure can be replayed) and checks the file every time.
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Engine
-from index.build import BATCH, find_files
+from index.build import find_files
 from index.parse import parse_file
 from index.store import Store
 from tests.conftest import ROOT, TODAY, values_apart
@@ -28,9 +28,14 @@ from tests.generated import generate
 KILLS = 5
 
 
+# files a build here commits together (`--batch`): three batches a folder at the
+# default's 200 would make the folders four times the files, and the kills no better
+BATCH = 50
+
+
 def build(folder: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "index", "build", str(folder), "--db", str(db)],
+        [sys.executable, "-m", "index", "build", str(folder), "--db", str(db), "--batch", str(BATCH)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
