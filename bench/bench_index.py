@@ -35,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.build import build_paths  # noqa: E402
+from index.build import BATCH, build_paths  # noqa: E402
 from index.checks import run_checks  # noqa: E402
 from index.meta import agency_and_year, find_title  # noqa: E402
 from index.normalize import clean_document, render  # noqa: E402
@@ -270,10 +270,10 @@ def main() -> None:
         # batch, which keeps its indexes up to date report by report (the bot's uploads)
         more = generate(tmp / "more", args.reports, rng, first=args.reports)
         segment("预热 jieba 词典")  # load jieba once, as a running indexer has
-        parse_s, build_s, add_s, jobs_s = [], [], [], []
+        parse_s, build_s, add_s, jobs_s, add50_s = [], [], [], [], []
         # this process's CPU time too: on a shared machine, waiting for the core is not
         # the indexer's, and the CPU rate moves far less from run to run
-        parse_c, build_c, add_c = [], [], []
+        parse_c, build_c, add_c, add50_c = [], [], [], []
         for run in range(args.runs):
             t0, c0 = time.perf_counter(), time.process_time()
             for p in paths:
@@ -285,10 +285,16 @@ def main() -> None:
             results = build_paths([tmp / "reports"], db)
             build_s.append(time.perf_counter() - t0)
             build_c.append(time.process_time() - c0)
-            t0, c0 = time.perf_counter(), time.process_time()
-            results += build_paths([tmp / "more"], db)
-            add_s.append(time.perf_counter() - t0)
-            add_c.append(time.process_time() - c0)
+            # the same added as builds committed every 50 files did before schema 7, in
+            # turn with the build as it is (which goes first changes every run)
+            db50 = tmp / f"bench-{run}-50.db"
+            shutil.copy(db, db50)
+            for batch in (BATCH, 50) if run % 2 else (50, BATCH):
+                t0, c0 = time.perf_counter(), time.process_time()
+                added = build_paths([tmp / "more"], db if batch == BATCH else db50, batch=batch)
+                (add_s if batch == BATCH else add50_s).append(time.perf_counter() - t0)
+                (add_c if batch == BATCH else add50_c).append(time.process_time() - c0)
+            results += added
             if args.jobs > 1:
                 t0 = time.perf_counter()
                 build_paths([tmp / "reports"], tmp / f"bench-jobs-{run}.db", jobs=args.jobs)
@@ -300,6 +306,7 @@ def main() -> None:
             ("parse only", parse_s, parse_c),
             ("parse + store, new index", build_s, build_c),
             ("parse + store, added", add_s, add_c),
+            ("  the same, batches of 50 (before)", add50_s, add50_c),
             (f"parse + store, new index, --jobs {args.jobs}", jobs_s, []),
         ):
             if times:

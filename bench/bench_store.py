@@ -146,7 +146,7 @@ class Schema5(Store):
 
 class EveryCheck(Store):
     """A row in `checks` for every identity, the ones a report satisfies too (schema 6,
-    before 2026-12-05), written in the report's transaction."""
+    before schema 7), written in the report's transaction."""
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
         stored = super().add(report, source_file=source_file, sha256=sha256)
@@ -228,7 +228,7 @@ VARIANTS = [
         schema4_tables(trigger=True),
         pragma("wal_autocheckpoint = 1000"),
     ),
-    Variant("before 12-05: all checks, batches of 50", EveryCheck, batch=50),
+    Variant("schema 6: all checks, batches of 50", EveryCheck, batch=50),
     Variant("every check stored (schema 6)", EveryCheck),
     Variant("figure_values keyed by text (schema 5)", Schema5, schema5_values),
     Variant("figures' None bound (before 12-04)", BoundNones),
@@ -237,7 +237,7 @@ VARIANTS = [
     Variant("schema 4's full-text trigger alone", FtsTrigger, setup=fts_trigger),
     Variant("checkpoints at 1000 pages alone", setup=pragma("wal_autocheckpoint = 1000")),
     Variant("no figure_values, no covering index", NoValues, no_values),
-    Variant("batches of 50 reports (before 12-05)", batch=50),
+    Variant("batches of 50 reports (before schema 7)", batch=50),
     Variant("batches of 100 reports", batch=100),
     Variant("batches of 500 reports", batch=500),
     Variant("synchronous FULL", setup=pragma("synchronous = FULL")),
