@@ -11,6 +11,7 @@ with an application count. Nothing here touches the figures of the index.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -158,10 +159,15 @@ class Reading:
     def cue_words(self, *cues: str) -> list[str]:
         """The words of the question read as these cues (折合多少元 for in_yuan): what is
         said back when they cannot be done."""
+        return self.words_of("cue", lambda value: value in cues)
+
+    def words_of(self, kind: str, keep: Callable[[str], bool] = bool) -> list[str]:
+        """The words of the question read as phrases of `kind` whose value `keep` keeps,
+        as typed (法人 for the applicant column org)."""
         return [
             (self.text.compact if h.view == "compact" else self.text.words)[h.start : h.end]
             for h in self.hits
-            if h.phrase.kind == "cue" and h.phrase.value in cues
+            if h.phrase.kind == kind and keep(h.phrase.value)
         ]
 
     @property

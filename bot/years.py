@@ -36,6 +36,10 @@ _YEAR_SHORT = re.compile(
     r"(?<![\d.近前这过去共])(\d{2})年(?!来|间|内|以来|前|后)(?:报(?![告送名销道]))?"
 )
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})年度?")
+# 二五年 for 2025, as 25年 is (not the end of 二〇二五年, nor 十二年)
+_YEAR_CN_SHORT = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千两])([一二][〇零一二三四五六七八九])年(?!来|间|内|以来|前|后)"
+)
 # 两千零二十三年: the year said in words, not digit by digit
 _YEAR_WORDS = re.compile(
     r"[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年度?"
@@ -171,6 +175,10 @@ def find_years(text: Text, today: date) -> YearRef:
             found.append((m.start(), m.end(), year))
     for m in _YEAR_CN.finditer(compact):
         found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
+    for m in _YEAR_CN_SHORT.finditer(compact):
+        year = 2000 + int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        if 2015 <= year <= today.year + 1:
+            found.append((m.start(), m.end(), year))
     for m in _YEAR_WORDS.finditer(compact):
         found.append((m.start(), m.end(), 2000 + (chinese_number(m.group(1)) or 0)))
     for m in _YEAR_BARE.finditer(compact):

@@ -482,3 +482,60 @@ def test_staff_words_for_pending_and_fees(engine: Engine) -> None:
     a = engine.answer("綦江区司法局2024年报的行政许可处理决定是4件 没填错吧")
     assert a.value == 4 and "与报告一致" in a.text  # the seed prints 行政许可 4
     assert engine.answer("yichuan justice bureau fee revenue 2024").value == 45.0553
+
+
+ORG_COLUMNS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+
+
+def test_a_column_asked_is_never_given_the_texts_number_of_all(engine: Engine) -> None:
+    """Bank 12: 法人那块一共申请了几件 gave 69, a number of the text's sentence about all
+    applications (共收到70件申请，办结69件), for the 法人或其他组织 column of table 3."""
+    org = sum(pingtan(2021, f"3.received.{c}") for c in ORG_COLUMNS)
+    # 那块 (that part) names nothing: the column of the table
+    assert engine.answer("平潭 2021 年 法人那块 一共申请了几件").value == org
+    # a word not understood sends it to the text, whose number is not the column's
+    answer = engine.answer("平潭2021年法人那堆一共申请了几件")
+    assert answer.value is None and answer.status != "answered"
+
+
+def huaian(key: str) -> float:
+    """淮安市人民政府 2024's figure, as read by hand (the devset's truth file)."""
+    path = DEVSET / "truth" / "huaian-shi-zf-2024.json"
+    return json.loads(path.read_text("utf-8"))["figures"][key]
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        # years as two Chinese digits, as 25年 is read
+        (
+            "沭阳二五年的行政处罚决定数",
+            lambda: truth("shuyang-xian-zf-2025-ocr", "2.penalty.decisions"),
+        ),
+        # 申清 for 申请, and an interjection before it
+        ("哎 问下 淮安市政府24年一共收到多少申清啊😂", lambda: huaian("3.received.total")),
+        ("淮安那边 直接告到法院的 有多少嘛", lambda: huaian("4.litigation_direct.total")),
+        # words that name nothing: 做, 原来, 里头, 自己
+        (
+            "沭阳县政府2025年行政强制做了多少次",
+            lambda: truth("shuyang-xian-zf-2025-ocr", "2.coercion.decisions"),
+        ),
+        (
+            "上海市府办25年被复议的案子，维持原来结果的有几件",
+            lambda: truth("shanghai-shi-zfbgt-2025-pdfmd", "4.review.upheld"),
+        ),
+        ("淮安市 不予处理里头 信访那种 有多少", lambda: huaian("3.not_processed_petition.total")),
+        (
+            "淮安市政府2024年自己发了几个行政规范性文件？",
+            lambda: huaian("2.normative_documents.issued"),
+        ),
+    ],
+)
+def test_bank_12s_spoken_shapes(engine: Engine, question: str, want) -> None:
+    assert engine.answer(question).value == want()
+
+
+def test_two_chinese_digits_are_a_year_only_as_a_year(engine: Engine) -> None:
+    # 二〇二二年 is one year, not 二二年 inside it; 十二年 is twelve years
+    assert engine.answer("二〇二二年平潭收到多少申请").value == pingtan(2022, "3.received.total")
+    assert engine.answer("平潭近十二年收到多少申请").value is None
