@@ -141,6 +141,9 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "all", "所有", "全部", "全体"),
     *_p("cue", "respectively", "各多少", "各是多少", "各有多少", "分别是多少", "分别多少", "分别"),
     *_p("cue", "each", "各个", "每个", "各机关", "各单位", "各部门", "各地"),
+    # 是不是一年比一年少 / 一直在增加: whether the figure rose (fell) every year, yes or no
+    *_p("cue", "falling", "一年比一年少", "一年比一年低", "逐年减少", "逐年下降", "一直在减少", "一直在下降", "一直减少", "一直下降", "连年减少", "连年下降", "每年都在减少", "每年都在下降", "每年都减少", "每年都下降", "持续减少", "持续下降", also=(("cue", "trend"),)),
+    *_p("cue", "rising", "一年比一年多", "一年比一年高", "逐年增加", "逐年上升", "逐年增长", "一直在增加", "一直在上升", "一直在增长", "一直增加", "一直上升", "一直增长", "连年增加", "连年上升", "连年增长", "每年都在增加", "每年都在增长", "每年都在上升", "每年都增加", "每年都增长", "持续增加", "持续上升", "持续增长", also=(("cue", "trend"),)),
     *_p("cue", "trend", "历年", "每年", "各年", "逐年", "趋势", "变化", "历史", "近几年", "这几年", "多年", "哪一年", "哪年", "年度对比", "几年来"),
     *_p("cue", "section5", "存在的主要问题", "存在的问题", "存在哪些问题", "主要问题", "问题", "不足", "短板", "改进", "整改"),
     *_p("cue", "section6", "其他需要报告", "其他事项", "其他需要", "第六部分"),
@@ -281,6 +284,8 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "all", "all", "every"),
     *_p("cue", "respectively", "respectively", "each of them", "separately"),
     *_p("cue", "each", "each", "per agency", "by agency"),
+    *_p("cue", "rising", "go up every year", "went up every year", "go up every single year", "went up every single year", "rise every year", "rose every year", "increase every year", "increased every year", "grow every year", "grew every year", "rising every year", "increasing every year", also=(("cue", "trend"),)),
+    *_p("cue", "falling", "go down every year", "went down every year", "go down every single year", "went down every single year", "fall every year", "fell every year", "decrease every year", "decreased every year", "decline every year", "declined every year", "falling every year", "decreasing every year", also=(("cue", "trend"),)),
     *_p("cue", "trend", "trend", "over the years", "each year", "every year", "by year", "per year", "year by year", "history", "over time", "across years", "which year"),
     *_p("cue", "section5", "problems", "problem", "issues", "shortcomings", "weaknesses", "improvements", "improve", "improvement"),
     *_p("cue", "section6", "other matters", "other things to report", "other items"),

@@ -806,7 +806,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     if over is not None:  # 哪一年最多, 历年一共, 平均每年: the years' extreme, sum or mean
         said, year, value, intent = over
         body.insert(len(lines) + 1, said)
-        status = "answered" if value is not None else "not_found"
+        status = "answered" if value is not None or intent == "yes_no" else "not_found"
         return ctx.answer(
             status, intent, "\n".join(body), agency=name, year=year, value=value, figures=figures
         )
@@ -834,10 +834,24 @@ _OVER_ZH = {
     "count": "计数",
     "rank": "排名",
     "change": "差额",
+    "rising": "逐年变化",
+    "falling": "逐年变化",
 }
 # what a question may ask of a figure's years beside the figures themselves; any of these
 # not worked out leaves no value (the latest year's figure is not the answer to them)
-ASKS_OF_YEARS = ("max", "min", "sum", "mean", "median", "count_years", "rank", "which", "change")
+ASKS_OF_YEARS = (
+    "max",
+    "min",
+    "sum",
+    "mean",
+    "median",
+    "count_years",
+    "rank",
+    "which",
+    "change",
+    "rising",
+    "falling",
+)
 
 
 def asks_of_years(r: Reading) -> bool:
@@ -891,6 +905,8 @@ def over_years(
         )
     known = {y: v for y, v in by_year.items() if v is not None}
     values = list(known.values())
+    if op in ("rising", "falling"):
+        return _every_year(known, op == "rising", show, lang), None, None, "yes_no"
     if op == "count":
         how, mark = r.condition or (">", 0.0)
         meet = [y for y, v in known.items() if _MEETS[how](v, mark)]
@@ -971,8 +987,45 @@ def over_years(
     return said, None, mean, "mean"
 
 
+def _every_year(
+    known: dict[int, float | int],
+    rising: bool,
+    show: Callable[[float | int | None, str], str],
+    lang: str,
+) -> str:
+    """Yes or no: each year's figure above (below) the year before's, with the first year
+    that was not; no value is given (the answer is the yes or the no)."""
+    years = sorted(known.items())
+    if len(years) < 2:
+        return t(lang, "只有一年的数字，无法比较。", "Only one year's figure: nothing to compare.")
+    path = " → ".join(reply.num(v, lang) for _, v in years)
+    more = t(lang, "多" if rising else "少", "more" if rising else "fewer")
+    stop = next(
+        (
+            (a, b)
+            for a, b in zip(years, years[1:], strict=False)
+            if (b[1] <= a[1] if rising else b[1] >= a[1])
+        ),
+        None,
+    )
+    if stop is None:
+        return t(
+            lang,
+            f"是：每年都比上一年{more}（{path}）。",
+            f"Yes: {more} every year than the year before ({path}).",
+        )
+    (y0, a), (y1, b) = stop
+    return t(
+        lang,
+        f"不是：{y1} 年（{show(b, lang)}）没有比 {y0} 年（{show(a, lang)}）{more}（{path}）。",
+        f"No: {y1} ({show(b, lang)}) was not {more} than {y0} ({show(a, lang)}) ({path}).",
+    )
+
+
 def _asked_of_years(r: Reading, years: int) -> str | None:
     """Which of `_over_years`' questions the reading asks, if any."""
+    if r.has("rising", "falling"):
+        return "rising" if r.has("rising") else "falling"
     if r.has("count_years") and (r.condition is not None or not r.has("change")):
         return "count"  # 有几年超过100件; 有几年存在结转 (more than none; not 比上一年多)
     if r.position or (r.top and r.top > 1):

@@ -233,12 +233,12 @@ def rate_by_year(ctx: Ctx, q: Quantity, m: Mention, available: list[int]) -> Ans
     year: int | None = max(years)
     over = over_years(ctx, by_year, reply.percent, rates=True)
     if over is not None:  # 哪年最高, 排前三, 平均: what is asked of the years' rates
-        said, year, value, _ = over
+        said, year, value, intent = over
         lines.insert(len(years) + 1, said)
     elif asks_of_years(ctx.reading):
         year, value = None, None  # asked of the years what is not worked out: no value
     return ctx.answer(
-        "answered" if value is not None or over is None else "not_found",
+        "answered" if value is not None or over is None or intent == "yes_no" else "not_found",
         "rate",
         "\n".join(lines),
         agency=name,

@@ -539,3 +539,48 @@ def test_two_chinese_digits_are_a_year_only_as_a_year(engine: Engine) -> None:
     # 二〇二二年 is one year, not 二二年 inside it; 十二年 is twelve years
     assert engine.answer("二〇二二年平潭收到多少申请").value == pingtan(2022, "3.received.total")
     assert engine.answer("平潭近十二年收到多少申请").value is None
+
+
+def first_break(values: dict[int, float], rising: bool) -> int | None:
+    """The first year whose figure is not above (below) the year before's, by the truth."""
+    years = sorted(values)
+    return next(
+        (b for a, b in zip(years, years[1:], strict=False) if (values[b] <= values[a]) == rising),
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "years", "rising"),
+    [
+        (
+            "平潭2022年到2025年行政处罚是不是一年比一年少",
+            "2.penalty.decisions",
+            range(2022, 2026),
+            False,
+        ),
+        (
+            "平潭收到的申请2019年到2024年是不是每年都在增加",
+            "3.received.total",
+            range(2019, 2025),
+            True,
+        ),
+        (
+            "Did Pingtan's new requests go up every year from 2019 to 2024?",
+            "3.received.total",
+            range(2019, 2025),
+            True,
+        ),
+    ],
+)
+def test_whether_a_figure_rose_or_fell_every_year_is_a_yes_or_no(
+    engine: Engine, question: str, key: str, years: range, rising: bool
+) -> None:
+    """Bank 12: 是不是一年比一年少 had given the latest year's figure as the value."""
+    answer = engine.answer(question)
+    assert answer.status == "answered" and answer.value is None
+    stop = first_break({y: pingtan(y, key) for y in years}, rising)
+    if stop is None:
+        assert "不是" not in answer.text and ("是：" in answer.text or "Yes:" in answer.text)
+    else:
+        assert f"不是：{stop} 年" in answer.text or f"No: {stop} " in answer.text
