@@ -14,9 +14,19 @@ from .conftest import DEVSET, ROOT, TODAY
 REAL = ROOT / "tests" / "data" / "real"
 
 
+def real_figures(name: str) -> dict[str, float]:
+    """Every figure of a report of tests/data/real as read by hand (its truth file)."""
+    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"]
+
+
 def truth(name: str, key: str) -> float:
     """A figure of a report of tests/data/real as read by hand (its truth file)."""
-    return json.loads((REAL / "truth" / f"{name}.json").read_text("utf-8"))["figures"][key]
+    return real_figures(name)[key]
+
+
+def devset_figures(name: str) -> dict[str, float]:
+    """Every figure of a devset report as read by hand (its truth file in ../shared)."""
+    return json.loads((DEVSET / "truth" / f"{name}.json").read_text("utf-8"))["figures"]
 
 
 def real_engine(folder: Path) -> Engine:

@@ -1,20 +1,18 @@
-"""Shapes of questions from banks 9 to 11 (each written without seeing the engine, and
+"""Shapes of questions from banks 9 to 12 (each written without seeing the engine, and
 run once before any change for it) that the engine had answered with a neighbour of the
 question, or not at all: spans of years said twice, which agencies meet a mark, totals
 over agencies with reports blank, follow-ups over the last two answers (那两年加起来,
 它前一年, 那年, 它的…), figures stated in words, first reports, 增长了多少, medians, two
-rates compared. Expected figures are read from the hand-read truth files and the reports."""
+rates compared, a figure rising every year. Expected figures are read from the hand-read
+truth files and the reports."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
 from bot.answer import Answer, Engine
 
-from .conftest import DEVSET
-from .real_support import REAL, real_engine, truth
+from .real_support import devset_figures, real_engine, real_figures, truth
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +23,13 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def pingtan(year: int, key: str) -> float:
     """平潭's figure of `year`: its 2022 report is the devset's, the others tests/data/real's."""
     if year == 2022:
-        path = DEVSET / "truth" / "pingtan-zhsyq-2022.json"
-        return json.loads(path.read_text("utf-8"))["figures"][key]
+        return devset_figures("pingtan-zhsyq-2022")[key]
     return truth(f"pingtan-zhsyq-{year}-crawl", key)
+
+
+def huaian(key: str) -> float:
+    """淮安市人民政府 2024's figure, as read by hand (the devset's truth file)."""
+    return devset_figures("huaian-shi-zf-2024")[key]
 
 
 def conversation(engine: Engine, *questions: str) -> list[Answer]:
@@ -64,9 +66,7 @@ def test_which_agencies_meet_a_mark_are_counted_and_named(engine: Engine) -> Non
     # 平潭 2025) are counted, each named; it had given the top of a ranking
     a = engine.answer("收到的申请超过100件的有谁")
     received = [
-        json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"][
-            "3.received.total"
-        ],
+        huaian("3.received.total"),
         truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total"),
         truth("shuyang-xian-zf-2025-ocr", "3.received.total"),
         pingtan(2025, "3.received.total"),
@@ -106,7 +106,7 @@ def test_follow_ups_over_the_last_two_answers(engine: Engine) -> None:
     reviews = {y: pingtan(y, "4.review.total") for y in (2021, 2023)}
     a = conversation(engine, "平潭2023年复议几件", "2021年呢", "那两年加起来呢")
     assert [x.value for x in a] == [reviews[2023], reviews[2021], sum(reviews.values())]
-    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    f = devset_figures("huaian-shi-zf-2024")
     lawsuits = f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
     a = conversation(engine, "淮安2024年行政复议多少", "诉讼呢", "加起来呢")
     assert [x.value for x in a] == [f["4.review.total"], lawsuits, f["4.review.total"] + lawsuits]
@@ -212,9 +212,11 @@ def test_an_agencys_first_report(engine: Engine) -> None:
     assert engine.answer("pingtan earliest report requests received").value == first
     a = engine.answer("平潭从第一份年报到最新一份，收到的申请多了多少件")
     assert (a.intent, a.value) == ("change", pingtan(2025, "3.received.total") - first)
-    shanghai = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
     a = engine.answer("上海市政府办公厅最早那年的年报收到多少申请")
-    assert (a.year, a.value) == (2019, shanghai["figures"]["3.received.total"])
+    assert (a.year, a.value) == (
+        2019,
+        devset_figures("shanghai-shi-zfbgt-2019")["3.received.total"],
+    )
     # of no agency, or said without a report (earliest requests), the words are not read
     assert engine.answer("最早那份年报收到多少申请").value is None
     assert engine.answer("pingtan earliest requests received").value is None
@@ -274,7 +276,7 @@ def test_how_much_it_grew_is_asked_back(engine: Engine) -> None:
 
 def test_a_mark_in_ten_thousands(engine: Engine) -> None:
     # 行政许可: 沭阳 2025 517,645 and 淮安 2024 447,228 are over 100,000 (truth files)
-    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    f = devset_figures("huaian-shi-zf-2024")
     over = [truth("shuyang-xian-zf-2025-ocr", "2.licensing.decisions"), f["2.licensing.decisions"]]
     assert all(v > 100_000 for v in over)
     a = engine.answer("行政许可处理决定超过10万件的单位有几个 哪几个")
@@ -297,7 +299,7 @@ def test_which_year_between_two_years(engine: Engine) -> None:
 def test_two_rates_each_named_are_compared_not_divided(engine: Engine) -> None:
     # 淮安 2024: reviews corrected 64 of 314 decided, lawsuits lost 5 of 39 (truth file);
     # it had divided one rate's numerator by the other's (1280 %)
-    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    f = devset_figures("huaian-shi-zf-2024")
     review = f["4.review.corrected"] / sum(
         f[f"4.review.{c}"] for c in ("upheld", "corrected", "other")
     )
@@ -380,9 +382,7 @@ def test_a_year_with_its_report_and_a_check_with_a_figure_of_no_one_row(engine: 
 def test_a_reports_own_arithmetic(engine: Engine) -> None:
     # 平潭 2020 prints （七）总计 20 and 21 where its result rows add to 26 and 27 (its
     # truth file); every other identity it can be checked on holds
-    figures = json.loads((REAL / "truth" / "pingtan-zhsyq-2020-crawl.json").read_text("utf-8"))[
-        "figures"
-    ]
+    figures = real_figures("pingtan-zhsyq-2020-crawl")
     results = [k for k in figures if k.startswith("3.") and k.split(".")[1] not in _NOT_RESULTS]
     broken = [
         col
@@ -404,7 +404,7 @@ _NOT_RESULTS = {"received", "carried_over", "results_total", "carried_forward"}
 
 
 def test_a_researchers_framing(engine: Engine) -> None:
-    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    f = devset_figures("huaian-shi-zf-2024")
     a = engine.answer(
         "According to the 2024 annual report of the Huai'an Municipal People's Government, "
         "how many government information disclosure requests were newly received during "
@@ -429,7 +429,7 @@ def test_not_zero_is_over_zero(engine: Engine) -> None:
 def test_the_median_of_a_rate(engine: Engine) -> None:
     # 2024's reports with something handled: 淮安, 平潭, 上海科委 (truth files), 伊川 0 of
     # 2 and 綦江 1 of 1 (the seeds); the three 司法局 that handled none have no rate
-    f = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))["figures"]
+    f = devset_figures("huaian-shi-zf-2024")
     kewei = "shanghai-shi-kewei-2024-pdfmd"
     rates = [
         f["3.granted.total"] / f["3.results_total.total"],
@@ -453,8 +453,7 @@ def test_no_old_question_lost(engine: Engine) -> None:
     assert (a.agency, a.value) == ("重庆市綦江区司法局", 1)  # the seed: 予以公开 1
     assert engine.answer("平潭2019年累计公开政府采购项目信息多少条").value == 2536  # its text
     received = truth("shanghai-shi-zfbgt-2025-pdfmd", "3.received.total")
-    shanghai = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
-    before = shanghai["figures"]["3.received.total"]
+    before = devset_figures("shanghai-shi-zfbgt-2019")["3.received.total"]
     a = engine.answer("上海市政府办公厅2025年新收申请比2019年增长了多少，用增长率表示")
     assert a.value == pytest.approx((received - before) / before, abs=1e-6)
     assert engine.answer("上海市政府办公厅2019年报第五部分写了什么").intent == "section"
@@ -496,12 +495,6 @@ def test_a_column_asked_is_never_given_the_texts_number_of_all(engine: Engine) -
     # a word not understood sends it to the text, whose number is not the column's
     answer = engine.answer("平潭2021年法人那堆一共申请了几件")
     assert answer.value is None and answer.status != "answered"
-
-
-def huaian(key: str) -> float:
-    """淮安市人民政府 2024's figure, as read by hand (the devset's truth file)."""
-    path = DEVSET / "truth" / "huaian-shi-zf-2024.json"
-    return json.loads(path.read_text("utf-8"))["figures"][key]
 
 
 @pytest.mark.parametrize(
