@@ -36,10 +36,12 @@ from index.model import Figure, Report  # noqa: E402
 from index.store import (  # noqa: E402
     ADD_CELLS,
     FILL_FIGURE_VALUES,
+    INSERT_CHECKS,
     INSERT_FIGURES,
     SCHEMA4_COVERING_INDEX,
     Store,
     Stored,
+    check_rows,
     index_files,
     segment,
 )
@@ -150,14 +152,8 @@ class EveryCheck(Store):
 
     def add(self, report: Report, *, source_file: str, sha256: str) -> Stored:
         stored = super().add(report, source_file=source_file, sha256=sha256)
-        self.db.conn.executemany(
-            "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
-            [
-                (stored.report_id, c.rule, c.status, c.detail, " ".join(c.cells))
-                for c in report.checks
-                if c.status == "pass"
-            ],
-        )
+        passed = [c for c in report.checks if c.status == "pass"]
+        self.db.conn.executemany(INSERT_CHECKS, check_rows(stored.report_id, passed))
         return stored
 
 

@@ -606,11 +606,10 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
         # 四个分项加起来比2139多几条: the number the text states is not the one worked out
         value = None
     applicants = ctx.reading.words_of("applicant", lambda column: column != "total")
-    if value is not None and ctx.reading.measures and applicants:
-        if not any(w in sentence for w in applicants):
-            # 法人那块一共申请了几件: a figure of table 3 asked of one applicant column, and
-            # the text's number is of all applicants (共收到70件申请), not that column's
-            value = None
+    if ctx.reading.measures and applicants and not any(w in sentence for w in applicants):
+        # 法人那块一共申请了几件: a figure of table 3 asked of one applicant column, and the
+        # text's number is of all applicants (共收到70件申请), not that column's
+        value = None
     if unit is not None and value is None:
         # a count asked (多少人) that the passage does not state: not found, the nearest
         # passage shown as such, so that no one reads an answer into it

@@ -119,6 +119,11 @@ class YearRef:
     ends: str = ""
 
 
+def _digits(written: str) -> int:
+    """二〇二四 → 2024: Chinese digits read one by one."""
+    return int("".join(str(_CN_DIGIT[c]) for c in written))
+
+
 def find_years(text: Text, today: date) -> YearRef:
     """All years the question names, in the order they appear."""
     found: list[tuple[int, int, int]] = []  # (start, end, year)
@@ -174,9 +179,9 @@ def find_years(text: Text, today: date) -> YearRef:
         if 2015 <= year <= today.year + 1:
             found.append((m.start(), m.end(), year))
     for m in _YEAR_CN.finditer(compact):
-        found.append((m.start(), m.end(), int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))))
+        found.append((m.start(), m.end(), _digits(m.group(1))))
     for m in _YEAR_CN_SHORT.finditer(compact):
-        year = 2000 + int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        year = 2000 + _digits(m.group(1))
         if 2015 <= year <= today.year + 1:
             found.append((m.start(), m.end(), year))
     for m in _YEAR_WORDS.finditer(compact):

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -45,7 +45,7 @@ import sqlite_utils
 from .divisions import data_version
 from .errors import GongkaiError
 from .identity import Identity, corrected_name, identify
-from .model import Figure, Report
+from .model import Check, Figure, Report
 from .template import LABELS, TABLE4_ROWS
 
 SCHEMA_VERSION = 7
@@ -811,10 +811,7 @@ class Store:
             if self._live and self._first_figure is None:
                 self._first_figure = self._next_rowid("figures")
             self._insert_figures(report_id, report.figures)
-            conn.executemany(
-                "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
-                [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in kept],
-            )
+            conn.executemany(INSERT_CHECKS, check_rows(report_id, kept))
             self._describe(agency_id)
         return Stored("replaced" if same else "added", report_id)
 
@@ -991,6 +988,14 @@ class Store:
                 "order by r.agency, r.year, c.rule"
             )
         )
+
+
+INSERT_CHECKS = "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)"
+
+
+def check_rows(report_id: int, checks: Iterable[Check]) -> list[tuple[Any, ...]]:
+    """`checks` as rows of the checks table, their cells named in one text."""
+    return [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in checks]
 
 
 INSERT_FIGURES = (

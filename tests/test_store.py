@@ -11,7 +11,7 @@ import pytest
 
 from index.build import build_paths, index_file
 from index.parse import parse_file
-from index.store import SCHEMA_VERSION, Store, segment
+from index.store import INSERT_CHECKS, SCHEMA_VERSION, Store, check_rows, segment
 
 from .conftest import SEEDS, values_apart
 from .old_schemas import SCHEMA5_VALUES
@@ -148,10 +148,7 @@ def test_a_schema_6_index_counts_its_passing_checks_when_opened(db_copy: Path) -
         report_id = con.execute("select id from reports where agency = '渠县司法局'").fetchone()[0]
         con.execute("drop view reports_named")
         con.execute("alter table reports drop column passed_checks")
-        con.executemany(
-            "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
-            [(report_id, c.rule, c.status, c.detail, " ".join(c.cells)) for c in qu.checks],
-        )
+        con.executemany(INSERT_CHECKS, check_rows(report_id, qu.checks))
         con.execute("update meta set value = '6' where key = 'schema_version'")
         kept = con.execute("select * from checks where status != 'pass' order by rowid").fetchall()
     assert (report_id, qu.checks[0].rule, "fail") in {row[:3] for row in kept}
