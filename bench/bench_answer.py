@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.store import Store  # noqa: E402
+from index.store import INSERT_CHECKS, Store  # noqa: E402
 from index.template import APPLICANT_COLUMNS, OUTCOME_COLUMNS, PROCEEDINGS, TABLE3_ROWS  # noqa: E402
 
 YEARS = (2022, 2023, 2024)
@@ -182,10 +182,7 @@ def build(db: Path, count: int) -> None:
             "insert into sections (report_id, number, subsection, title, text, text_segmented) values (?, ?, ?, ?, ?, ?)",
             sections,
         )
-        conn.executemany(
-            "insert into checks (report_id, rule, status, detail, cells) values (?, ?, ?, ?, ?)",
-            checks,
-        )
+        conn.executemany(INSERT_CHECKS, checks)
         if agency_id % 10000 == 0:
             conn.commit()
             print(f"  {agency_id} agencies, {time.perf_counter() - started:.0f} s", file=sys.stderr)
