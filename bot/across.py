@@ -21,7 +21,16 @@ import numpy as np
 
 from . import reply
 from .agencies import Mention
-from .catalogue import MEASURES, TABLE2_COLUMNS, Formula, Measure, Term, formula
+from .catalogue import (
+    APPLICANT_NAMES,
+    MEASURES,
+    ORG_COLUMNS,
+    TABLE2_COLUMNS,
+    Formula,
+    Measure,
+    Term,
+    formula,
+)
 from .clarify import ambiguous_column, ambiguous_figure, no_year_across
 from .columns import Group, Spread
 from .context import Ctx
@@ -97,8 +106,8 @@ class Quantity:
             != formula(self.measure, self.column)
         ):  # 予以公开率 among 自然人's requests
             named = reply.rate_name(self.measure, "total", lang)
-            who = reply.column_label(3, self.column, lang)
-            return t(lang, f"{who}申请的{named}", f"{named} of {who} applications")
+            zh, en = APPLICANT_NAMES[self.column]  # a column, or 法人或其他组织's five
+            return t(lang, f"{zh}申请的{named}", f"{named} of {en} applications")
         return reply.rate_name(self.measure, self.column, lang)
 
     def show(self, value: float | int | None, lang: str) -> str:
@@ -121,6 +130,8 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
             [MEASURES[k] for k in ("received", "granted", "withheld", "review", "litigation")],
             None,
         )
+    if as_rate and (spelled_out := _over_what_is_named(ctx, measures)) is not None:
+        return spelled_out
     if as_rate and len(r.measures) == 2:  # both named by the question: one over the other
         first, second = measures
         column = column_for_all(ctx, first)
@@ -152,6 +163,73 @@ def quantity(ctx: Ctx, *, as_rate: bool = False) -> Quantity | Answer:
 
         return no_formula(ctx, measure, column)
     return Quantity(measure, column, rate)
+
+
+# what after 占 says the whole is all of the figure: 占复议总数的比例
+_ALL_OF = re.compile(r"总数|总计|总量|全部|所有|一共|合计")
+
+
+def _over_what_is_named(ctx: Ctx, measures: list[Measure]) -> Quantity | Answer | None:
+    """A share whose whole the question spells out, where a rate's own denominator would
+    answer another question: 复议占复议和诉讼全部案件的比例 (a sum of two figures),
+    复议里结果纠正的占复议总数的比例 (all reviews, pending ones too, not the decided ones
+    a correction rate is of), 法人或其他组织的申请里法律服务机构占多少 (one applicant column
+    of the group it belongs to). None when the question says no such thing."""
+    r = ctx.reading
+    compact = r.text.compact
+    at = compact.find("占")
+    hits = [h for h in r.hits if h.view == "compact"]
+    first = measures[0]
+    column = column_for_all(ctx, first)
+    if column is None:
+        return None
+    after = list(
+        dict.fromkeys(
+            h.phrase.value for h in hits if h.phrase.kind == "measure" and h.start > at >= 0
+        )
+    )
+    before = [h for h in hits if h.phrase.kind == "measure" and 0 <= h.start < at]
+    if at >= 0 and before and len(after) >= 2 and all(k in MEASURES for k in after):
+        # the whole is the sum of the figures named after 占
+        whole = tuple((k, column_for_all(ctx, MEASURES[k]) or "total") for k in after)
+        return Quantity(first, column, _asked(((first.key, column),), whole, ctx))
+    if (
+        at >= 0
+        and after == [first.key]
+        and column != "total"
+        and first.table == 4
+        and _ALL_OF.search(compact, at)
+    ):
+        # 结果纠正的占复议总数: of every case, the pending ones too
+        return Quantity(first, column, _asked(((first.key, column),), ((first.key, "total"),), ctx))
+    applicants = [v for k, v in r.columns if k == "applicant"]
+    if first.table == 3 and len(applicants) == 2 and "org" in applicants:
+        member = next(c for c in applicants if c != "org")
+        groups = [h for h in hits if h.phrase.kind == "applicant" and h.phrase.value == "org"]
+        parts = [h for h in hits if h.phrase.kind == "applicant" and h.phrase.value == member]
+        inside = any(
+            g.end <= p.start and _WITHIN.search(compact, g.end, p.start)
+            for g in groups
+            for p in parts
+        )
+        if member in ORG_COLUMNS and inside:
+            # 法人或其他组织的申请里法律服务机构: a column of the five over their sum
+            return Quantity(
+                first, member, _asked(((first.key, member),), ((first.key, "org"),), ctx)
+            )
+    return None
+
+
+_WITHIN = re.compile(r"中|里|之中|当中")
+
+
+def _asked(numerator: tuple[Term, ...], whole: tuple[Term, ...], ctx: Ctx) -> Formula:
+    """A share the question sets out: its whole said in the answer as the question's."""
+    zh = " + ".join(reply.measure_name(MEASURES[k], c, "zh") for k, c in whole)
+    en = " + ".join(reply.measure_name(MEASURES[k], c, "en") for k, c in whole)
+    if len(whole) > 1:
+        zh, en = f"{zh}之和", f"the sum {en}"
+    return Formula(numerator, whole, f"按问题所问，以{zh}为分母", f"as asked: out of {en}")
 
 
 def _asked_ratio(ctx: Ctx, measures: list[Measure]) -> Quantity | Answer:
@@ -207,7 +285,9 @@ def scope(ctx: Ctx, only: list[int] | None = None, year: int | None = None) -> S
     asked = year or (ctx.reading.years.years[0] if ctx.reading.years.years else None)
     if asked is not None and asked not in years:
         return no_year_across(ctx, asked, years)
-    group = ctx.reader.columns.group(asked)
+    pairs = asked_years(ctx)
+    group = ctx.reader.columns.group_of(pairs) if pairs and asked is None else None
+    group = group or ctx.reader.columns.group(asked)
     if group is None:
         return no_year_across(ctx, asked, years)
     ids: list[int] | None = None
@@ -256,6 +336,12 @@ def _left_out(ctx: Ctx, sc: Scope, only: list[int] | None) -> list[str]:
     ]
 
 
+def asked_years(ctx: Ctx) -> list[tuple[int, int]]:
+    """(agency id, year) of each agency the question names with a year of its own
+    (平潭2021年和淮安2024年比): empty when the agencies share the year asked, or none."""
+    return [(ctx.agencies.ids[idxs[0]], year) for idxs, year in ctx.reading.years_apart]
+
+
 def _one_year(sc: Scope, valid: np.ndarray) -> int | None:
     """The year of every report the answer reads, when they share one."""
     if sc.group.year is not None:
@@ -275,6 +361,8 @@ def _period(ctx: Ctx, sc: Scope, valid: np.ndarray) -> str:
         return t(ctx.lang, f"{year} 年", f"{year}")
     years = sc.group.years[valid] if valid.any() else sc.group.years[sc.in_scope]
     span = f"{int(years.min())}–{int(years.max())}"
+    if sc.group.asked:
+        return t(ctx.lang, f"（各按所问年份，{span} 年）", f"each in the year asked, {span}")
     return t(ctx.lang, f"（各取最新一期报告，{span} 年）", f"latest report of each, {span}")
 
 
@@ -929,7 +1017,8 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     for i in only:
         name = ctx.agencies.names[i]
         available = ctx.reader.years_of(ctx.agencies.ids[i])
-        which = year if year is not None else (max(available) if available else None)
+        own = dict(asked_years(ctx)).get(ctx.agencies.ids[i])
+        which = year if year is not None else own or (max(available) if available else None)
         report = ctx.reader.report(ctx.agencies.ids[i], which) if which in available else None
         if report is None:
             text = t(

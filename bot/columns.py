@@ -28,13 +28,15 @@ Query = Callable[[str, Sequence[object]], list[tuple]]
 @dataclass(frozen=True)
 class Group:
     """Some of the index's reports: `positions` into its reports (ordered by id), and each
-    one's id, agency and year. `year` is None for each agency's latest report."""
+    one's id, agency and year. `year` is None for each agency's latest report, or (`asked`)
+    for each agency's report of the year the question gives it."""
 
     year: int | None
     positions: np.ndarray
     report_ids: np.ndarray
     agency_ids: np.ndarray
     years: np.ndarray
+    asked: bool = False
 
     @property
     def span(self) -> tuple[int, int]:
@@ -99,6 +101,18 @@ class Columns:
         )
         self._groups[year] = group
         return group
+
+    def group_of(self, pairs: Sequence[tuple[int, int]]) -> Group:
+        """The reports of the (agency id, year) pairs a question names (平潭2021年和淮安2024年):
+        each agency's report of its own year; those the index lacks are not in it."""
+        r = self.reports()
+        wanted = np.zeros(len(r.ids), bool)
+        for agency_id, year in pairs:
+            wanted |= (r.agency_ids == agency_id) & (r.years == year)
+        positions = np.flatnonzero(wanted)
+        return Group(
+            None, positions, r.ids[positions], r.agency_ids[positions], r.years[positions], True
+        )
 
     def cell(self, cell: Cell) -> tuple[np.ndarray, np.ndarray]:
         """(values, printed) for every report of the index: NaN where blank or not printed."""

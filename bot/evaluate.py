@@ -27,7 +27,9 @@ from .clarify import (
     not_understood,
     unknown_agency,
     unknown_name,
+    vague,
     which_agency,
+    year_not_found,
 )
 from .context import Ctx
 from .conversation import Context, follow, language_switch
@@ -184,9 +186,13 @@ def evaluate(ctx: Ctx) -> Answer:
         # 折合多少元 of a sum, a ranking, a trend: only one figure is turned into 元
         r.not_understood = [*r.not_understood, *r.cue_words("in_yuan")]
     several_years = len(r.resolved) >= 2 and len(r.years.years) >= 2 and r.operation != "sides"
-    if (r.years_apart and not _latest_each(ctx)) or (several_years and not r.years_apart):
-        # each agency a year of its own, or several agencies over several years (淮安和平潭
-        # 2022到2024年): one year's comparison would answer another question
+    if r.years_apart:
+        missing = _years_each(ctx)
+        if missing is not None:
+            return missing
+    if (r.years_apart and r.years.years) or (several_years and not r.years_apart):
+        # several agencies over several years (淮安和平潭2022到2024年), or a name with two
+        # agencies and a year: one year's comparison would answer another question
         return _unsupported(
             ctx.question,
             ctx.lang,
@@ -243,20 +249,21 @@ def _words_at(text: Text, spans: tuple[tuple[int, int], ...]) -> list[str]:
     return [text.compact[s:e] for s, e in spans]
 
 
-def _latest_each(ctx: Ctx) -> bool:
-    """Whether each agency named with a year of its own is named with its latest report's
-    year: then the question is the comparison of each one's latest report, and is read so
-    (its years set aside); otherwise it is not answered."""
+def _years_each(ctx: Ctx) -> Answer | None:
+    """Agencies each named with a year of their own (平潭2021年和淮安2024年哪个多): each is
+    read in its report of that year (`across.asked_years`), and the question's years are
+    set aside. A year an agency has no report of is said; a name that stands for several
+    agencies leaves the question as it was (then refused)."""
     r = ctx.reading
+    if any(len(idxs) != 1 for idxs, _ in r.years_apart):
+        return None
     for idxs, year in r.years_apart:
-        if len(idxs) != 1:
-            return False
         available = ctx.reader.years_of(ctx.agencies.ids[idxs[0]])
-        if not available or year != max(available):
-            return False
+        if year not in available:
+            return year_not_found(ctx, ctx.agencies.names[idxs[0]], year, available)
     r.years = replace(r.years, years=(), spans=r.years.spans, explicit=())
-    r.operation = operation_of(r)  # two agencies' latest reports, not one agency's years
-    return True
+    r.operation = operation_of(r)  # the agencies' reports, not one agency's years
+    return None
 
 
 def _unread(ctx: Ctx) -> Answer:
@@ -420,6 +427,7 @@ def help_answer(ctx: Ctx) -> Answer:
 OPERATIONS: dict[str, Callable[[Ctx], Answer]] = {
     "help": help_answer,
     "list": listing,
+    "vague": vague,
     "count": count,
     "sides": lambda ctx: two_sides(ctx, ctx.reading.resolved[0]),
     "checks": lambda ctx: checks(ctx, ctx.reading.resolved[0]),

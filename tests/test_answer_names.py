@@ -278,10 +278,26 @@ def test_agencies_each_named_with_its_latest_year_are_compared(engine: Engine) -
     assert (a.status, a.value) == ("answered", expected)
 
 
-def test_agencies_each_named_with_another_year_are_not_answered(engine: Engine) -> None:
-    # 上海市政府办公厅 2019 and 淮安 2024: no report set of one year or of latest reports
+def test_agencies_each_named_with_a_year_of_its_own_are_read_in_that_years_report(
+    engine: Engine,
+) -> None:
+    # 上海市政府办公厅 2019 (not its latest, 2025) and 淮安 2024: each report of its own year
+    shanghai = json.loads((DEVSET / "truth" / "shanghai-shi-zfbgt-2019.json").read_text("utf-8"))
+    huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    older, newer = shanghai["figures"]["3.received.total"], huaian["figures"]["3.received.total"]
     a = engine.answer("上海市政府办公厅2019年和淮安2024年谁收到申请多")
-    assert (a.status, a.value) == ("unsupported", None)
+    assert (a.status, a.value) == ("answered", max(older, newer)), a.text
+    assert "2019 年" in a.text and "各按所问年份" in a.text
+    a = engine.answer("上海市政府办公厅2019年比淮安2024年少收了多少申请")
+    assert (a.status, a.value) == ("answered", newer - older), a.text
+    a = engine.answer("上海市政府办公厅2019年和淮安2024年一共收到多少申请")
+    assert (a.status, a.value) == ("answered", older + newer), a.text
+
+
+def test_an_agency_named_with_a_year_it_has_no_report_of_is_said(engine: Engine) -> None:
+    a = engine.answer("平潭2018年和淮安2024年哪个收到的申请多")
+    assert (a.status, a.value) == ("not_found", None)
+    assert "2018" in a.text and "2019" in a.text  # the year asked and the years indexed
 
 
 def test_a_rate_named_for_one_kind_of_applicant_is_the_rate_among_its_requests(
