@@ -14,8 +14,9 @@ from index.template import LABELS
 
 from . import reply
 from .agencies import Mention
-from .catalogue import Measure
+from .catalogue import MEASURES, Measure
 from .context import Ctx
+from .lexicon import VAGUE
 from .model import Answer
 from .queries import ReportRow
 from .reply import t
@@ -165,19 +166,25 @@ def ambiguous_figure(ctx: Ctx, measures: list[Measure], report: ReportRow | None
 def amount_or_rate(ctx: Ctx, change_first: Callable[[Ctx], Answer]) -> Answer:
     """增长了多少: how many more, or by what percent. Both are asked back, each as the
     question with its words made plain (增长了多少件 / 增长了百分之几)."""
-    hit = next(h for h in ctx.reading.hits if h.phrase.value == "amount_or_rate")
     if (first := change_first(ctx)).status != "answered":
         return first  # no earlier report, a blank: said before asking which is meant
-    said = _written(ctx, hit.start, hit.end, hit.view)
-    readings = (
-        (t(ctx.lang, "件数", "how many"), f"{said}件"),
-        (t(ctx.lang, "百分比", "by what percent"), said.replace("多少", "百分之几")),
-    )
+    hit = next((h for h in ctx.reading.hits if h.phrase.value == "amount_or_rate"), None)
+    if hit is not None:
+        start, end, view = hit.start, hit.end, hit.view
+        said = _written(ctx, start, end, view)
+        readings = (
+            (t(ctx.lang, "件数", "how many"), f"{said}件"),
+            (t(ctx.lang, "百分比", "by what percent"), said.replace("多少", "百分之几")),
+        )
+    else:  # how much did it drop (`reading._HOW_MUCH_CHANGED_EN`)
+        start = ctx.reading.text.words.find("how much")
+        end, view, said = start + len("how much"), "words", "how much"
+        readings = (("how many", "by how many"), ("by what percent", "by what percent"))
     cands = [
         {
             "id": i,
             "label": label,
-            "question": ctx.reading.text.rewrite([(hit.start, hit.end, hit.view, words)]),
+            "question": ctx.reading.text.rewrite([(start, end, view, words)]),
         }
         for i, (label, words) in enumerate(readings)
     ]
@@ -187,6 +194,29 @@ def amount_or_rate(ctx: Ctx, change_first: Callable[[Ctx], Answer]) -> Answer:
         f"“{said}” may mean how many more or by what percent. Which one?",
     )
     return ctx.answer("ambiguous", "change", text, candidates=cands)
+
+
+def vague(ctx: Ctx) -> Answer:
+    """被拒绝的申请: a word that may mean any of several measures (`lexicon.VAGUE`) is
+    asked back, each reading offered as the question with the word made plain."""
+    hit = next(h for h in ctx.reading.hits if h.phrase.value in VAGUE)
+    said = _written(ctx, hit.start, hit.end, hit.view)
+    measures = [MEASURES[key] for key in VAGUE[hit.phrase.value]]
+    cands = [
+        {
+            "id": i,
+            "label": t(ctx.lang, m.zh, m.en),
+            "question": ctx.reading.text.rewrite([(hit.start, hit.end, hit.view, m.zh)]),
+        }
+        for i, m in enumerate(measures)
+    ]
+    listed = t(ctx.lang, "、", ", ").join(t(ctx.lang, m.zh, m.en) for m in measures)
+    text = t(
+        ctx.lang,
+        f"“{said}”可以指以下几项中的任一项，也可以指它们合计：{listed}。请说明要哪一项。",
+        f"“{said}” may mean any of these, or all of them together: {listed}. Which one?",
+    )
+    return ctx.answer("ambiguous", "figure", text, candidates=cands)
 
 
 def _written(ctx: Ctx, start: int, end: int, view: str) -> str:

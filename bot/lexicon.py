@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from index.store import segment
 from index.template import LABELS
@@ -47,7 +48,7 @@ ZH: list[tuple[str, Phrase]] = [
     # table 3 rows
     *_p("measure", "received", "本年新收", "新收", "受理", "新增申请", "新申请", "新的申请"),
     *_p("measure", "received", "申请数", "申请量", "申请", "申清", "收到", "收了", "收的", "依申请公开", weak=True),
-    *_p("measure", "carried_over", "从上一年转过来", "上一年转过来", "上年转过来", "去年转过来", "上一年留下来", "上年留下来", "去年留下来", "遗留下来", "留下来的", "上年遗留", "上年结转", "上年度结转", "上一年结转", "结转自上年", "去年结转"),
+    *_p("measure", "carried_over", "从上一年转过来", "上一年转过来", "上年转过来", "去年转过来", "上一年留下来", "上年留下来", "去年留下来", "遗留下来", "留下来的", "上年遗留", "上年结转", "上年度结转", "上一年度结转", "上个年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
     *_p("measure", "granted", "公开了", "给公开", "给人公开", "公开的", "被公开", weak=True),
@@ -55,6 +56,9 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "partially_granted", "部分公开", "区分处理", "公开一部分", "只公开一部分", "只公开部分", "部分给了"),
     *_p("measure", "disclosed", "予以公开和部分公开", "予以公开与部分公开", "予以公开加部分公开", "予以公开及部分公开", "全部或部分公开", "全部公开和部分公开", "公开和部分公开", "公开或部分公开", "公开与部分公开", "实质公开", "实质性公开"),
     *_p("measure", "withheld", "不予公开", "不公开", "拒绝公开", "未予公开"),
+    # 被拒绝的: 不予公开, or with 无法提供 and 不予处理 too (two banks' writers read it each
+    # way): asked back (`VAGUE`); 拒绝公开 above is 不予公开 alone
+    *_p("cue", "refused", "被拒绝", "拒绝", "被拒", "拒了", "拒掉"),
     *_p("measure", "withheld_state_secret", "国家秘密", "涉密", "保密"),
     *_p("measure", "withheld_prohibited_by_law", "法律行政法规禁止", "其他法律行政法规", "禁止公开", "法律法规禁止"),
     *_p("measure", "withheld_security_stability", "三安全一稳定", "三安全", "危及"),
@@ -94,7 +98,14 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "review", "行政复议", "复议"),
     *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "官司", "被告", "告了", "告过", "被起诉", "被人告", "告上法庭"),
     *_p("measure", "litigation_direct", "直接起诉", "直接告到法院", "未经复议", "没经过复议", "没有经过复议", "没经复议", "不经复议", "不经过复议"),
-    *_p("measure", "litigation_after_review", "复议后起诉", "复议后诉讼", "复议之后起诉", "复议以后起诉", "复议之后又去法院起诉", "复议后又去法院起诉", "复议之后又起诉", "复议完了又去起诉", "复议完了又起诉", "复议完又起诉", "复议完后起诉", "复议后又起诉", "复议后再起诉"),
+    # 复议以后又去法院起诉, 复议完了再告: every way of saying "after", "again", "to court", "sue"
+    *_p("measure", "litigation_after_review", "复议后诉讼", *(
+        f"复议{after}{again}{to}{sue}"
+        for after, again, to, sue in product(
+            ("后", "之后", "以后", "完", "完了", "完后", "过后"), ("", "又", "再", "还"),
+            ("", "去", "去法院", "到法院", "向法院"), ("起诉", "告", "打官司"),
+        )
+    )),
     *_p("outcome", "upheld", "结果维持", "维持"),
     *_p("outcome", "upheld", "赢了", "胜诉", "打赢", "官司赢", also=(("measure", "litigation"),)),
     *_p("outcome", "corrected", "结果纠正", "被纠正", "纠正", "撤销", "纠错", "被确认违法", "确认违法"),
@@ -170,7 +181,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("cue", "contact", "找谁", "联系谁", "联系方式", "联系电话", "咨询电话", "打什么电话", "什么电话", "电话号码", "电话多少", "联系地址", "邮箱"),
     *_p("cue", "fee_narrative", "信息处理费", "处理费", "信息公开费", "信息公开的费用", "公开收费"),
     # a change from one year (or agency) to another: a difference, not the figure itself
-    *_p("cue", "change", "多几件", "多几个", "少几件", "少几个", "多收多少", "少收多少", "变化多少", "变化了多少", "变了多少", "变化几", "多收了多少", "多收了几", "少收了多少", "少收了几", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "增幅", "降幅", "多了多少", "少了多少", "多多少", "少多少"),
+    *_p("cue", "change", "多几件", "多几个", "少几件", "少几个", "多收多少", "少收多少", "变化多少", "变化了多少", "变了多少", "变化几", "多收了多少", "多收了几", "少收了多少", "少收了几", "比去年", "比上年", "比上一年", "比前一年", "较上年", "较去年", "较上一年", "与上年相比", "与去年相比", "和去年比", "跟去年比", "同比", "环比", "增长", "增加了", "增加多少", "减少了", "减少多少", "下降", "上升", "多了多少", "少了多少", "多多少", "少多少"),
     # a difference between two things the question must name (A跟B差多少): never a year
     # before taken for one of them
     *_p("cue", "change", "相差多少", "相差几", "相差", "差了多少", "差多少", "差距", "差几", also=(("cue", "pair"),)),
@@ -299,7 +310,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "ask", "how many", "how much", "what", "number of", "count", "did", "does", "is", "are"),
     *_p("cue", "contact", "contact", "phone number", "telephone", "email address", "whom to ask", "who to ask"),
     *_p("cue", "fee_narrative", "processing fee", "processing fees", "information processing"),
-    *_p("cue", "change", "change between", "changed between", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down", "grow", "grown"),
+    *_p("cue", "change", "change between", "changed between", "change in", "change from", "changed", "year-over-year change", "by how many", "by how much", "than last year", "than the previous year", "than the year before", "compared with last year", "compared to last year", "compared with the previous year", "compared to the previous year", "year-on-year", "year on year", "year over year", "increase", "increased", "decrease", "decreased", "how many more", "how much more", "how many fewer", "how much less", "difference", "grew", "growth", "went up", "went down", "grow", "grown", "fall", "fell", "falls", "fallen", "rise", "rose", "risen", "rises", "decline", "declined", "declines", "climb", "climbed"),
     *_p("cue", "rate", "rate", "ratio", "percentage", "percent", "proportion", "share of", "what share", "%", "share", "fraction"),
     *_p("cue", "except", "except", "excluding", "other than", "apart from", "not counting"),
     *_p("cue", "median", "median"),
@@ -309,7 +320,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),
-    *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent", "by what percentage", "by how many percentage"),
+    *_p("cue", "growth", "growth rate", "rate of growth", "percentage change", "percent change", "by what percent", "by how many percent", "by what percentage", "by how many percentage", "percent increase", "percentage increase", "percent decrease", "percentage decrease", "percent drop", "percentage drop", "percent fall", "percent rise", "percentage rise", "percent decline", "percentage decline"),
     *_p("cue", "mean", "average", "mean", "on average", "per agency on average", "averaged", "averaged over"),
     *_p("cue", "same", "match", "matches", "the same as", "same as", "equal to", "equals", "consistent with", "agree with", "agrees with", "tally", "tally with"),
     *_p("cue", "which", "higher in", "lower in", "more in", "which is larger", "which is bigger", "which is higher", "which got more", "which had more", "which received more", "who got more", "who had more"),
@@ -371,6 +382,12 @@ def _label_phrases() -> tuple[
 
 # words of one row's label that people also use of anything (没有, 直接, 部分, 上年, 第三):
 # they stay fillers wherever they are written
+# Words that name one of several measures, no one more than another: the question is
+# asked back with each (cue → the measures, in the order offered).
+VAGUE: dict[str, tuple[str, ...]] = {
+    "refused": ("withheld", "unavailable", "not_processed"),
+}
+
 EVERYDAY = frozenset(
     "没有 直接 管理 服务 部分 予以 上年 继续 文件 明确 内容 重新 确认 获取 获取信息 集中 制作 规范 理由 第三".split()
 )

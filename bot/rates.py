@@ -302,10 +302,19 @@ def growth(ctx: Ctx) -> Answer:
 
         def fell(a: float, b: float, value: float | int, lang: str) -> str:
             a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.percent(value, lang)
-            return t(
+            working = t(
                 lang,
                 f"下降幅度 = ({b_} − {a_}) ÷ {b_} = {v}。",
                 f"Decline = ({b_} − {a_}) ÷ {b_} = {v}.",
+            )
+            if value >= 0:
+                return working
+            # asked how far it fell, of a figure that rose: the sign alone would hide that
+            rose = reply.percent(-value, lang)
+            return working + t(
+                lang,
+                f"即没有下降，而是增长了 {rose}。",
+                f" It did not fall: it rose by {rose}.",
             )
 
         return _of_two_years(ctx, ty, ty.base, ty.prior, "growth", lambda a, b: (b - a) / b, fell)

@@ -20,6 +20,7 @@ from .catalogue import GROUPS, MEASURES, Measure
 from .lexicon import (
     EN,
     ROW_WORDS,
+    VAGUE,
     Hit,
     Phrase,
     asks_count,
@@ -87,7 +88,15 @@ _FEWER = re.compile(
 )
 _PERCENT_MARK = re.compile(r"\d\s*(?:%|％|percent)")
 _SHARE_ASKED = re.compile(r"占[^，。？?]{1,16}?的?(?:多少|几成|百分之几|几分之几)")
-_FEWER_EN = re.compile(r"\b(?:fewer|less)\b")
+_FEWER_EN = re.compile(
+    r"\b(?:fewer|less)\b|\bby how (?:many|much)\b.*\b(?:fall|fell|fallen|decline|declined|"
+    r"decrease|decreased|go down|went down)\b"
+)
+# how much did it drop: how many fewer, or by what percent, as 下降了多少 (asked back)
+_HOW_MUCH_CHANGED_EN = re.compile(
+    r"(?<!by )\bhow much (?:did|has|have)\b.*\b(?:drop|fall|rise|increase|decrease|grow|decline|"
+    r"go up|go down|change|climb)\b"
+)
 _AGAINST = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}|去年|上年|前年|上一年|前一年|同期)")
 # the sections a question may ask for, by the cue that names them
 SECTIONS: dict[str, tuple[int, tuple[str, ...] | None]] = {
@@ -363,6 +372,9 @@ def _two_columns(reading: Reading) -> bool:
 SIDE_WORDS = ("跟", "与", "等于", "=", "减去", "对比", "同", "和", "减")
 
 
+_CARRY_BESIDE = {"received": "carried_over", "results_total": "carried_forward"}
+
+
 def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]] | None:
     """The two sums a check compares, when the question sums figures on both sides of a
     跟/等于 (one side may be one figure); None otherwise."""
@@ -377,9 +389,16 @@ def _sides(masked: Text, reading: Reading) -> tuple[list[Measure], list[Measure]
         for h in reading.hits
         if h.view == "compact" and h.phrase.kind == "measure" and not h.phrase.weak
     ]
-    if any(h.phrase.value not in MEASURES for h in named):
-        return None  # 结转 alone, carried over or forward: no side is made without it
-    found = sorted((h.start, MEASURES[h.phrase.value]) for h in named)
+    found: list[tuple[int, Measure]] = []
+    for h in sorted(named, key=lambda h: h.start):
+        key = h.phrase.value
+        if key not in MEASURES:
+            # 结转 alone: carried over beside 新收 (新收加结转), forward beside the results
+            # (办结加结转); otherwise no side is made without it
+            key = _CARRY_BESIDE.get(found[-1][1].key, "") if found else ""
+            if key not in MEASURES:
+                return None
+        found.append((h.start, MEASURES[key]))
     if len(found) < 3:
         return None
     for word in SIDE_WORDS:
@@ -637,6 +656,8 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         reading.cues.add("count")
     if counting_years:
         reading.cues.add("count_years")  # 有几年超过100件: years of one agency counted
+    if _HOW_MUCH_CHANGED_EN.search(masked.words):
+        reading.cues.add("amount_or_rate")
     if _FEWER.search(masked.compact) or _FEWER_EN.search(masked.words):
         reading.cues.add("fewer")  # A比B少几件: B − A is what is asked
     if _SHARE_ASKED.search(masked.compact):
@@ -780,6 +801,8 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
         "list",
         lambda r: r.has("list") and not r.measures and not r.resolved and not r.not_understood,
     ),
+    # 被拒绝的申请: one of several measures, none named more surely (申请 is weak)
+    ("vague", lambda r: any(map(r.has, VAGUE)) and (r.guessed or not (r.measures or r.outcome))),
     # 有几个司法局…; 这四家里办结率超过95%的有几家 (of the agencies named, on a condition)
     (
         "count",

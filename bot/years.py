@@ -58,8 +58,11 @@ _CHANGE_EN = re.compile(
     r"\b(?:chang\w*|differ\w*|grow\w*|grew|increas\w*|decreas\w*|compar\w*|rise|rose|fell|"
     r"drop\w*|vs|versus|more|fewer|less)\b"
 )
-# 2021年以来 / 自2021年起 / since 2021: every year from then to now
-_SINCE = re.compile(_DIGITS + r"(?:年度?)?(?:以来|起|至今|到现在|到今天|到目前)")
+# 2021年以来 / 自2021年起 / 从2021年开始 / 2021年以后 / since 2021: every year from then to
+# now, the named year included (as every bank's writers took 以后 and 开始)
+_SINCE = re.compile(
+    _DIGITS + r"(?:年度?)?(?:以来|以后|之后|往后|开始|起|至今|到现在|到今天|到目前)"
+)
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
 # 近三年 / 最近5年 / the last three years: the latest reports, as many
 _RECENT = re.compile(
@@ -84,11 +87,15 @@ _RELATIVE_ZH = (
     ("上上年", -2),
     ("前年", -2),
     ("去年", -1),
+    ("上一年度", -1),
+    ("上个年度", -1),
     ("今年", 0),
     ("这一年", 0),
     ("明年", 1),  # no report covers a year to come: asked, it is said so
     ("后年", 2),
 )
+_NOT_A_YEAR_BEFORE = ("加", "比", "较", "与", "跟", "同", "和")
+_NOT_A_YEAR_AFTER = ("结转", "转", "留", "遗留")
 # "carried over from last year" names a row of table 3, not a year
 _RELATIVE_EN = re.compile(
     r"(?<!from )(?<!over )(?<!from the )(?<!into )(?<!to )(?<!into the )(?<!to the )"
@@ -201,8 +208,12 @@ def find_years(text: Text, today: date) -> YearRef:
     for word, offset in _RELATIVE_ZH:
         start = compact.find(word)
         while start >= 0:
-            # 加上上年结转的: 加上 and the row 上年结转, not 上上年
-            glued = word.startswith("上") and compact[start - 1 : start] == "加"
+            # 加上上年结转的: 加上 and the row 上年结转, not 上上年; 比上一年度多: a change,
+            # and 上一年度结转: a row, not the year before today
+            glued = word.startswith("上") and (
+                compact[start - 1 : start] in _NOT_A_YEAR_BEFORE
+                or compact.startswith(_NOT_A_YEAR_AFTER, start + len(word))
+            )
             if not glued and not _inside(start, [(s, e) for s, e, _ in found]):
                 found.append((start, start + len(word), today.year + offset))
                 relative = True
