@@ -53,7 +53,12 @@ SECTION_TEXT_LIMIT = 600
 
 # the units a count or an amount is stated in (批次 and 万元 before 次 and 元)
 _UNITS = r"(批次|万元|元|个工作日|工作日|[篇条次件个场期家项人份天])"
-_ASKED_UNIT = re.compile(r"(?:多少|几)" + _UNITS)
+# 多少条, 大概多少万次 (a scale before the unit), 多少万元 (the unit 万元)
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:十|百|千|万(?!元))?" + _UNITS)
+# 大约多少万 (no unit: any the passage gives); 一万三千多条吧, 两百多条？ (a figure guessed
+# at in the question: the passage's own in that unit)
+_ASKED_SCALE = re.compile(r"(?:多少|几)(?:十|百|千|万)(?!元)")
+_GUESSED_UNIT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:多|余|来)" + _UNITS)
 
 
 ANY_UNIT = "*"
@@ -178,7 +183,13 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
     """The figure of one report the question asks for, cited; several that fit, asked."""
     if not measures:  # an outcome (被纠正) without saying of what
         measures = [MEASURES["review"], MEASURES["litigation"]]
-    if len(measures) > 1 and ctx.reading.has("sum") and len({m.table for m in measures}) == 1:
+    checked = ctx.reading.has("same") or "等于" in ctx.reading.text.compact
+    if (
+        len(measures) > 1
+        and ctx.reading.has("sum")
+        and len({m.table for m in measures}) == 1
+        and not checked  # A加B等于C加D吗, its sides not made out: no one sum of all four
+    ):
         measures = [combined(measures)]  # new requests plus those carried over: one sum
     if len(measures) > 1:
         return ambiguous_figure(ctx, measures, report)
@@ -242,6 +253,7 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
     warn = reply.warning(broken_rules(resolved.cells, report), ctx.lang)
     if warn:
         lines.append(warn)
+    lines.extend(_text_says_otherwise(ctx, report, sel, value))
     # a figure the report prints blank (or in part) is not found in it: said, no number
     return ctx.answer(
         "answered" if resolved.total is not None else "not_found",
@@ -269,15 +281,21 @@ def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
         if r.values[cell] is None:
             raw = report.figures[cell].raw
             shown = t(lang, f"（原文为“{raw}”）", f" (printed as “{raw}”)") if raw else ""
-            return (
-                head
-                + t(
+            said = (
+                t(  # 2648 -18538: digits printed, but which are this cell's cannot be told
+                    lang,
+                    f"报告此格印有数字{shown}，但几格的数字连在一起，无法确定本格是多少，不予给出。",
+                    f"the report prints digits here{shown}, but several cells' digits run "
+                    "together and which are this cell's cannot be told, so none is given.",
+                )
+                if any(ch.isdigit() for ch in raw or "")
+                else t(
                     lang,
                     f"报告此格未填写数字{shown}，无法给出。",
                     f"the report leaves this cell without a number{shown}.",
                 )
-                + _by_applicant(ctx, report, cell)
             )
+            return head + said + _by_applicant(ctx, report, cell)
         return head + reply.amount(r.total, sel.measure, sel.column, lang) + t(lang, "。", ".")
     parts = [
         f"{reply.cell_name(c, report, lang)}：{reply.amount(r.values.get(c), sel.measure, c[2], lang)}"
@@ -298,6 +316,41 @@ def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
         f"共 {reply.amount(r.total, sel.measure, sel.column, lang)}，为以下 {len(r.cells)} 格之和：\n{listing}",
         f"{reply.amount(r.total, sel.measure, sel.column, lang)} in all, the sum of {len(r.cells)} cells:\n{listing}",
     )
+
+
+def _text_says_otherwise(
+    ctx: Ctx, report: ReportRow, sel: Selection, value: float | int | None
+) -> list[str]:
+    """The report's own text giving the applications received as another number (全年共受理
+    749 件 where table 3's 本年新收 is 713): said beside the table's figure, and what it is
+    when it is new plus carried over, so that no one takes either for a misprint of the
+    other. Only the applications received: the one figure reports state both ways."""
+    if (sel.measure.key, sel.column) != ("received", "total") or value is None:
+        return []
+    from index.audit.text_vs_table import stated  # the audit's reading of stated figures
+
+    carried = resolve(Selection(MEASURES["carried_over"], "total"), report)
+    before = carried.total if carried is not None else None
+    for section in ctx.reader.sections(report.id):
+        for said in stated(section.text, report.year):
+            if said.statement.rule != "received" or said.number == value:
+                continue
+            if before is not None and said.number == value + before:
+                why = t(
+                    ctx.lang,
+                    f"即本年新收 {reply.num(value, 'zh')} 件与上年结转 {reply.num(before, 'zh')} 件之和",
+                    f"new applications {reply.num(value, 'en')} plus {reply.num(before, 'en')} carried over",
+                )
+            else:
+                why = t(ctx.lang, "与表中数字不一致", "not the table's figure")
+            return [
+                t(
+                    ctx.lang,
+                    f"另：报告正文写“{_trim(said.sentence, 80)}”，其中 {reply.num(said.number, 'zh')} 件{why}。",
+                    f"Note: the report's text gives {reply.num(said.number, 'en')} (“{_trim(said.sentence, 80)}”): {why}.",
+                )
+            ]
+    return []
 
 
 def _by_applicant(ctx: Ctx, report: ReportRow, cell: Cell) -> str:
@@ -524,12 +577,17 @@ CONTACT_WORD = "联系"
 _CONTACT = re.compile(r"地址|电话|邮编|传真|邮箱|信箱")
 
 
+# single characters a question may leave unread that say nothing of what it asks about
+_GENERIC_CHARS = frozenset("元字件个条次号名天项人员年月日份家种位")
+
+
 def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None) -> Answer:
     """A figure the tables do not hold: the sentence of the report that states it."""
     content = ctx.reading.content
     grams = {content[i : i + 2] for i in range(len(content) - 1)}
-    asked = _ASKED_UNIT.search(ctx.reading.text.compact)
-    unit = asked.group(1) if asked else None
+    compact = ctx.reading.text.compact
+    asked = _ASKED_UNIT.search(compact) or _GUESSED_UNIT.search(compact)
+    unit = asked.group(1) if asked else ANY_UNIT if _ASKED_SCALE.search(compact) else None
     if unit is None and _ASKED_FEE.search(ctx.reading.text.compact):
         unit = MONEY  # 收了多少信息处理费: an amount, in 元 or 万元
     if unit is None and ctx.reading.language == "en" and ctx.reading.has("ask"):
@@ -537,7 +595,14 @@ def narrative(ctx: Ctx, report: ReportRow, note: str, prefer: int | None = None)
     best: tuple[float, str, str] | None = None
     # the words the tables do not explain are what the question is about: a sentence
     # without any of them answers something else (申请75件 for 上一年留下来的申请几件)
-    unread = [w for w in ctx.reading.not_understood if len(w) >= 2 and is_cjk(w[0])]
+    # (one character too: 撤 of 撤回, whose 回 is a filler elsewhere; a sentence of every
+    # application without it answers 申请人撤回的申请 with a neighbour; not a unit or the
+    # tail of a common word, 元 of 多少元, 字 of 名字)
+    unread = [
+        w
+        for w in ctx.reading.not_understood
+        if is_cjk(w[0]) and (len(w) >= 2 or w not in _GENERIC_CHARS)
+    ]
     unread += narrative_terms(ctx.reading.text)  # press conferences → 新闻发布会
     if ctx.reading.has("contact"):
         unread.append(CONTACT_WORD)
