@@ -179,7 +179,8 @@ class Mention:
     `how`: `exact` (a full name or place + office), `place` (the place alone, one
     agency under it), `typo` (one character off in the office), `ambiguous` (the
     place alone or a shared tail, several agencies) or `unknown` (no agency fits;
-    `agencies` then holds the closest names).
+    `agencies` then holds the closest names), `year` (a name of several agencies of which
+    one alone has a report of the year asked: 上海2019年).
     """
 
     start: int

@@ -180,6 +180,7 @@ def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Rea
 
 def evaluate(ctx: Ctx) -> Answer:
     r = ctx.reading
+    _settled_by_year(ctx)
     if r.years.ends:
         _first_and_latest(ctx)
     if r.has("in_yuan") and r.operation != "agency":
@@ -229,6 +230,29 @@ def evaluate(ctx: Ctx) -> Answer:
         # (the reports' text is Chinese: English words left unread cannot be searched in it)
         return _unread(ctx)
     return OPERATIONS[r.operation](ctx)
+
+
+def _settled_by_year(ctx: Ctx) -> None:
+    """A name of several agencies (上海) with a year of which only one of them has a
+    report (上海2019年: the general office; 科委's first is 2024) names that one; the
+    answer says why. Its own year when each agency has one, else the question's only year."""
+    r = ctx.reading
+    own = {idxs: year for idxs, year in r.years_apart}
+    only_year = r.years.years[0] if len(r.years.years) == 1 else None
+    mentions = []
+    settled: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for m in r.mentions:
+        year = own.get(tuple(m.agencies), only_year)
+        if m.how == "ambiguous" and year is not None:
+            having = [i for i in m.agencies if year in ctx.reader.years_of(ctx.agencies.ids[i])]
+            if len(having) == 1:
+                settled[tuple(m.agencies)] = tuple(having)
+                m = replace(m, agencies=having, how="year")
+        mentions.append(m)
+    if settled:
+        r.mentions = mentions
+        r.years_apart = [(settled.get(idxs, idxs), year) for idxs, year in r.years_apart]
+        r.operation = operation_of(r)
 
 
 def _first_and_latest(ctx: Ctx) -> None:

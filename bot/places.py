@@ -28,6 +28,7 @@ _ENGLISH_WORDS = frozenset(
     "offices court courts total handled received granted refused review reviews".split()
 )
 # Cues that make a place a region to range over rather than the place of one agency.
+GOVERNMENT = "人民政府"
 SCOPE_CUES = frozenset({"all", "each", "max", "min", "rank", "sum", "mean", "list", "count"})
 
 
@@ -183,6 +184,10 @@ def place_scope(
             regions.extend(p.regions)
             continue
         idxs = [i for i in p.agencies if kind is None or agencies.office_of[i] == kind.office]
+        if not idxs and kind is not None and kind.office == GOVERNMENT:
+            # Pingtan government: the place's own body that names no office (平潭综合实验区,
+            # a 管委会) is its government
+            idxs = [i for i in p.agencies if not agencies.office_of[i]]
         if kind is not None and _names_office(text, p, kind):
             own = {r.code for r in p.regions}
             idxs = [i for i in idxs if agencies.codes[i] in own]

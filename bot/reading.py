@@ -72,7 +72,7 @@ _EN_LEVELS = {
 }
 # how a mention may have been read and still name one known agency: as written, by its
 # place, through a typo, or as the only agency of a kind the index holds (科委新收)
-KNOWN = ("exact", "place", "typo", "only")
+KNOWN = ("exact", "place", "typo", "only", "year")
 # 五个司法局 / 几家区政府: agencies counted, not a name written before a kind of agency
 _YEAR_ON_YEAR = re.compile(r"同比|环比")
 # cues that ask for work on figures (多几件, 占比, 中位数): a figure found on its own (a
@@ -80,6 +80,8 @@ _YEAR_ON_YEAR = re.compile(r"同比|环比")
 # words are said in passing (汇总表) and restate totals the text gives (累计公开2536条)
 WORK_CUES = ("change", "rate", "growth", "amount_or_rate", "times", "mean", "median")
 _COUNT_WORD = re.compile(r"(?:这|那)?[两二三四五六七八九十几\d]{1,2}[个家](?=\S)")
+# 上海的两个机关, 这三家: agencies counted, so a sum ranges over them
+_SEVERAL = re.compile(r"[两二三四五六七八九十几\d]+(?:个|家)(?:机关|单位|部门)?|各")
 _COUNTED = re.compile(r"(?:[一二三四五六七八九十两几\d]+|多少)[个家]$")
 # A比B少几件 asks B − A; 多还是少 asks which, and A − B with its sign
 _FEWER = re.compile(
@@ -557,6 +559,12 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
         kind_span = None
     kind = kind_span[0] if kind_span else _english_kind(masked.words, agencies)
     scoped = bool(cues & SCOPE_CUES) or counting or top_n(masked) is not None
+    if (
+        cues & SCOPE_CUES == {"sum"}
+        and len({p.value for p in strong if p.kind == "measure"}) >= 2
+        and not _SEVERAL.search(masked.compact)
+    ):
+        scoped = False  # new applications plus carried over, combined: a sum of its figures
     if (
         len({p.regions for p in places}) == 2
         and "change" in cues

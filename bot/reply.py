@@ -156,6 +156,12 @@ def read_as(name: str, how: str, language: str) -> str:
             f"（按“{name}”理解：已收录的这类机关只有它）",
             f" (read as {name}: the only such agency indexed)",
         )
+    if how == "year":
+        return t(
+            language,
+            f"（按“{name}”理解：同名的机关中只有它有所问年份的报告）",
+            f" (read as {name}: of the agencies of that name, the only one with a report of that year)",
+        )
     return ""
 
 

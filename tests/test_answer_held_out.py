@@ -1,4 +1,4 @@
-"""Shapes of questions from banks 9 to 12 (each written without seeing the engine, and
+"""Shapes of questions from banks 9 to 13 (each written without seeing the engine, and
 run once before any change for it) that the engine had answered with a neighbour of the
 question, or not at all: spans of years said twice, which agencies meet a mark, totals
 over agencies with reports blank, follow-ups over the last two answers (那两年加起来,
@@ -582,3 +582,111 @@ def test_whether_a_figure_rose_or_fell_every_year_is_a_yes_or_no(
         assert "不是" not in answer.text and ("是：" in answer.text or "Yes:" in answer.text)
     else:
         assert f"不是：{stop} 年" in answer.text or f"No: {stop} " in answer.text
+
+
+# Bank 13 (written without the engine; 63.4 % right and 10 wrong numbers at its first run)
+
+
+def test_增幅_and_降幅_are_rates_of_the_two_years(engine: Engine) -> None:
+    before, after = pingtan(2022, "3.received.total"), pingtan(2023, "3.received.total")
+    a = engine.answer("平潭2023年申请数增幅是多少")  # had given the difference
+    assert (a.status, a.value) == ("answered", round((after - before) / before, 6))
+    low, high = pingtan(2023, "3.received.total"), pingtan(2024, "3.received.total")
+    a = engine.answer("平潭2024年申请量降幅")  # a fall asked of a rise: said as a rise
+    assert (a.status, a.value) == ("answered", round((low - high) / low, 6))
+    assert "没有下降，而是增长了" in a.text
+
+
+def test_a_year_and_every_year_after_it(engine: Engine) -> None:
+    expected = sum(pingtan(y, "3.received.total") for y in range(2022, 2026))
+    a = engine.answer("平潭2022年以后一共收到多少申请")  # had been not found
+    assert (a.status, a.value) == ("answered", expected)
+    a = engine.answer("从2023年开始平潭一共收到多少申请")
+    assert a.value == sum(pingtan(y, "3.received.total") for y in range(2023, 2026))
+    a = engine.answer("请问平潭上一年度收到多少件政府信息公开申请")  # had been the latest, 2025
+    assert (a.year, a.value) == (2024, pingtan(2024, "3.received.total"))
+
+
+def test_refused_in_chinese_is_asked_back_with_each_result_it_may_mean(engine: Engine) -> None:
+    a = engine.answer("淮安2024年被拒绝的申请有多少")
+    assert (a.status, a.value) == ("ambiguous", None)
+    assert [c["question"] for c in a.candidates] == [
+        "淮安2024年不予公开的申请有多少",
+        "淮安2024年无法提供的申请有多少",
+        "淮安2024年不予处理的申请有多少",
+    ]
+    a = engine.answer("淮安2024年拒绝公开了几件")  # 拒绝公开 is 不予公开 alone
+    withheld = [k for k in devset_figures("huaian-shi-zf-2024") if k.startswith("3.withheld_")]
+    assert a.value == sum(huaian(k) for k in withheld if k.endswith(".total"))
+
+
+def test_a_share_of_a_whole_the_question_spells_out(engine: Engine) -> None:
+    f = real_figures("pingtan-zhsyq-2025-crawl")
+    lawsuits = f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+    a = engine.answer("平潭2025年行政复议占复议和诉讼全部案件的比例")  # had been 36 ÷ 9
+    expected = round(f["4.review.total"] / (f["4.review.total"] + lawsuits), 6)
+    assert (a.status, a.value) == ("answered", expected)
+    a = engine.answer("淮安2024年行政复议里结果纠正的占复议总数的比例")  # not over decided cases
+    assert a.value == round(huaian("4.review.corrected") / huaian("4.review.total"), 6)
+    a = engine.answer("淮安2024年法人或其他组织的申请里法律服务机构占多少")
+    orgs = sum(
+        huaian(f"3.received.{c}")
+        for c in ("commercial", "research", "social_welfare", "legal_service", "other_org")
+    )
+    assert a.value == round(huaian("3.received.legal_service") / orgs, 6)  # not orgs ÷ all
+
+
+def test_a_check_whose_sides_are_not_made_out_is_never_one_sum(engine: Engine) -> None:
+    f = real_figures("shuyang-xian-zf-2025-ocr")
+    a = engine.answer("沭阳2025年表三自然人那列 新收加结转等于办结加结转下年吗")
+    left = f["3.received.natural_person"] + f["3.carried_over.natural_person"]
+    right = f["3.results_total.natural_person"] + f["3.carried_forward.natural_person"]
+    # 结转 beside 新收 is carried over, beside 办结 forward; 等于…吗 is answered yes or no
+    assert a.value is None and ("两边一致" in a.text) == (left == right), a.text
+    assert f"= {left:g}" in a.text and "上年结转" in a.text and "结转下年度" in a.text
+
+
+def test_a_passage_about_all_applications_does_not_answer_one_kind(engine: Engine) -> None:
+    a = engine.answer("平潭2023年申请人撤回的申请有几件")  # had given the text's 81 of all
+    assert a.value is None
+
+
+def test_the_texts_other_count_of_applications_is_quoted_beside_the_tables(
+    engine: Engine,
+) -> None:
+    f = real_figures("shuyang-xian-zf-2025-ocr")
+    a = engine.answer("沭阳县2025年全年大概受理了多少件政府信息公开申请")
+    assert (a.status, a.value) == ("answered", f["3.received.total"])
+    total = f["3.received.total"] + f["3.carried_over.total"]  # the text's 受理749件
+    assert f"{total:g} 件即本年新收 {f['3.received.total']:g} 件与上年结转" in a.text
+
+
+def test_english_rises_and_falls(engine: Engine) -> None:
+    a = engine.answer(
+        "How much did Pingtan's administrative penalty decisions drop from 2024 to 2025?"
+    )
+    assert (a.status, a.value) == ("ambiguous", None)  # how many fewer, or by what percent
+    a = engine.answer(
+        "By how many decisions did Pingtan's administrative penalties fall from 2024 to 2025?"
+    )
+    fell = pingtan(2024, "2.penalty.decisions") - pingtan(2025, "2.penalty.decisions")
+    assert (a.status, a.value) == ("answered", fell)
+
+
+def test_a_place_and_an_office_with_two_figures_summed_is_that_agency(engine: Engine) -> None:
+    f = real_figures("shanghai-shi-zfbgt-2025-pdfmd")
+    a = engine.answer(
+        "Shanghai general office 2025: combined total of lawsuits filed directly and after reconsideration"
+    )
+    expected = f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
+    assert (a.status, a.value) == ("answered", expected)
+    a = engine.answer("Pingtan government 2022 new applications")  # its 管委会, no 人民政府
+    assert (a.status, a.value) == ("answered", pingtan(2022, "3.received.total"))
+
+
+def test_a_name_of_two_agencies_is_the_one_with_a_report_of_the_year(engine: Engine) -> None:
+    a = engine.answer("上海2019年收到多少申请")  # 上海市科委's reports start in 2024
+    expected = devset_figures("shanghai-shi-zfbgt-2019")["3.received.total"]
+    assert (a.status, a.value) == ("answered", expected)
+    assert "只有它有所问年份的报告" in a.text
+    assert engine.answer("上海收到多少申请").status == "ambiguous"  # no year: still asked
