@@ -34,7 +34,8 @@ from .clarify import (
 from .context import Ctx
 from .conversation import Context, follow, language_switch
 from .focus import focus, questions_in
-from .homophones import Homophones
+from .homophones import Homophones, of_places
+from .lexicon import ZH
 from .model import Answer
 from .normalize import MAX_QUESTION_CHARS, Text, is_cjk
 from .one_agency import (
@@ -146,13 +147,33 @@ def respond(
 
 @lru_cache(maxsize=2)
 def _homophones(agencies: AgencyIndex) -> Homophones:
-    return Homophones(agencies)
+    return of_places(agencies)
+
+
+@lru_cache(maxsize=1)
+def _words_by_sound() -> Homophones:
+    """The lexicon's Chinese phrases that name a figure or a column (申请, 复议, 诉讼,
+    自然人…): a word typed by sound (申情) is put right as a place is; a stretch that is a
+    phrase itself is none. Not cues: 那个 is no slip of 哪个, nor 名字 of 名次."""
+    words = {w for w, p in ZH if p.kind not in ("filler", "cue") and len(w) >= 2}
+    return Homophones(words, words.__contains__)
 
 
 def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Reading, str] | None:
-    """The question read again with a place typed by sound put right (平谭 → 平潭), and
-    the note that says so; None when nothing unread is such a slip, or the question read
-    again still has a name not found."""
+    """The question read again with places and words typed by sound put right (平谭 →
+    平潭, 申情 → 申请; up to two slips, each read again), and the note that says so; None
+    when nothing unread is such a slip, or the question read again still has a name not
+    found."""
+    notes = []
+    while len(notes) < 2 and (slip := _one_by_sound(reading, agencies, today)) is not None:
+        reading, note = slip
+        notes.append(note)
+    return (reading, "".join(notes)) if notes else None
+
+
+def _one_by_sound(
+    reading: Reading, agencies: AgencyIndex, today: date
+) -> tuple[Reading, str] | None:
     text = reading.text
     unread = [(m.start, m.end) for m in reading.unresolved if m.how == "unknown"]
     for word in reading.not_understood:
@@ -161,7 +182,9 @@ def _by_sound(reading: Reading, agencies: AgencyIndex, today: date) -> tuple[Rea
             unread.append((at, at + len(word)))
     if not unread:
         return None
-    slip = _homophones(agencies).correct(text.compact, unread)
+    slip = _homophones(agencies).correct(text.compact, unread) or _words_by_sound().correct(
+        text.compact, unread
+    )
     if slip is None:
         return None
     a, b = text.original_span(slip.start, slip.end)

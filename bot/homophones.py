@@ -1,5 +1,6 @@
 """Place names typed with a character of the same sound: 平谭 for 平潭, 淮按 for 淮安,
-棋江 for 綦江, 蕖县 for 渠县.
+棋江 for 綦江, 蕖县 for 渠县; and the words of the form the same way (申情 for 申请, 复意
+for 复议, 诉送 for 诉讼).
 
 Chinese is typed by pinyin, so the commonest slip in a name is a character that sounds
 the same as the right one. A name not found whose pinyin is that of exactly one place an
@@ -12,6 +13,7 @@ index does not hold.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,14 +44,16 @@ def _sounds(ch: str) -> frozenset[str]:
 
 
 class Homophones:
-    """The places of an agency index, each under every way of writing it with one
-    character unknown (平?, ?潭), so that a stretch of a question is matched in a few
-    lookups however many places there are."""
+    """Words (the places of an agency index, the lexicon's phrases), each under every way
+    of writing it with one character unknown (平?, ?潭), so that a stretch of a question
+    is matched in a few lookups however many words there are. `taken(window)` says a
+    stretch is a word of its own, no slip (宜川县 is a place, not 伊川县 mistyped)."""
 
-    def __init__(self, agencies: AgencyIndex) -> None:
+    def __init__(self, keys: Iterable[str], taken: Callable[[str], bool]) -> None:
+        self.taken = taken
         self.lengths: set[int] = set()
         self.blanked: dict[str, list[tuple[str, int]]] = {}
-        for key in agencies.places:
+        for key in keys:
             if len(key) >= 2 and all(is_cjk(c) for c in key):
                 self.lengths.add(len(key))
                 for i in range(len(key)):
@@ -70,7 +74,7 @@ class Homophones:
                 for i in range(length):
                     for key, at in self.blanked.get(window[:i] + "?" + window[i + 1 :], ()):
                         if key[at] != window[at] and _sounds(key[at]) & _sounds(window[at]):
-                            if not _is_a_place(window):  # 宜川县 is no slip for 伊川县
+                            if not self.taken(window):  # 宜川县 is no slip for 伊川县
                                 found.setdefault(key, Correction(start, end, window, key))
         # the longest place wins over its own tails (平潭综合实验区 over 平潭); several
         # different places that fit are not guessed between
@@ -79,7 +83,12 @@ class Homophones:
         return kept[0] if len(kept) == 1 else None
 
 
-def _is_a_place(name: str) -> bool:
+def of_places(agencies: AgencyIndex) -> Homophones:
+    """The places indexed agencies are in."""
+    return Homophones(agencies.places, is_a_place)
+
+
+def is_a_place(name: str) -> bool:
     """Whether the name as written is a division itself (exactly, or without its level)."""
     return any(m.start == 0 and m.end == len(name) for m in divisions().find(name, None))
 

@@ -690,3 +690,35 @@ def test_a_name_of_two_agencies_is_the_one_with_a_report_of_the_year(engine: Eng
     assert (a.status, a.value) == ("answered", expected)
     assert "只有它有所问年份的报告" in a.text
     assert engine.answer("上海收到多少申请").status == "ambiguous"  # no year: still asked
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "key"),
+    [
+        ("平潭２０２４年行政复意总数", "pingtan-zhsyq-2024-crawl", "4.review.total"),
+        ("上海市政府办公厅２０１９年新收申情几件", "", "3.received.total"),
+        (
+            "平潭2023年行政诉送的复议后起诉几件",
+            "pingtan-zhsyq-2023-crawl",
+            "4.litigation_after_review.total",
+        ),
+    ],
+)
+def test_a_word_of_the_form_typed_by_sound_is_read_as_that_word(
+    engine: Engine, question: str, name: str, key: str
+) -> None:
+    a = engine.answer(question)
+    expected = truth(name, key) if name else devset_figures("shanghai-shi-zfbgt-2019")[key]
+    assert (a.status, a.value) == ("answered", expected), a.text
+    assert "理解）" in a.text.splitlines()[0]  # the slip is said
+
+
+def test_a_place_and_a_word_typed_by_sound_in_one_question(engine: Engine) -> None:
+    a = engine.answer("其江区司法局2024年收到几个申情")
+    assert a.status == "answered" and "綦江区" in a.text and "“申情”按“申请”理解" in a.text
+
+
+def test_words_that_ask_are_not_put_right_by_sound(engine: Engine) -> None:
+    # 那个 sounds as 哪个 (which): read so, it had turned a question into a ranking
+    a = engine.answer("那个司法局收到几件申请")
+    assert a.status != "answered" and a.value is None and "哪个" not in a.text
