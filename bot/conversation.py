@@ -265,10 +265,12 @@ def _both(
     same = [m.agencies for m in before.resolved] == [m.agencies for m in prev.resolved]
     if not (same and before.years.years == prev.years.years and prev.measures and before.measures):
         return None
-    if before.measures == prev.measures:
+    # two figures (予以公开, then 部分公开), or one figure in two columns (自然人, then 商业企业)
+    kind = "measure" if before.measures != prev.measures else "column"
+    if kind == "column" and before.columns == prev.columns:
         return None
-    mine = [h for h in prev.hits if h.phrase.kind == "measure"]
-    theirs = [h for h in before.hits if h.phrase.kind == "measure"]
+    mine = [h for h in prev.hits if _kind(h) == kind]
+    theirs = [h for h in before.hits if _kind(h) == kind]
     if not mine or not theirs:
         return None
     earlier_text = Text.of(earlier)
@@ -281,7 +283,14 @@ def _both(
     merged = read(Text.of(question), agencies, today)
     if _rows(merged.measures) != _rows(before.measures + prev.measures) or merged.not_understood:
         return None  # the words did not combine into that sum: not guessed
+    if kind == "column" and set(merged.columns) != set(before.columns + prev.columns):
+        return None
     return question
+
+
+def _kind(hit: Hit) -> str:
+    """What a phrase names, for a follow-up that sums: a figure or a column of one."""
+    return "column" if hit.phrase.kind in ("applicant", "outcome", "t2col") else hit.phrase.kind
 
 
 def _own_question(

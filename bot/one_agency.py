@@ -195,6 +195,13 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
         return ambiguous_figure(ctx, measures, report)
     measure = measures[0]
     p = ctx.reading
+    kind = _COLUMN_KIND.get(measure.table)
+    named = list(dict.fromkeys(v for k, v in p.columns if k == kind))
+    if len(named) >= 2 and (
+        kind != "t2col" or all(c in table2_columns(measure, report) for c in named)
+    ):
+        # 自然人加商业企业, 结果维持和纠正各多少: every column named, never the first alone
+        return _columns(ctx, report, measure, named, note)
     if (
         measure.table == 2
         and p.t2col not in (None, *table2_columns(measure, report))
@@ -315,6 +322,63 @@ def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
         lang,
         f"共 {reply.amount(r.total, sel.measure, sel.column, lang)}，为以下 {len(r.cells)} 格之和：\n{listing}",
         f"{reply.amount(r.total, sel.measure, sel.column, lang)} in all, the sum of {len(r.cells)} cells:\n{listing}",
+    )
+
+
+_COLUMN_KIND = {3: "applicant", 4: "outcome", 2: "t2col"}
+
+
+def _columns(
+    ctx: Ctx, report: ReportRow, measure: Measure, columns: list[str], note: str
+) -> Answer:
+    """Several columns of one figure named (自然人和商业企业的申请): each one's figure, and
+    their sum when the question adds them up (一共, 加起来); a blank among them leaves the
+    sum unsaid. Without a sum asked there is no one quantity: no value."""
+    lang = ctx.lang
+    resolved = [resolve(Selection(measure, c), report) for c in columns]
+    values = [r.total if r is not None else None for r in resolved]
+    listed = t(lang, "，", "; ").join(
+        f"{reply.measure_name(measure, c, lang)} {reply.amount(v, measure, c, lang)}"
+        for c, v in zip(columns, values, strict=True)
+    )
+    lines = [
+        t(
+            lang,
+            f"{report.agency} {report.year} 年{note}：{listed}。",
+            f"{report.agency}, {report.year}{note}: {listed}.",
+        )
+    ]
+    value = None
+    if ctx.reading.has("sum"):
+        if None in values:
+            lines.append(
+                t(
+                    lang,
+                    "其中有一格报告没有数字（空白不等于 0），无法给出合计。",
+                    "One of these cells has no number (a blank is not a zero): no sum can be given.",
+                )
+            )
+        else:
+            value = number(round(sum(values), 6))  # type: ignore[arg-type]
+            terms = " + ".join(reply.num(v, lang) for v in values)  # type: ignore[arg-type]
+            lines.append(
+                t(
+                    lang,
+                    f"合计 = {terms} = {reply.num(value, lang)}。",
+                    f"Sum = {terms} = {reply.num(value, lang)}.",
+                )
+            )
+    lines.extend(reply.citation(report, r, lang) for r in resolved if r is not None)
+    figures = [f for r in resolved if r is not None for f in _figure_dicts(report, r)]
+    status = "not_found" if ctx.reading.has("sum") and value is None else "answered"
+    return ctx.answer(
+        status,
+        "figure",
+        "\n".join(lines),
+        agency=report.agency,
+        year=report.year,
+        value=value,
+        figures=figures,
     )
 
 

@@ -848,7 +848,11 @@ OPERATION_RULES: tuple[tuple[str, object], ...] = (
     (
         "change",
         lambda r: (
-            (r.has("change") and not r.has("trend") and bool(r.measures or r.outcome))
+            (
+                r.has("change")
+                and not r.has("trend")
+                and bool(r.measures or r.outcome or _two_columns(r))  # 自然人比商业企业多多少
+            )
             or (r.has("which") and len(r.measures) == 2 and len(r.resolved) == 1)
             or (r.has("same") and bool(r.measures) and len(r.resolved) == 1)
         ),

@@ -722,3 +722,50 @@ def test_words_that_ask_are_not_put_right_by_sound(engine: Engine) -> None:
     # 那个 sounds as 哪个 (which): read so, it had turned a question into a ranking
     a = engine.answer("那个司法局收到几件申请")
     assert a.status != "answered" and a.value is None and "哪个" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "keys", "summed"),
+    [
+        (
+            "淮安2024年自然人加商业企业申请一共多少",
+            ("3.received.natural_person", "3.received.commercial"),
+            True,
+        ),
+        (
+            "How many requests did Huaian receive in 2024 from natural persons plus commercial enterprises in total",
+            ("3.received.natural_person", "3.received.commercial"),
+            True,
+        ),
+        ("淮安2024年复议结果维持和纠正一共多少", ("4.review.upheld", "4.review.corrected"), True),
+        (
+            "淮安2024年自然人和商业企业的申请各多少",
+            ("3.received.natural_person", "3.received.commercial"),
+            False,
+        ),
+    ],
+)
+def test_two_columns_of_one_figure_are_both_read(
+    engine: Engine, question: str, keys: tuple[str, str], summed: bool
+) -> None:
+    # the second column named had been dropped: 自然人加商业企业 gave 自然人's 3001
+    a = engine.answer(question)
+    assert a.status == "answered"
+    assert a.value == (sum(huaian(k) for k in keys) if summed else None), a.text
+    assert all(f"{huaian(k):,g}" in a.text or f"{huaian(k):g}" in a.text for k in keys)
+
+
+def test_two_columns_compared_without_a_figure_named(engine: Engine) -> None:
+    a = engine.answer("淮安2024年自然人比商业企业多多少")  # had given the report card
+    assert a.value == huaian("3.received.natural_person") - huaian("3.received.commercial")
+
+
+def test_a_bare_sum_after_two_columns_asked_in_turn(engine: Engine) -> None:
+    answers = conversation(
+        engine,
+        "What did Huaian receive in 2024 from natural persons?",
+        "and from commercial enterprises?",
+        "combined?",
+    )
+    expected = huaian("3.received.natural_person") + huaian("3.received.commercial")
+    assert (answers[-1].status, answers[-1].value) == ("answered", expected)
