@@ -1164,8 +1164,12 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
         return "min" if r.has("min", "fewer") else "max"
     op = next((c for c in ("max", "min", "sum", "mean", "median") if r.has(c)), None)
     if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
-        if not _SUM_OVER_YEARS.search(r.text.compact):
-            return None  # 每年…各有多少（三种情形加起来）: a sum within each year
+        # 每年…各有多少（三种情形加起来）: a sum within each year, of a figure of several
+        # rows or said of each (各); 每年收到的申请加起来一共: one row's years, summed
+        grouped = any(len(m.row_sets[0]) > 1 for m in r.measures)
+        within = r.has("each", "respectively") or grouped
+        if within and not _SUM_OVER_YEARS.search(r.text.compact):
+            return None
     return op
 
 

@@ -453,20 +453,21 @@ def _take_out(masked: Text, reading: Reading) -> None:
 
 
 def _years_apart(
-    compact: str, mentions: list[Mention], places: list[PlaceRead], years: YearRef
+    compact: str, mentions: list[Mention], places: list[PlaceRead], years: YearRef, today: date
 ) -> list[tuple[tuple[int, ...], int]]:
     """Agencies each named with a year of its own (上海市政府办公厅2025年和淮安市2024年):
     the agencies of each name, with its year; empty unless two names have years apart."""
     names = [((m.start, m.end), tuple(m.agencies)) for m in mentions]
     names += [((p.start, p.end), tuple(p.agencies)) for p in places]
-    if len(names) < 2 or len(set(years.explicit)) < 2:
+    if len(names) < 2 or len(set(years.years)) < 2:
         return []
     owned: dict[int, int] = {}
     for s, e in years.spans:
-        digits = re.search(r"(?:19|20)\d{2}", compact[s:e])
+        # the year as written beside the name: 2024年, or 去年 (綦江司法局去年和平潭前年)
+        said = find_years(Text.of(compact[s:e]), today).years
         for i, ((ns, ne), _) in enumerate(names):
-            if 0 <= s - ne <= 1 or 0 <= ns - e <= 1:
-                owned.setdefault(i, int(digits.group(0)) if digits else 0)
+            if (0 <= s - ne <= 1 or 0 <= ns - e <= 1) and len(said) == 1:
+                owned.setdefault(i, said[0])
                 break
     if len(owned) < 2:
         return []
@@ -659,7 +660,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     _share_of_group(masked, reading)
     reading.sides = _sides(masked, reading)
     reading.not_understood += _misfits(masked, reading)
-    reading.years_apart = _years_apart(text.compact, mentions, places, years)
+    reading.years_apart = _years_apart(text.compact, mentions, places, years, today)
     if counting:
         reading.cues.add("count")
     if counting_years:

@@ -769,3 +769,19 @@ def test_a_bare_sum_after_two_columns_asked_in_turn(engine: Engine) -> None:
     )
     expected = huaian("3.received.natural_person") + huaian("3.received.commercial")
     assert (answers[-1].status, answers[-1].value) == ("answered", expected)
+
+
+def test_each_years_figure_added_up(engine: Engine) -> None:
+    a = engine.answer("平潭2022年以后每年收到的信息公开申请加起来一共多少件")  # had listed, no sum
+    assert a.value == sum(pingtan(y, "3.received.total") for y in range(2022, 2026))
+
+
+def test_agencies_each_with_a_year_said_relative_to_today(engine: Engine) -> None:
+    a = engine.answer("淮安去年和平潭前年的行政复议哪个多")  # 2024 and 2023 (today 2025-06-01)
+    assert a.value == max(huaian("4.review.total"), pingtan(2023, "4.review.total")), a.text
+
+
+def test_a_cell_named_by_its_row_and_column_words(engine: Engine) -> None:
+    a = engine.answer("上海市政府办公厅2019年表三予以公开那一行的总计栏是多少")
+    assert devset_figures("shanghai-shi-zfbgt-2019")["3.granted.total"] is None  # blank
+    assert (a.status, a.value) == ("not_found", None)  # read, and blank: no number
