@@ -644,7 +644,7 @@ def _count(
             f"{q.name(lang)} is a count; a percentage is no mark for it.",
         )
         return ctx.answer("unsupported", "count", text)
-    comparison, threshold = ctx.reading.condition or (">", 0.0)
+    comparison, threshold = ctx.reading.mark(reply.unit(q.measure, q.column, "zh").strip())
     test = COMPARISONS[comparison]
     meets = valid.copy()
     meets[valid] = test(spread.totals[valid], threshold)
@@ -1125,9 +1125,24 @@ def difference_lines(
     return diff, lines
 
 
+# 既…也… / 既…又… / 同时 / 并且: two conditions joined
+_BOTH_CONDITIONS = re.compile(r"既[^，。？?]{1,24}?[也又]|同时|并且|而且")
+_BOTH_CONDITIONS_EN = re.compile(r"\bboth\b.*\band\b|\bneither\b.*\bnor\b")
+
+
 def count(ctx: Ctx) -> Answer:
     """有几个司法局… : agencies counted, on a figure's condition or, with none, as indexed."""
     r = ctx.reading
+    if _BOTH_CONDITIONS.search(r.text.compact) or _BOTH_CONDITIONS_EN.search(r.text.words):
+        # 既没收到申请、也没有行政许可决定的: two figures each on a mark, of which one alone
+        # (the weaker word dropped) would count other agencies
+        text = t(
+            ctx.lang,
+            "这个问题同时对两项数字设了条件。我一次只按一项数字的条件计数：请分别问每个条件。",
+            "This question puts conditions on two figures at once. I count on one figure's "
+            "condition at a time: ask about each condition on its own.",
+        )
+        return ctx.answer("unsupported", "count", text)
     if r.measures or r.outcome:
         only = [m.agencies[0] for m in r.resolved] or None
         return across(ctx, op="count", only=only, as_rate=r.has("rate"))

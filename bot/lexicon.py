@@ -155,6 +155,9 @@ ZH: list[tuple[str, Phrase]] = [
     # 是不是一年比一年少 / 一直在增加: whether the figure rose (fell) every year, yes or no
     *_p("cue", "falling", "一年比一年少", "一年比一年低", "逐年减少", "逐年下降", "一直在减少", "一直在下降", "一直减少", "一直下降", "连年减少", "连年下降", "每年都在减少", "每年都在下降", "每年都减少", "每年都下降", "持续减少", "持续下降", also=(("cue", "trend"),)),
     *_p("cue", "rising", "一年比一年多", "一年比一年高", "逐年增加", "逐年上升", "逐年增长", "一直在增加", "一直在上升", "一直在增长", "一直增加", "一直上升", "一直增长", "连年增加", "连年上升", "连年增长", "每年都在增加", "每年都在增长", "每年都在上升", "每年都增加", "每年都增长", "持续增加", "持续上升", "持续增长", also=(("cue", "trend"),)),
+    # 哪年多 / 哪一年少: the year of the most (fewest), of the agency's years
+    *_p("cue", "max", "哪年多", "哪一年多", "哪年更多", "哪一年更多", "哪年高", "哪一年高", "哪年最多", also=(("cue", "trend"),)),
+    *_p("cue", "min", "哪年少", "哪一年少", "哪年更少", "哪一年更少", "哪年低", "哪一年低", "哪年最少", also=(("cue", "trend"),)),
     *_p("cue", "trend", "历年", "每年", "各年", "逐年", "趋势", "变化", "历史", "近几年", "这几年", "多年", "哪一年", "哪年", "年度对比", "几年来"),
     *_p("cue", "section5", "存在的主要问题", "存在的问题", "存在哪些问题", "主要问题", "问题", "不足", "短板", "改进", "整改"),
     *_p("cue", "section6", "其他需要报告", "其他事项", "其他需要", "第六部分"),
@@ -436,6 +439,11 @@ COUNT = (
         r"(?:有|共有|一共有)?(?:几|多少)(?:个|家)(?:机关|单位|部门|政府|[^\s，。？]{0,8}?(?:局|委|办|厅|政府|区|县|市))"
     ),
     re.compile(r"(?:机关|单位|部门)(?:有|共有|一共有)(?:几|多少)(?:个|家)"),  # 上海市的机关有几个
+    # 五个司法局里头有几个…, 司法局里…不为零的有几个: the kind named first, then counted
+    re.compile(
+        r"(?:局|委|办|厅|政府|机关|单位|部门)(?:里头|里面|里|中|当中|之中)"
+        r"[^，。？?]{0,20}?(?:有|共有|一共有)(?:几|多少)(?:个|家)"
+    ),
     re.compile(
         r"\bhow many (?:agencies|bureaus|offices|governments|departments|justice bureaus|of them|reports)\b"
     ),
@@ -455,7 +463,10 @@ def counts_years(text: Text) -> bool:
 
 # 超过100件 / more than 100: a condition on the figure, for a count
 # a mark, in percent when so written (超过5%: of a rate, 0.05)
-_MARK = r"(\d+(?:\.\d+)?)\s*(%|％|percent|万|千|thousand|k\b)?"
+_MARK = r"(\d+(?:\.\d+)?)\s*(%|％|percent|亿|万|千|thousand|k\b)?\s*(?:元)?"
+# a mark that is an amount of money (超过1亿元, 10000万元, 5000元): of a figure in 万元, it is
+# turned into 万元 (`Reading.mark`)
+MONEY_MARK = re.compile(r"\d(?:\.\d+)?\s*(?:亿|万|千)?\s*元|\d\s*亿")
 CONDITION = (
     # 不为零 / 非零: a count over zero (before 为零, which it holds)
     (re.compile(r"不为零|不为0(?!\d)|非零|不是零|不是0(?!\d)|不等于零|不等于0(?!\d)"), ">0"),
@@ -721,7 +732,8 @@ def top_n(text: Text) -> int | None:
 
 
 # 超过5% of a rate is 0.05; 超过10万件 is 100,000
-_MARK_SCALE = {"": 1, "%": 0.01, "％": 0.01, "percent": 0.01, "万": 10_000, "千": 1_000}
+_MARK_SCALE = {"": 1, "%": 0.01, "％": 0.01, "percent": 0.01, "亿": 100_000_000, "万": 10_000}
+_MARK_SCALE["千"] = 1_000
 _MARK_SCALE.update(thousand=1_000, k=1_000)
 
 

@@ -879,10 +879,15 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     warned = []
     what = None
     shows = None
+    unit = ""
     for year in sorted(wanted):
         report = ctx.reader.report(agency_id, year)
         assert report is not None
         sel = _selection(ctx, measure, report)
+        if isinstance(sel, list) and p.t2col is not None and p.t2col not in sel:
+            # 收费金额 of a year whose form counts items only (2019): that year has none
+            lines.append(t(ctx.lang, f"{year} 年：报告没有这一项", f"{year}: not printed"))
+            continue
         if isinstance(sel, list):
             return ambiguous_column(ctx, measure, sel, report)
         what = reply.measure_name(measure, sel.column, ctx.lang)
@@ -898,6 +903,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
         latest = (year, r.total)
         by_year[year] = r.total
         shows = partial(_amount, sel)
+        unit = reply.unit(measure, sel.column, "zh").strip()
         if broken_rules(r.cells, report):
             warned.append(str(year))
     head = t(
@@ -930,7 +936,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
             )
         )
     year, value = latest if latest else (None, None)
-    over = over_years(ctx, by_year, shows)
+    over = over_years(ctx, by_year, shows, unit=unit)
     if over is not None:  # 哪一年最多, 历年一共, 平均每年: the years' extreme, sum or mean
         said, year, value, intent = over
         body.insert(len(lines) + 1, said)
@@ -938,9 +944,9 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
         return ctx.answer(
             status, intent, "\n".join(body), agency=name, year=year, value=value, figures=figures
         )
-    if asks_of_years(p):
-        # asked something of the years this cannot work out: the figures, and no value
-        # (the latest year's is not the answer to it)
+    if asks_of_years(p) or _WHICH_YEAR.search(p.text.compact) or _WHICH_YEAR.search(p.text.words):
+        # asked something of the years this cannot work out (哪年的…: a year, by what?):
+        # the figures, and no value (the latest year's is not the answer to it)
         return ctx.answer("answered", "trend", "\n".join(body), agency=name, figures=figures)
     return ctx.answer(
         "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
@@ -952,6 +958,7 @@ def _amount(sel: Selection, value: float | int | None, language: str) -> str:
 
 
 _ITEMS = re.compile(r"项目|事项|几项|多少项|\bitems?\b")
+_WHICH_YEAR = re.compile(r"哪年|哪一年|哪个年份|\bwhich year\b|\bwhat year\b")
 _EACH_YEAR = re.compile(r"每年|每一年|各年|历年各|\beach year\b|\bper year\b")
 _OVER_ZH = {
     "max": "最大值",
@@ -1001,6 +1008,7 @@ def over_years(
     show: Callable[[float | int | None, str], str] | None,
     *,
     rates: bool = False,
+    unit: str = "",
 ) -> tuple[str, int | None, float | int | None, str] | None:
     """What a trend question asks of its years beside the figures (the year of the most,
     the second, the top three, the sum, the mean, the median, how many years pass a
@@ -1036,7 +1044,7 @@ def over_years(
     if op in ("rising", "falling"):
         return _every_year(known, op == "rising", show, lang), None, None, "yes_no"
     if op == "count":
-        how, mark = r.condition or (">", 0.0)
+        how, mark = r.mark(unit)
         meet = [y for y, v in known.items() if _MEETS[how](v, mark)]
         said = t(
             lang,
@@ -1160,7 +1168,7 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
         return "rank"
     if r.has("change") and years == 2:
         return "change"
-    if r.has("which") and years == 2:  # higher in 2023 or in 2024: the larger, and its year
+    if r.has("which"):  # higher in 2023 or in 2024, 哪年多: the larger, and its year
         return "min" if r.has("min", "fewer") else "max"
     op = next((c for c in ("max", "min", "sum", "mean", "median") if r.has(c)), None)
     if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):

@@ -19,6 +19,7 @@ from .agencies import AgencyIndex, Kind, Mention
 from .catalogue import GROUPS, MEASURES, Measure
 from .lexicon import (
     EN,
+    MONEY_MARK,
     ROW_WORDS,
     VAGUE,
     Hit,
@@ -160,6 +161,8 @@ class Reading:
     stated: list[tuple[Measure, float, bool]] = field(default_factory=list)
     # the condition's mark was written in percent (超过5%): it fits rates only
     percent_mark: bool = False
+    # the condition's mark is an amount of money, in 元 as written (超过1亿元)
+    money_mark: bool = False
     # 淮安的申请占这几家总数的多少: the agency whose share of the named agencies' total is
     # asked (the one named right before 占)
     share_part: int | None = None
@@ -193,6 +196,14 @@ class Reading:
     @property
     def unresolved(self) -> list[Mention]:
         return [m for m in self.mentions if m.how in ("ambiguous", "unknown")]
+
+    def mark(self, unit: str) -> tuple[str, float]:
+        """The condition (by default: not zero) in the unit of the figure it is put to:
+        a mark of money, in 元 as read, over a figure in 万元 is divided by 10,000."""
+        how, mark = self.condition or (">", 0.0)
+        if self.money_mark and unit == "万元":
+            mark /= 10_000
+        return how, mark
 
     def explain(self, agencies: AgencyIndex) -> str:
         """The reading, printable: why an answer was given (`python -m bot ask --explain`)."""
@@ -675,6 +686,9 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if kind is not None and re.search("各[^，。？?]{0,6}" + re.escape(kind.label), masked.compact):
         reading.cues.add("each")  # 各司法局的予以公开率: each one's, not all taken together
     reading.percent_mark = bool(reading.condition and _PERCENT_MARK.search(masked.compact))
+    reading.money_mark = bool(reading.condition and MONEY_MARK.search(masked.compact))
+    if reading.money_mark and reading.t2col is None:
+        reading.t2col = "amount"  # 收费超过1亿元: the amount, not the number of items
     reading.operation = operation_of(reading)
     if reading.operation in UNAVERAGED and reading.has("mean", "median"):
         # 平均每个申请人申请了几次 of one report: an average the tables cannot give

@@ -785,3 +785,37 @@ def test_a_cell_named_by_its_row_and_column_words(engine: Engine) -> None:
     a = engine.answer("上海市政府办公厅2019年表三予以公开那一行的总计栏是多少")
     assert devset_figures("shanghai-shi-zfbgt-2019")["3.granted.total"] is None  # blank
     assert (a.status, a.value) == ("not_found", None)  # read, and blank: no number
+
+
+def test_a_mark_of_money_over_a_figure_in_wan_yuan(engine: Engine) -> None:
+    fees = {y: pingtan(y, "2.fees.amount") for y in range(2021, 2026)}  # 万元
+    over = [y for y, v in fees.items() if v > 10_000]  # 1 亿元 = 10,000 万元
+    for question in (
+        "平潭2021年以后哪几年行政事业性收费超过1亿元",
+        "平潭2021年以后哪几年收费超过10000万元",
+    ):
+        a = engine.answer(question)
+        assert (a.status, a.value) == ("answered", len(over)), a.text
+        assert "、".join(map(str, over)) in a.text
+
+
+def test_agencies_counted_after_their_kind_is_named(engine: Engine) -> None:
+    # the seeds' 2024 本年新收 总计, read in data/reports: 渠县 0, 伊川 2, 攀枝花市西区 0,
+    # 綦江区 1, 友好区 0
+    a = engine.answer("那五个司法局里头有几个2024年一件申请都没收到")  # had asked which one
+    assert (a.intent, a.status, a.value) == ("count", "answered", 3)
+    assert all(name in a.text for name in ("渠县司法局", "攀枝花市西区司法局", "友好区司法局"))
+
+
+def test_two_conditions_at_once_are_not_counted_as_one(engine: Engine) -> None:
+    # 申请 (a weak word) was dropped and 行政许可 counted alone: 1 for 3
+    a = engine.answer("五家司法局中既没收到申请、也没有行政许可决定的有几家")
+    assert (a.status, a.value) == ("unsupported", None)
+
+
+def test_which_year_asked_of_one_figure(engine: Engine) -> None:
+    a = engine.answer("平潭哪年的行政复议")  # which year, by what? no value, not the latest
+    assert (a.status, a.value) == ("answered", None)
+    answers = conversation(engine, "平潭2022年行政事业性收费金额多少", "2021年呢", "哪年多")
+    fees = {y: pingtan(y, "2.fees.amount") for y in range(2021, 2026)}
+    assert answers[-1].value == max(fees.values())  # had been the latest year's
