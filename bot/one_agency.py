@@ -897,7 +897,7 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
             continue
         shown = reply.amount(r.total, measure, sel.column, ctx.lang)
         if r.total is None:
-            shown = t(ctx.lang, "报告有未填写的格，无法给出", "a cell is blank: no figure")
+            shown = _no_figure(report, r, ctx.lang)
         lines.append(t(ctx.lang, f"{year} 年：{shown}", f"{year}: {shown}"))
         figures.extend(_figure_dicts(report, r, year=year))
         latest = (year, r.total)
@@ -951,6 +951,19 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     return ctx.answer(
         "answered", "trend", "\n".join(body), agency=name, year=year, value=value, figures=figures
     )
+
+
+def _no_figure(report: ReportRow, r: Resolved, lang: str) -> str:
+    """Why a year gives no figure: a cell left blank, or digits printed that cannot be
+    told apart (平潭 2019's 3960181: 396, 0 and 181 run together)."""
+    printed = [report.figures[c].raw for c in r.blank if c in report.figures]
+    if any(ch.isdigit() for raw in printed for ch in raw or ""):
+        return t(
+            lang,
+            "报告此格的数字与邻格连在一起，无法读出",
+            "the cell's digits run into the next cells: unreadable",
+        )
+    return t(lang, "报告有未填写的格，无法给出", "a cell is blank: no figure")
 
 
 def _amount(sel: Selection, value: float | int | None, language: str) -> str:
@@ -1032,8 +1045,8 @@ def over_years(
         return (
             t(
                 lang,
-                f"{years} 年的数字未填写（空白不等于 0），无法给出各年的{_OVER_ZH[op]}。",
-                f"{', '.join(map(str, blank))}: blank (a blank is not a zero), so no {op} over the years can be given.",
+                f"{years} 年的数字未填写或无法读出（空白不等于 0），无法给出各年的{_OVER_ZH[op]}。",
+                f"{', '.join(map(str, blank))}: blank or unreadable (a blank is not a zero), so no {op} over the years can be given.",
             ),
             None,
             None,
