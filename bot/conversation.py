@@ -204,6 +204,12 @@ def rewrite(previous: Text, new: Reading, prev: Reading, shift: int = 0) -> str:
     return " ".join([*prepend, out]).strip()
 
 
+# the year before the one asked (和上一年比呢 / compared with the year before?)
+_YEAR_BEFORE = re.compile(
+    r"上一年|上年|前一年|\b(?:the )?(?:previous|prior) year\b|\bthe year before\b"
+)
+
+
 def _last_two(
     new: Reading, previous: Text, prev: Reading, earlier: str, agencies: AgencyIndex, today: date
 ) -> str | None:
@@ -213,6 +219,10 @@ def _last_two(
         return None
     if not new.has(*_OF_TWO) and not _bare_sum(new):
         return None
+    if _YEAR_BEFORE.search(new.text.compact) or _YEAR_BEFORE.search(new.text.words):
+        return (
+            None  # 和上一年比呢: the year asked last against the one before it, not the two asked
+        )
     before = read(Text.of(earlier), agencies, today)
     if _rows(before.measures) != _rows(prev.measures) or not prev.measures:
         return None
@@ -375,7 +385,8 @@ def follow(
         # 加起来呢 after questions that do not add up (two agencies in two years): the
         # sum of one figure would be no answer to it
         return replace(reading, not_understood=[*reading.not_understood, said.original]), None
-    shift = year_shift(said) if not reading.years.years else None
+    # 再往前一年呢: the year before; 和上一年比呢: a change against it, not that year's figure
+    shift = year_shift(said) if not reading.years.years and not reading.has("change") else None
     if shift is not None:
         if len(prev.years.years) != 1:  # 前一年 of no year asked: not guessed
             return replace(reading, not_understood=[*reading.not_understood, said.original]), None

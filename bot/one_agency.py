@@ -195,6 +195,10 @@ def figure_of(ctx: Ctx, report: ReportRow, note: str, measures: list[Measure]) -
         return ambiguous_figure(ctx, measures, report)
     measure = measures[0]
     p = ctx.reading
+    parts = [m for m in MEASURES.values() if m.parent == measure.key]
+    if parts and p.has("max", "min") and len(p.years.years) <= 1:
+        # 不予公开的理由里哪个最多: the largest of its parts, not the group's total
+        return _extreme_part(ctx, report, measure, parts, note)
     kind = _COLUMN_KIND.get(measure.table)
     named = list(dict.fromkeys(v for k, v in p.columns if k == kind))
     if len(named) >= 2 and (
@@ -326,6 +330,66 @@ def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
 
 
 _COLUMN_KIND = {3: "applicant", 4: "outcome", 2: "t2col"}
+
+
+def _extreme_part(
+    ctx: Ctx, report: ReportRow, measure: Measure, parts: list[Measure], note: str
+) -> Answer:
+    """Which part of a group (不予公开's eight grounds) is the most (or the fewest): every
+    part listed, the extreme named, its figure the value; ties all named; a blank part
+    leaves it unsaid (it might have been the most)."""
+    lang = ctx.lang
+    column = ctx.reading.applicant or "total"
+    resolved = [resolve(Selection(part, column), report) for part in parts]
+    values = [r.total if r is not None else None for r in resolved]
+    listing = "\n".join(
+        f"· {part.zh if lang == 'zh' else part.en}：{reply.amount(v, part, column, lang)}"
+        for part, v in zip(parts, values, strict=True)
+    )
+    fewest = ctx.reading.has("min")
+    what = reply.measure_name(measure, column, lang)
+    lines = [
+        t(
+            lang,
+            f"{report.agency} {report.year} 年{what}各项{note}：",
+            f"{report.agency}, {report.year}{note}: {what}, by part:",
+        ),
+        listing,
+    ]
+    value = None
+    if None in values:
+        lines.append(
+            t(
+                lang,
+                "其中有的项没有数字（空白不等于 0），无法判断哪项最多。",
+                "Some parts have no number (a blank is not a zero): which is the most cannot be said.",
+            )
+        )
+    else:
+        value = min(values) if fewest else max(values)  # type: ignore[type-var]
+        top = [part for part, v in zip(parts, values, strict=True) if v == value]
+        names = t(lang, "、", ", ").join(f"“{p.zh if lang == 'zh' else p.en}”" for p in top)
+        most = t(lang, "最少" if fewest else "最多", "fewest" if fewest else "most")
+        lines.append(
+            t(
+                lang,
+                f"{most}的是{names}：{reply.amount(value, measure, column, lang)}。",
+                f"The {most}: {names}, {reply.amount(value, measure, column, lang)}.",
+            )
+        )
+    group = resolve(Selection(measure, column), report)  # cited as the group's rows
+    if group is not None:
+        lines.append(reply.citation(report, group, lang))
+    figures = [f for r in resolved if r is not None for f in _figure_dicts(report, r)]
+    return ctx.answer(
+        "answered" if value is not None else "not_found",
+        "figure",
+        "\n".join(lines),
+        agency=report.agency,
+        year=report.year,
+        value=value,
+        figures=figures,
+    )
 
 
 def _columns(

@@ -451,6 +451,29 @@ def _share_of_group(masked: Text, reading: Reading) -> None:
         reading.measures = [part, MEASURES[part.parent]]
 
 
+_SUCH_AS = re.compile(r"之类|这类|这一类|一类|等原因|等等|什么的|等(?!于)")
+
+
+def _such_as(masked: Text, reading: Reading) -> None:
+    """因为不掌握之类原因无法提供的: a part named as an example of its group (之类, 等) with
+    the group after it asks the group, not the part."""
+    hits = [h for h in reading.hits if h.view == "compact" and h.phrase.kind == "measure"]
+    compact = masked.compact
+    measures = []
+    for part in reading.measures:
+        parts = [h for h in hits if h.phrase.value == part.key]
+        groups = [h for h in hits if h.phrase.value == part.parent]
+        example = any(
+            p.end <= g.start and _SUCH_AS.search(compact, p.end, g.start)
+            for p in parts
+            for g in groups
+        )
+        group = MEASURES[part.parent] if example and part.parent in MEASURES else part
+        if group not in measures:
+            measures.append(group)
+    reading.measures = measures
+
+
 def _take_out(masked: Text, reading: Reading) -> None:
     """除了内部事务信息以外: the group a part belongs to, less that part (a difference of
     two figures); said of anything else, the words are not understood."""
@@ -669,6 +692,7 @@ def read(text: Text, agencies: AgencyIndex, today: date) -> Reading:
     if reading.stated:  # 核一下…总计是35，那…是多少: the check is of the figure stated
         reading.cues.discard("same")
     _take_out(masked, reading)
+    _such_as(masked, reading)
     _share_of_group(masked, reading)
     reading.sides = _sides(masked, reading)
     reading.not_understood += _misfits(masked, reading)
