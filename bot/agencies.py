@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from index.divisions import region_prefix
-from index.offices import ABBREVIATIONS, ZONE_SHORT, ZONE_WORDS
+from index.offices import ABBREVIATIONS, GOVERNMENT, ZONE_SHORT, ZONE_WORDS
 
 _LEVEL_CHARS = "省市州县区盟旗"
 _LEVEL_AFTER = {"州": "省市县", "市": "区县"}
@@ -396,6 +396,12 @@ class AgencyIndex:
             idx, length = typo
             return Mention(start, end + length, [idx], "typo")
         office = self._office_prefix(tail)
+        selves = list(dict.fromkeys(p.itself for p in places if p.itself is not None))
+        bare = office.lstrip(_LEVEL_CHARS)  # 平潭 + 县人民政府: the level word is the place's
+        if office and len(selves) == 1 and self.office_forms.get(bare) == {GOVERNMENT}:
+            # 平潭县人民政府: the place's own body, named by no office (平潭综合实验区, a
+            # 管委会), is its government
+            return Mention(start, end + len(office), selves, "place")
         if office:
             # an office this place has no agency of (上海市政府 when only 上海市人民政府办公厅 is indexed)
             return Mention(start, end + len(office), self._near(key + office, places), "unknown")

@@ -12,6 +12,7 @@ for an English word (Dean is not 德安县), a Chinese one for a place with none
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
@@ -52,14 +53,20 @@ class PlaceRead:
     written: str
 
 
+def _half_width(ch: str) -> str:
+    """A full-width letter or digit as typed on a Chinese keyboard, made plain (ｐ → p)."""
+    plain = unicodedata.normalize("NFKC", ch)
+    return plain if len(plain) == 1 else ch
+
+
 def find_places(
     text: Text, mentions: list[Mention], agencies: AgencyIndex, year: int | None
 ) -> list[PlaceRead]:
     """The places of the question that no agency name found already covers."""
     out: list[PlaceRead] = []
     places_elsewhere: list[tuple[int, int]] = []  # real places no agency is in (淮南市)
-    # Huai'an's → Huai'an (the same length, so every offset holds)
-    plain = re.sub(r"['’]s\b", "  ", text.original)
+    # Huai'an's → Huai'an, ｐｉｎｇｔａｎ → pingtan (the same length, so every offset holds)
+    plain = re.sub(r"['’]s\b", "  ", "".join(map(_half_width, text.original)))
     for m in divisions().find(plain, year):
         start, end = text.view_span(m.start, m.end)
         if start == end or any(start < x.end and x.start < end for x in mentions):

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from index.divisions import divisions, region_prefix
+
 from .agencies import AgencyIndex, Kind, Mention
 from .catalogue import GROUPS, MEASURES, Measure
 from .lexicon import (
@@ -1017,11 +1019,27 @@ def _regions_before(
             out.append((found.start(), m.start))
             continue
         name = agencies.names[m.agencies[0]]
-        for n in range(min(m.start, 6), 1, -1):  # 攀枝花 of 攀枝花市西区司法局
-            if compact[m.start - n : m.start] in name:
+        code = agencies.codes[m.agencies[0]]
+        for n in range(min(m.start, 8), 1, -1):
+            head = compact[m.start - n : m.start]
+            # 攀枝花 of 攀枝花市西区司法局; 宿迁 of 宿迁沭阳县政府, 江苏 of 江苏沭阳: a division
+            # (its level word left out) that holds the agency's
+            if head in name or _holds(head, code):
                 out.append((m.start - n, m.start))
                 break
     return out
+
+
+def _holds(written: str, code: str | None) -> bool:
+    """Whether `written` is wholly the name of a division that holds division `code`."""
+    if not code:
+        return False
+    return any(
+        m.start == 0
+        and m.end == len(written)
+        and any(code.startswith(region_prefix(p.current.code)) for p in m.places)
+        for m in divisions().find(written, None)
+    )
 
 
 def _covered(text: Text, spans: list[tuple[int, int]]) -> list[bool]:

@@ -16,6 +16,7 @@ COMMITTEE = "管理委员会"  # what a zone's reports are by, named or not (平
 # Short forms of offices and their full names.
 ABBREVIATIONS = {
     "政府": "人民政府",  # 淮安市政府
+    "府": "人民政府",  # 淮安市府 (市府, 县府: the government, said short)
     "政府办公室": "人民政府办公室",
     "政府办公厅": "人民政府办公厅",
     "府办公厅": "人民政府办公厅",  # 上海市府办公厅

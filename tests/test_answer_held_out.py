@@ -852,3 +852,29 @@ def test_compared_with_the_year_before_the_one_asked_last(engine: Engine) -> Non
     assert answers[-1].value == pingtan(2023, "3.received.total") - pingtan(
         2022, "3.received.total"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("淮安市府2024年收到多少政府信息公开申请", lambda: huaian("3.received.total")),  # 市府
+        ("平潭县人民政府2021年收到多少申请", lambda: pingtan(2021, "3.received.total")),  # 管委会
+        (
+            "宿迁沭阳县政府2025年收到多少申请",
+            lambda: truth("shuyang-xian-zf-2025-ocr", "3.received.total"),
+        ),
+        (
+            "江苏沭阳县政府2025年收到多少申请",
+            lambda: truth("shuyang-xian-zf-2025-ocr", "3.received.total"),
+        ),
+        ("ｐｉｎｇｔａｎ ２０２５ 新收申请 ！", lambda: pingtan(2025, "3.received.total")),
+    ],
+)
+def test_agency_names_as_people_write_them(engine: Engine, question: str, expected) -> None:  # noqa: ANN001
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", expected()), a.text
+
+
+def test_a_province_that_does_not_hold_the_agency_is_not_passed_over(engine: Engine) -> None:
+    a = engine.answer("四川伊川县司法局收到多少申请")  # 伊川 is in Henan
+    assert a.value is None and a.status != "answered"
