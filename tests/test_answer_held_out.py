@@ -878,3 +878,22 @@ def test_agency_names_as_people_write_them(engine: Engine, question: str, expect
 def test_a_province_that_does_not_hold_the_agency_is_not_passed_over(engine: Engine) -> None:
     a = engine.answer("四川伊川县司法局收到多少申请")  # 伊川 is in Henan
     assert a.value is None and a.status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("淮安市政府去年有多少人来要信息啊", lambda: huaian("3.received.total")),
+        (
+            "淮安24年被人告到法院的信息公开案子一共多少件",
+            lambda: huaian("4.litigation_direct.total") + huaian("4.litigation_after_review.total"),
+        ),
+        (
+            "沭阳县政府今年只给了一部分的有多少件",
+            lambda: truth("shuyang-xian-zf-2025-ocr", "3.partially_granted.total"),
+        ),
+    ],
+)
+def test_everyday_words_for_the_forms_rows(engine: Engine, question: str, expected) -> None:  # noqa: ANN001
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", expected()), a.text
