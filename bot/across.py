@@ -1002,6 +1002,19 @@ def _named_year(ctx: Ctx, only: list[int]) -> int | None | Answer:
 def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     """A比B多多少: the first agency's figure less the second's, each from its report of the
     year asked (or its latest), both cited."""
+    return _of_two_agencies(ctx, mentions, "difference")
+
+
+def times_of_agencies(ctx: Ctx, mentions: list[Mention]) -> Answer:
+    """淮安的行政处罚是沭阳的几倍: the first agency's figure over the second's, each from its
+    report of the year asked (or its latest), both cited."""
+    return _of_two_agencies(ctx, mentions, "times")
+
+
+def _of_two_agencies(ctx: Ctx, mentions: list[Mention], intent: str) -> Answer:
+    """One figure of two agencies, worked into `intent`: their difference, or how many
+    times the second the first is. Each agency's report is of the year asked, its own
+    year (平潭2021年和淮安2024年), or its latest; a blank, or nothing to divide by, is said."""
     only = [m.agencies[0] for m in mentions]
     q = quantity(ctx)
     if isinstance(q, Answer):
@@ -1023,10 +1036,10 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
         if report is None:
             text = t(
                 lang,
-                f"没有{name} {which or ''} 年的报告，无法计算差额。已收录的年份：{'、'.join(map(str, available)) or '—'}。",
-                f"There is no {which or ''} report of {name}, so no difference can be given. Years indexed: {', '.join(map(str, available)) or '—'}.",
+                f"没有{name} {which or ''} 年的报告，无法计算。已收录的年份：{'、'.join(map(str, available)) or '—'}。",
+                f"There is no {which or ''} report of {name}, so nothing can be worked out. Years indexed: {', '.join(map(str, available)) or '—'}.",
             )
-            return ctx.answer("not_found", "difference", text, agency=name, year=which)
+            return ctx.answer("not_found", intent, text, agency=name, year=which)
         r = resolve(sel, report)
         value = r.total if r is not None else None
         values.append(value)
@@ -1053,9 +1066,11 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     )
     when = t(lang, f"{year} 年", f"{year}, ") if year else ""
     lines = [t(lang, f"{when}{what}：{listed}。", f"{when}{what}: {listed}.")]
-    diff, said = difference_lines(
-        ctx, values[0], values[1], ctx.agencies.names[only[0]], ctx.agencies.names[only[1]], q.show
-    )
+    first, second = ctx.agencies.names[only[0]], ctx.agencies.names[only[1]]
+    if intent == "times":
+        value, said = _times_lines(ctx, values[0], values[1], first, second)
+    else:
+        value, said = difference_lines(ctx, values[0], values[1], first, second, q.show)
     lines.extend(said)
     lines.append(
         t(
@@ -1066,13 +1081,41 @@ def difference(ctx: Ctx, mentions: list[Mention]) -> Answer:
     )
     years = {f["year"] for f in figs}
     return ctx.answer(
-        "answered",
-        "difference",
+        "answered" if value is not None else "not_found",
+        intent,
         "\n".join(lines),
         year=years.pop() if len(years) == 1 else None,
-        value=diff,
+        value=value,
         figures=figs,
     )
+
+
+def _times_lines(
+    ctx: Ctx, a: float | int | None, b: float | int | None, first: str, second: str
+) -> tuple[float | int | None, list[str]]:
+    """How many times `second`'s figure `first`'s is, worked out, or why not."""
+    lang = ctx.lang
+    if a is None or b is None:
+        return None, [
+            t(
+                lang,
+                "其中一个机关没有这项数字（空白不等于 0），无法计算倍数。",
+                "One of them leaves this figure blank (a blank is not a zero): no multiple can be given.",
+            )
+        ]
+    if b == 0:
+        return None, [
+            t(lang, f"{second}为 0，无法计算倍数。", f"{second} has 0: nothing to divide by.")
+        ]
+    value = number(round(a / b, 6))
+    a_, b_, v = reply.num(a, lang), reply.num(b, lang), reply.num(value, lang)
+    return value, [
+        t(
+            lang,
+            f"倍数 = {a_} ÷ {b_} = {v}：{first}是{second}的 {v} 倍。",
+            f"Multiple = {a_} ÷ {b_} = {v}: {first} has {v} times {second}'s.",
+        )
+    ]
 
 
 def difference_lines(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import reply
-from .across import Quantity, across, quantity
+from .across import Quantity, across, quantity, times_of_agencies
 from .agencies import Mention
 from .catalogue import MEASURES, RATE_NAMES, SMALL_DENOMINATOR, Measure, Term
 from .clarify import not_understood, which_agency, year_not_found
@@ -342,6 +342,8 @@ def times(ctx: Ctx) -> Answer:
     r = ctx.reading
     if len(r.measures) == 2 and len(r.resolved) == 1:
         return rate(ctx)
+    if len(r.resolved) == 2 and len(r.years.years) <= 1 and len(r.measures) <= 1:
+        return times_of_agencies(ctx, r.resolved)  # 淮安的行政处罚是沭阳的几倍
     if len(r.resolved) != 1 or len(r.years.years) < 2:
         # of two agencies, or of one year: not a multiple this engine works out
         unread = [w for w in ("几倍", "多少倍", "几番", "times") if w in r.text.compact]

@@ -205,9 +205,15 @@ def test_a_figure_as_a_multiple_of_another_of_the_same_report(engine: Engine) ->
     assert a.value == pytest.approx(expected, abs=1e-6) and "倍" in a.text
 
 
-def test_a_multiple_of_another_agency_is_not_worked_out(engine: Engine) -> None:
+def test_a_multiple_of_another_agency_is_worked_out_from_each_ones_latest_report(
+    engine: Engine,
+) -> None:
+    huaian = json.loads((DEVSET / "truth" / "huaian-shi-zf-2024.json").read_text("utf-8"))
+    first = huaian["figures"]["3.received.total"]  # 淮安's latest report is 2024's
+    second = truth("pingtan-zhsyq-2025-crawl", "3.received.total")  # 平潭's is 2025's
     a = engine.answer("淮安收到的申请是平潭的几倍")
-    assert (a.status, a.value) == ("unsupported", None)
+    assert (a.status, a.value) == ("answered", round(first / second, 6)), a.text
+    assert "2024 年" in a.text and "2025 年" in a.text  # each one's year is said
 
 
 @pytest.mark.parametrize(
