@@ -58,6 +58,12 @@ _CHANGE_EN = re.compile(
     r"\b(?:chang\w*|differ\w*|grow\w*|grew|increas\w*|decreas\w*|compar\w*|rise|rose|fell|"
     r"drop\w*|vs|versus|more|fewer|less)\b"
 )
+# 结转到2026年 / carried over into 2026: the figure of the year before it (the one the
+# report of 2025 carries forward)
+_INTO = re.compile(r"(?:结转到|结转至|转入|转到)" + _DIGITS + "年?")
+_INTO_EN = re.compile(
+    r"\b(?:carr(?:y|ies|ied) (?:over )?(?:in)?to|carr(?:y|ied) forward (?:in)?to) ((?:19|20)\d{2})\b"
+)
 # 2021年以来 / 自2021年起 / 从2021年开始 / 2021年以后 / since 2021: every year from then to
 # now, the named year included (as every bank's writers took 以后 and 开始)
 _SINCE = re.compile(
@@ -150,6 +156,10 @@ def find_years(text: Text, today: date) -> YearRef:
             is_range = True
             span = _compact_span(text, m.start(), m.end())
             found.extend((*span, y) for y in range(a, b + 1))
+    for m in _INTO.finditer(compact):
+        found.append((m.start(1), m.end(), int(m.group(1)) - 1))
+    for m in _INTO_EN.finditer(text.words):
+        found.append((*_compact_span(text, m.start(1), m.end(1)), int(m.group(1)) - 1))
     recent = None
     recent_spans: list[tuple[int, int]] = []
     for m in _SINCE.finditer(compact):

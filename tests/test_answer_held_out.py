@@ -897,3 +897,22 @@ def test_a_province_that_does_not_hold_the_agency_is_not_passed_over(engine: Eng
 def test_everyday_words_for_the_forms_rows(engine: Engine, question: str, expected) -> None:  # noqa: ANN001
     a = engine.answer(question)
     assert (a.status, a.value) == ("answered", expected()), a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many requests did Pingtan carry over into 2026?", "平潭结转到2026年的申请有多少"],
+)
+def test_carried_into_a_year_is_the_year_befores_figure(engine: Engine, question: str) -> None:
+    a = engine.answer(question)  # had been "no 2026 report"
+    assert (a.status, a.year, a.value) == (
+        "answered",
+        2025,
+        pingtan(2025, "3.carried_forward.total"),
+    )
+
+
+def test_a_multiple_of_two_agencies_in_one_year(engine: Engine) -> None:
+    a = engine.answer("淮安2024年收到的申请是平潭2024年的几倍")
+    expected = round(huaian("3.received.total") / pingtan(2024, "3.received.total"), 6)
+    assert (a.status, a.value) == ("answered", expected)
