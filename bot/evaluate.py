@@ -222,11 +222,11 @@ def evaluate(ctx: Ctx) -> Answer:
             ctx.lang,
             t(
                 ctx.lang,
-                "这个问题给每个机关各指定了一个年份。我比较几个机关时用同一年的报告，或各机关最新一期报告："
-                "请只写一个年份，或不写年份（取各自最新一期），或分别问每个机关。",
-                "This question gives each agency a year of its own. I compare agencies on reports of "
-                "one year, or on each one's latest report: give one year, or none (each one's "
-                "latest), or ask about each agency on its own.",
+                "这个问题里几个机关的年份我无法一一对应。我比较几个机关时，用同一年的报告、各自最新一期报告，"
+                "或每个机关各写一个年份（如“平潭2021年和淮安2024年”）：请这样改写，或分别问每个机关。",
+                "I cannot pair the agencies of this question with its years. I compare agencies on "
+                "reports of one year, on each one's latest report, or with one year written beside "
+                "each (Pingtan 2021 and Huai'an 2024): ask so, or about each agency on its own.",
             ),
         )
     english = [w for w in r.not_understood if not is_cjk(w[0])]
