@@ -452,6 +452,7 @@ COUNT = (
 COUNT_YEARS = (
     re.compile(
         r"(?:有|共有|一共有)?(?:几|多少)(?:个)?年(?!来|前|内|以来|度)|哪几年|哪些年|哪几个年份"
+        r"|年份有(?:几|多少)个?|(?:几|多少)个年份"
     ),
     re.compile(r"\b(?:in )?how many (?:of the |of those )?years\b|\bwhich years\b"),
 )

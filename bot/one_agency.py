@@ -30,7 +30,7 @@ from .clarify import (
 )
 from .context import Ctx
 from .figures import Resolved, Selection, broken_rules, resolve, table2_columns
-from .lexicon import narrative_terms
+from .lexicon import condition, narrative_terms
 from .model import Answer
 from .normalize import is_cjk
 from .queries import Cell, ReportRow, number
@@ -1067,8 +1067,9 @@ ASKS_OF_YEARS = (
 
 
 def asks_of_years(r: Reading) -> bool:
-    """Whether the question asks something of a figure's years beside the figures."""
-    return r.has(*ASKS_OF_YEARS) or r.condition is not None
+    """Whether the question asks something of a figure's years beside the figures (a mark
+    such as 超过70件 too, though no count of years was read in it)."""
+    return r.has(*ASKS_OF_YEARS) or r.condition is not None or condition(r.text) is not None
 
 
 _MEETS: dict[str, Callable[[float, float], bool]] = {
@@ -1248,6 +1249,12 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
     if r.has("which"):  # higher in 2023 or in 2024, 哪年多: the larger, and its year
         return "min" if r.has("min", "fewer") else "max"
     op = next((c for c in ("max", "min", "sum", "mean", "median") if r.has(c)), None)
+    if (
+        op is None
+        and _TOTAL_OF_YEARS.search(r.text.compact)
+        and not _EACH_YEAR.search(r.text.compact)
+    ):
+        op = "sum"  # 2021到2023年之间行政处罚决定总数: the years' figures added up
     if op == "sum" and (r.has("each", "respectively") or _EACH_YEAR.search(r.text.compact)):
         # 每年…各有多少（三种情形加起来）: a sum within each year, of a figure of several
         # rows or said of each (各); 每年收到的申请加起来一共: one row's years, summed
@@ -1258,6 +1265,9 @@ def _asked_of_years(r: Reading, years: int) -> str | None:
     return op
 
 
+# 总数 of a span of years said as one (2021到2023年之间…总数): their sum; 2021-2025…总数
+# alone may be each year's 总计 column
+_TOTAL_OF_YEARS = re.compile(r"(?:之间|期间|这几年|这些年)[^，。？?]{0,16}?(?:总数|总量|总和)")
 # 七年加起来 / 几年合计: a sum over the years, though each year is asked too
 _SUM_OVER_YEARS = re.compile(
     r"[几两三四五六七八九十\d]+年(?:加起来|合计|总共|一共|总计)|再(?:算个)?(?:合计|加起来|总计)|算个合计"
