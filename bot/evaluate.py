@@ -182,23 +182,25 @@ def _one_by_sound(
             unread.append((at, at + len(word)))
     if not unread:
         return None
-    slip = _homophones(agencies).correct(text.compact, unread) or _words_by_sound().correct(
-        text.compact, unread
-    )
-    if slip is None:
-        return None
-    a, b = text.original_span(slip.start, slip.end)
-    again = read(Text.of(text.original[:a] + slip.meant + text.original[b:]), agencies, today)
-    if again.unresolved or len(again.not_understood) >= len(reading.not_understood) + bool(
-        reading.unresolved
-    ):
-        return None
-    note = t(
-        again.language,
-        f"（“{slip.written}”按“{slip.meant}”理解）\n",
-        f"(“{slip.written}” read as “{slip.meant}”)\n",
-    )
-    return again, note
+    # places and offices first, then the form's words: the first slip whose reading
+    # explains more (行政复意's 政复 is no 政府: 复意 is 复议)
+    for sounds in (_homophones(agencies), _words_by_sound()):
+        slip = sounds.correct(text.compact, unread)
+        if slip is None:
+            continue
+        a, b = text.original_span(slip.start, slip.end)
+        again = read(Text.of(text.original[:a] + slip.meant + text.original[b:]), agencies, today)
+        if again.unresolved or len(again.not_understood) >= len(reading.not_understood) + bool(
+            reading.unresolved
+        ):
+            continue
+        note = t(
+            again.language,
+            f"（“{slip.written}”按“{slip.meant}”理解）\n",
+            f"(“{slip.written}” read as “{slip.meant}”)\n",
+        )
+        return again, note
+    return None
 
 
 def evaluate(ctx: Ctx) -> Answer:

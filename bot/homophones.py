@@ -84,8 +84,11 @@ class Homophones:
 
 
 def of_places(agencies: AgencyIndex) -> Homophones:
-    """The places indexed agencies are in."""
-    return Homophones(agencies.places, is_a_place)
+    """The places indexed agencies are in, and their offices (淮安市政俯: 政府)."""
+    offices = agencies.office_forms
+    return Homophones(
+        [*agencies.places, *offices], lambda written: is_a_place(written) or written in offices
+    )
 
 
 def is_a_place(name: str) -> bool:

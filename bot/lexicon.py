@@ -73,7 +73,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "unavailable", "不掌握等原因无法提供", "不掌握等原因", "等原因无法提供"),
     *_p("measure", "unavailable_not_held", "不掌握", "没有掌握", "未掌握", "没有这个信息", "没有这些信息", "没有该信息", "没有相关信息", "信息不存在", "没这个信息"),
     *_p("measure", "unavailable_needs_creation", "另行制作", "没有现成", "另外做", "另外制作", "重新制作", "现做", "得新做"),
-    *_p("measure", "unavailable_unclear", "仍不明确", "内容不明确", "说不清楚", "说不清", "不清楚", "讲不清"),
+    *_p("measure", "unavailable_unclear", "补正后仍不明确", "补正后还不明确", "补正后仍然不明确", "补正后也不明确", "仍不明确", "内容不明确", "说不清楚", "说不清", "不清楚", "讲不清"),
     *_p("measure", "not_processed", "不予处理", "不处理", "没处理", "没有处理", "没给处理"),
     *_p("measure", "not_processed_petition", "信访", "举报投诉", "投诉举报"),
     *_p("measure", "not_processed_duplicate", "重复申请"),
@@ -175,7 +175,7 @@ ZH: list[tuple[str, Phrase]] = [
     # words that only say what every answer does already: the latest report when no year
     # is named, both kinds of lawsuit in 行政诉讼, surprise (咋这么多)
     # how people talk around a question: dialect particles, asking politely, saying why
-    *_p("filler", "", "咋回事", "咋", "俺", "咧", "嘞", "撒", "哈", "呗", "噻", "具体", "来着", "其实", "就想知道", "想了解一下", "了解一下", "想确认一下", "确认一下", "确认下", "帮我确认一下", "能不能帮我", "能帮我", "能不能", "帮查一下", "麻烦帮查一下", "顺便", "到底是", "兄弟", "老师", "拜托", "辛苦了", "辛苦", "多谢", "感谢", "感谢感谢", "非常感谢", "谢了", "先谢谢了", "麻烦啦", "麻烦了", "里写的", "写的", "写了", "写着", "那一列", "这一列", "一列", "那一栏", "这一栏", "那一行", "这一行", "那一块", "这一块", "那块", "这块", "里头", "自己", "原来", "年底", "底", "做", "哎呀", "哎", "唉", "诶", "欸", "两行", "这三家", "这几家", "这两家", "资讯", "自己加一遍", "加一遍", "自己加", "含上年度结转的", "含上年结转的", "包括上年结转的"),
+    *_p("filler", "", "咋回事", "咋", "俺", "咧", "嘞", "撒", "哈", "呗", "噻", "具体", "来着", "其实", "就想知道", "想了解一下", "了解一下", "想确认一下", "确认一下", "确认下", "帮我确认一下", "能不能帮我", "能帮我", "能不能", "帮查一下", "麻烦帮查一下", "顺便", "到底是", "兄弟", "老师", "拜托", "辛苦了", "辛苦", "多谢", "感谢", "感谢感谢", "非常感谢", "谢了", "先谢谢了", "麻烦啦", "麻烦了", "谢谢啦", "啦", "记者", "我是记者", "你好呀", "自", "里写的", "写的", "写了", "写着", "那一列", "这一列", "一列", "那一栏", "这一栏", "那一行", "这一行", "那一块", "这一块", "那块", "这块", "里头", "自己", "原来", "年底", "底", "做", "哎呀", "哎", "唉", "诶", "欸", "两行", "这三家", "这几家", "这两家", "资讯", "自己加一遍", "加一遍", "自己加", "含上年度结转的", "含上年结转的", "包括上年结转的"),
     # a figure the report's text states, given as the premise of a check (正文说行政诉讼46件)
     *_p("filler", "", "报告正文说", "年报正文说", "报正文说", "正文里说", "正文中说", "正文说", "正文写", "正文的", "跟正文说的", "跟正文的"),
     *_p("filler", "", "总计列", "列", "两类", "还剩", "剩", "想了解下", "了解下", "收过"),
@@ -210,7 +210,7 @@ ZH: list[tuple[str, Phrase]] = [
     # 增长了多少: how many more, or by what percent; two readers of bank 10 and bank 3 took it
     # each way, so it is asked back (增长了多少件 / 增长率 say which)
     *_p("cue", "amount_or_rate", "增长了多少", "增长多少", "下降了多少", "下降多少"),
-    *_p("cue", "growth", "用增长率表示", "下降了百分之几", "下降百分之几", "下降了百分之多少", "减少了百分之几", "减少百分之几", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率"),
+    *_p("cue", "growth", "用增长率表示", "下降了百分之几", "下降百分之几", "下降了百分之多少", "减少了百分之几", "减少百分之几", "增长幅度", "增长了百分之几", "增长率", "增幅", "增速", "降幅", "下降率", "增长了百分之", "增长百分之", "涨幅", "变化率", "变化了百分之多少", "变化了百分之几", "变化百分之多少", "变化百分之几", "变了百分之多少", "变了百分之几"),
     *_p("cue", "mean", "平均", "均值", "平均数", "平均值", "平均每个", "平均每家", "平均下来", "人均"),
     *_p("cue", "same", "一样吗", "一样么", "一样不", "是否一样", "一样", "相同吗", "是否相同", "相同", "一致吗", "是否一致", "一致", "对得上吗", "对得上", "对不上", "对上了吗", "对上", "衔接上没有", "衔接上了吗", "衔接得上", "相等吗", "是否相等", "相等", "一致不一致", "等不等于", "是不是等于", "等于不等于", "一不一致", "是否等于", "对一下", "对一对", "核对一下", "核对", "核一下", "吻合吗", "吻合", "相符吗", "相符", "衔接", "接得上"),
     *_p("cue", "which", "更高", "更多", "更少", "更低", "更大", "多还是", "少还是", "的多还是", "哪个多", "哪个少", "谁多", "谁少", "哪个更多", "哪个更少", "谁更多", "谁更少", "哪个高", "哪个大", "哪个低"),
@@ -253,7 +253,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "other_misc", "other reasons", "miscellaneous", "for other reasons"),
     *_p("measure", "results_total", "total handled", "handled in total", "completion"),
     *_p("measure", "results_total", "answer", "handled", "handle", "processed", "process", "closed", "completed", "dealt with", "answered", weak=True),
-    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carry over into", "carry over to", "carries over into", "carry into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "to the next year", "into the next year", "carried forward to the next year", "carried over to the next year", "into the following year", "to the following year", "still open", "pending into"),
+    *_p("measure", "carried_forward", "carried over into", "carried over to", "carried into", "carry over into", "carry over to", "carries over into", "carry into", "carried forward", "carried-forward", "carry-forward", "carry forward", "carried into next year", "to next year", "into next year", "to the next year", "into the next year", "carried forward to the next year", "carried over to the next year", "carried over into the next year", "carried over into the following year", "into the following year", "to the following year", "still open", "pending into"),
     *_p("measure", "review", "administrative reconsideration", "administrative review", "administrative reviews", "admin reviews", "admin review", "reconsideration", "reconsiderations", "reviews", "review", "appeals", "appeal"),
     *_p("measure", "litigation", "lawsuits", "lawsuit", "litigation", "sued", "court cases", "court", "suits"),
     *_p("measure", "litigation_direct", "directly", "filed directly", "without reconsideration", "without prior reconsideration", "without administrative reconsideration", "without review", "without administrative review", "without prior review", "without a review"),
@@ -283,7 +283,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("t2col", "items_last_year", "items last year"),
     *_p("t2col", "items_change", "change in items", "change this year"),
     *_p("t2col", "items", "procurement items", "items", "projects", "project"),
-    *_p("t2col", "amount", "amount", "10,000 yuan", "spent", "spending", "spend"),
+    *_p("t2col", "amount", "amount", "total value", "value", "10,000 yuan", "spent", "spending", "spend"),
     *_p("applicant", "natural_person", "private individuals", "private individual", "members of the public", "private citizens", "natural persons", "natural person", "individuals", "individual", "citizens", "citizen", "people", "private persons", "members of the public", "the public"),
     *_p("applicant", "commercial", "companies", "company", "businesses", "business", "enterprises", "enterprise", "commercial", "firms"),
     *_p("applicant", "research", "research institutions", "research institutes", "research organisations", "research organizations", "research"),
@@ -319,7 +319,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "median", "median"),
     *_p("cue", "checks", "identities", "its own arithmetic", "internally consistent", "internal consistency"),
     # a researcher's framing: where the figure is read, not what it is
-    *_p("filler", "", "thx", "tks", "thanks", "thank you", "pls", "plz", "please", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded"),
+    *_p("filler", "", "thx", "tks", "thanks", "thank you", "pls", "plz", "please", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded", "saw", "see", "seen"),
     *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),
@@ -451,7 +451,8 @@ COUNT = (
 # 有几年… / in how many years: the question counts an agency's years, not agencies
 COUNT_YEARS = (
     re.compile(
-        r"(?:有|共有|一共有)?(?:几|多少)(?:个)?年(?!来|前|内|以来|度)|哪几年|哪些年|哪几个年份"
+        # (那几年 / 这几年 / 近几年 point at years, they do not count them)
+        r"(?<![那这近前头后])(?:有|共有|一共有)?(?:几|多少)(?:个)?年(?!来|前|内|以来|度)|哪几年|哪些年|哪几个年份"
         r"|年份有(?:几|多少)个?|(?:几|多少)个年份"
     ),
     re.compile(r"\b(?:in )?how many (?:of the |of those )?years\b|\bwhich years\b"),

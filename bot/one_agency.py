@@ -931,6 +931,8 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
     measure = measures[0]
     wanted = [y for y in p.years.years if y in available] if len(p.years.years) >= 2 else available
     absent = [y for y in p.years.years if y not in available] if len(p.years.years) >= 2 else []
+    if p.years.open_start and available:  # 2022年以前: from its first report on, no gap
+        absent = [y for y in absent if y > min(available)]
     if p.years.recent:  # 近三年: the latest three reports, this year's being not yet out
         wanted = [y for y in available if y <= max(p.years.years)][-p.years.recent :]
         absent = []

@@ -69,6 +69,11 @@ _INTO_EN = re.compile(
 _SINCE = re.compile(
     _DIGITS + r"(?:年度?)?(?:以来|以后|之后|往后|开始|起|至今|到现在|到今天|到目前)"
 )
+# 2022年以前 / 2022年之前 / before 2022: every year before it (the year itself left out)
+_BEFORE = re.compile(_DIGITS + r"(?:年度?)?(?:以前|之前)")
+_BEFORE_EN = re.compile(r"\bbefore ((?:19|20)\d{2})\b")
+# the earliest year a report of the national format can be of (the regulations of 2008)
+FIRST_YEAR = 2008
 _SINCE_EN = re.compile(r"\bsince ((?:19|20)\d{2})\b|\b((?:19|20)\d{2}) onwards?\b")
 # 近三年 / 最近5年 / the last three years: the latest reports, as many
 _RECENT = re.compile(
@@ -130,6 +135,9 @@ class YearRef:
     # 最早那份年报: the agency's first report ("first"), or its first and its latest
     # (从第一份年报到最新一份: "first,latest"); the index says which years they are
     ends: str = ""
+    # 2022年以前: every year before it, from the first the agency has (the years before
+    # its first report are no gap in it)
+    open_start: bool = False
 
 
 def _digits(written: str) -> int:
@@ -167,6 +175,14 @@ def find_years(text: Text, today: date) -> YearRef:
         if first <= today.year and not _inside(m.start(), [(s, e) for s, e, _ in found]):
             is_range = True
             found.extend((m.start(), m.end(), y) for y in range(first, today.year + 1))
+    open_start = False
+    for pattern, view in ((_BEFORE, compact), (_BEFORE_EN, text.words)):
+        for m in pattern.finditer(view):
+            last = int(m.group(1)) - 1
+            if FIRST_YEAR <= last and not _inside(m.start(), [(s, e) for s, e, _ in found]):
+                is_range = open_start = True
+                span = (m.start(), m.end()) if view is compact else _compact_span(text, *m.span())
+                found.extend((*span, y) for y in range(FIRST_YEAR, last + 1))
     for m in _SINCE_EN.finditer(text.words):
         first = int(m.group(1) or m.group(2))
         if first <= today.year:
@@ -255,6 +271,7 @@ def find_years(text: Text, today: date) -> YearRef:
         tuple(explicit),
         recent,
         "" if years else ends,
+        open_start,
     )
 
 

@@ -932,3 +932,34 @@ def test_years_counted_as_years_over_a_mark(engine: Engine) -> None:
 def test_the_total_of_a_span_of_years(engine: Engine) -> None:
     a = engine.answer("平潭2021到2023年之间行政处罚决定总数")  # had given 2023's 1330
     assert a.value == sum(pingtan(y, "2.penalty.decisions") for y in range(2021, 2024))
+
+
+def test_years_before_one_start_at_the_agencys_first_report(engine: Engine) -> None:
+    a = engine.answer("平潭2022年以前那几年新收申请加起来多少")  # 那几年: those years, not a count
+    assert a.value == sum(pingtan(y, "3.received.total") for y in (2019, 2020, 2021))
+    assert "没有这些年份的报告" not in a.text  # the years before its first report are no gap
+    a = engine.answer("Pingtan new applications before 2021 in total")
+    assert a.value == pingtan(2019, "3.received.total") + pingtan(2020, "3.received.total")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("淮安市政俯2024年新收申清多少件", lambda: huaian("3.received.total")),  # 政俯, 申清
+        (
+            "平潭行政处罚决定数从2022年到2025年变化了百分之多少",
+            lambda: round(
+                (pingtan(2025, "2.penalty.decisions") - pingtan(2022, "2.penalty.decisions"))
+                / pingtan(2022, "2.penalty.decisions"),
+                6,
+            ),
+        ),
+        (
+            "For the Shanghai municipal government general office in 2025, how many requests were carried over into the next year?",
+            lambda: truth("shanghai-shi-zfbgt-2025-pdfmd", "3.carried_forward.total"),
+        ),
+    ],
+)
+def test_bank_15s_words(engine: Engine, question: str, expected) -> None:  # noqa: ANN001
+    a = engine.answer(question)
+    assert (a.status, a.value) == ("answered", expected()), a.text
