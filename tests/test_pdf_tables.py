@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import random
 from collections.abc import Iterator
 
 import pdfplumber
@@ -18,9 +17,8 @@ import pytest
 from pdfplumber.page import Page
 from pdfplumber.table import TableFinder
 from pdfplumber.table import intersections_to_cells as plumber_intersections_to_cells
-from pdfplumber.utils import extract_text
 
-from index.readers.pdf_tables import CellText, cell_text, find_tables, intersections_to_cells
+from index.readers.pdf_tables import CellText, find_tables, intersections_to_cells
 from index.readers.pdfium_objects import Unsupported, load_objects
 
 from .conftest import DEVSET
@@ -152,29 +150,3 @@ def test_the_drawn_cases_are_there() -> None:
         [None, "", "yX", ""],
         ["A", "two\nlines", "", ""],
     ]
-
-
-def test_cell_text_is_extract_texts() -> None:
-    """Characters strewn to hit each of `extract_text`'s cases: tops chaining within the
-    tolerance or just past it, characters out of order, overlapping or far apart, blanks,
-    a ligature, an empty text, and now and then one not upright."""
-    rng = random.Random(15)
-    texts = [*"ab c1中文", "\u3000", "\ufb01", "", "\n"]
-    for _ in range(5000):
-        chars = []
-        for _ in range(rng.randint(1, 12)):
-            top = rng.choice([0, 0, 1.5, 2.9, 3, 3.01, 5, 6.2, 10, 20]) + rng.choice([0, 0.001])
-            x0 = rng.choice([0, 1, 5, 8, 10, 12, 13.5, 20, 30]) + rng.choice([0, 0.3])
-            chars.append(
-                {
-                    "text": rng.choice(texts),
-                    "upright": rng.random() > 0.02,
-                    "x0": x0,
-                    "x1": x0 + rng.choice([0, 2, 5, 10]),
-                    "top": top,
-                    "bottom": top + 10,
-                    "doctop": top + 800,
-                    "size": 10,
-                }
-            )
-        assert cell_text(chars) == extract_text(chars), chars

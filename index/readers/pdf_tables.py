@@ -7,10 +7,9 @@ every character of a row against each of its cells (some 200,000 tests for a six
 report). Here the same steps work on each point's edges gathered once, and on the
 characters sorted once by the middle of their boxes; they give the same cells and the
 same characters, in the same order. Everything else is pdfplumber's own code: the edges,
-their intersections, cells grouped into tables, a table's rows. A cell's text is
-pdfplumber's `extract_text` done without its generality (a cell is a word or two, and the
-report's three hundred cells took longer in its machinery than in the work itself).
-tests/test_pdf_tables.py compares all three with pdfplumber's.
+their intersections, cells grouped into tables, a table's rows; a cell's text is
+`extract_text`'s (`pdf_text.cell_text`). tests/test_pdf_tables.py compares both steps
+with pdfplumber's.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property
-from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from pdfplumber.page import Page
 from pdfplumber.table import (
@@ -33,14 +31,12 @@ from pdfplumber.table import (
 from pdfplumber.table import (
     intersections_to_cells as plumber_intersections_to_cells,
 )
-from pdfplumber.utils import extract_text, obj_to_bbox
-from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
+from pdfplumber.utils import obj_to_bbox
+
+from .pdf_text import cell_text
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-_T = TypeVar("_T")
-_TOP = itemgetter("top")
-_X0 = itemgetter("x0")
 
 
 def find_tables(page: Page) -> list[Table]:
@@ -128,7 +124,7 @@ class CellText:
 
     A character belongs to a row, and then to a cell, when the middle of its box lies
     within (left and top edges in, right and bottom out), and a cell's characters go to
-    `extract_text` in the page's order.
+    `extract_text` (`cell_text`) in the page's order.
     """
 
     def __init__(self, page: Page) -> None:
@@ -169,59 +165,3 @@ class CellText:
                 texts.append(cell_text(chars) if chars else "")
             out.append(texts)
         return out
-
-
-def cell_text(chars: list[dict[str, Any]]) -> str:
-    """pdfplumber's `extract_text(chars)`, with no options, for upright characters: the
-    characters in lines (their tops chained within the y tolerance), each line's by x0,
-    cut into words at blanks and at gaps past the x tolerance, then the words in lines
-    by their tops the same way, a space between words and a newline between lines."""
-    if any(char["upright"] is not True for char in chars):
-        return extract_text(chars)  # pdfplumber reads turned text in other directions
-    words: list[tuple[float, str]] = []  # each word's top and text
-    word: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        if word:
-            text = "".join(LIGATURES.get(char["text"], char["text"]) for char in word)
-            words.append((min(map(_TOP, word)), text))
-            word.clear()
-
-    for line in _clusters(chars, _TOP, DEFAULT_Y_TOLERANCE):
-        line.sort(key=_X0)
-        for char in line:
-            text = char["text"]
-            if text.isspace():
-                flush()
-            elif not text:  # `"" in split_at_punctuation`: a word of its own
-                flush()
-                word.append(char)
-                flush()
-            elif word and (
-                char["x0"] < (last := word[-1])["x0"]
-                or char["x0"] > last["x1"] + DEFAULT_X_TOLERANCE
-                or abs(char["top"] - last["top"]) > DEFAULT_Y_TOLERANCE
-            ):
-                flush()
-                word.append(char)
-            else:
-                word.append(char)
-        flush()
-    lines = _clusters(words, itemgetter(0), DEFAULT_Y_TOLERANCE)
-    return "\n".join(" ".join(text for _, text in line) for line in lines)
-
-
-def _clusters(items: list[_T], key: Callable[[_T], float], tolerance: float) -> list[list[_T]]:
-    """pdfplumber's `cluster_objects`: the items whose keys chain within `tolerance`,
-    cluster by cluster from the lowest key, each cluster's items in their given order."""
-    cluster_of: dict[float, int] = {}
-    n, last = -1, 0.0
-    for value in sorted({key(item) for item in items}):
-        if n < 0 or value > last + tolerance:
-            n += 1
-        cluster_of[value] = n
-        last = value
-    clusters: list[list[_T]] = [[] for _ in range(n + 1)]
-    for item in items:
-        clusters[cluster_of[key(item)]].append(item)
-    return clusters
