@@ -28,6 +28,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..document import Block, Document, Paragraph, Table
 from ..errors import UnreadableFile
 from .pdf_tables import CellText, find_tables
+from .pdf_text import text_lines
 from .pdfium_objects import Unsupported, load_objects
 
 log = logging.getLogger(__name__)
@@ -136,9 +137,8 @@ def _page_items(page: Page, number: int) -> list[Paragraph | _Grid]:
         placed.append((top, grid))
         boxes.append(found.bbox)
     prose = page.filter(_outside(boxes)) if boxes else page
-    for line in prose.extract_text_lines():
-        if line["text"].strip():
-            placed.append((line["top"], Paragraph(line["text"].strip(), number)))
+    for top, line in text_lines(prose):
+        placed.append((top, Paragraph(line, number)))
     placed.sort(key=lambda item: item[0])
     return [item for _, item in placed]
 

@@ -7,8 +7,9 @@ every character of a row against each of its cells (some 200,000 tests for a six
 report). Here the same steps work on each point's edges gathered once, and on the
 characters sorted once by the middle of their boxes; they give the same cells and the
 same characters, in the same order. Everything else is pdfplumber's own code: the edges,
-their intersections, cells grouped into tables, a table's rows, a cell's text
-(`extract_text`). tests/test_pdf_tables.py compares both steps with pdfplumber's.
+their intersections, cells grouped into tables, a table's rows; a cell's text is
+`extract_text`'s (`pdf_text.cell_text`). tests/test_pdf_tables.py compares both steps
+with pdfplumber's.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from pdfplumber.table import (
 from pdfplumber.table import (
     intersections_to_cells as plumber_intersections_to_cells,
 )
-from pdfplumber.utils import extract_text, obj_to_bbox
+from pdfplumber.utils import obj_to_bbox
+
+from .pdf_text import cell_text
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -121,7 +124,7 @@ class CellText:
 
     A character belongs to a row, and then to a cell, when the middle of its box lies
     within (left and top edges in, right and bottom out), and a cell's characters go to
-    `extract_text` in the page's order.
+    `extract_text` (`cell_text`) in the page's order.
     """
 
     def __init__(self, page: Page) -> None:
@@ -159,6 +162,6 @@ class CellText:
                 chars = [
                     self.chars[n] for n, v, h in in_row if left <= h < right and upper <= v < lower
                 ]
-                texts.append(extract_text(chars) if chars else "")
+                texts.append(cell_text(chars) if chars else "")
             out.append(texts)
         return out
