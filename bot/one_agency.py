@@ -380,16 +380,8 @@ def _extreme_part(
     group = resolve(Selection(measure, column), report)  # cited as the group's rows
     if group is not None:
         lines.append(reply.citation(report, group, lang))
-    figures = [f for r in resolved if r is not None for f in _figure_dicts(report, r)]
-    return ctx.answer(
-        "answered" if value is not None else "not_found",
-        "figure",
-        "\n".join(lines),
-        agency=report.agency,
-        year=report.year,
-        value=value,
-        figures=figures,
-    )
+    status = "answered" if value is not None else "not_found"
+    return _cells_answer(ctx, report, status, lines, value, resolved)
 
 
 def _columns(
@@ -433,8 +425,20 @@ def _columns(
                 )
             )
     lines.extend(reply.citation(report, r, lang) for r in resolved if r is not None)
-    figures = [f for r in resolved if r is not None for f in _figure_dicts(report, r)]
     status = "not_found" if ctx.reading.has("sum") and value is None else "answered"
+    return _cells_answer(ctx, report, status, lines, value, resolved)
+
+
+def _cells_answer(
+    ctx: Ctx,
+    report: ReportRow,
+    status: str,
+    lines: list[str],
+    value: float | int | None,
+    resolved: list[Resolved | None],
+) -> Answer:
+    """The answer of one report worked out of several selections' cells, each cited."""
+    figures = [f for r in resolved if r is not None for f in _figure_dicts(report, r)]
     return ctx.answer(
         status,
         "figure",
