@@ -47,7 +47,7 @@ def _p(
 ZH: list[tuple[str, Phrase]] = [
     # table 3 rows
     *_p("measure", "received", "本年新收", "新收", "受理", "新增申请", "新申请", "新的申请", "来要信息", "要信息", "来申请公开", "申请公开信息"),
-    *_p("measure", "received", "申请数", "申请量", "申请", "收到", "收了", "收的", "依申请公开", weak=True),
+    *_p("measure", "received", "申请数", "申请量", "申请公开", "申请", "收到", "收了", "收的", "依申请公开", weak=True),
     *_p("measure", "carried_over", "去年没办完转过来", "上年没办完转过来", "没办完转过来", "从上一年转过来", "上一年转过来", "上年转过来", "去年转过来", "上一年留下来", "上年留下来", "去年留下来", "遗留下来", "留下来的", "上年遗留", "上年结转", "上年度结转", "上一年度结转", "上个年度结转", "上一年结转", "结转自上年", "去年结转"),
     *_p("measure", "carry", "结转"),
     *_p("measure", "granted", "予以公开", "同意公开", "全部公开", "准予公开"),
@@ -227,7 +227,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("measure", "granted", "full-disclosure", "full disclosures", "granted in full", "disclosed in full", "fully disclosed", "granted in whole", "full disclosure", "fully granted", "disclosed fully"),
     *_p("measure", "granted", "granted", "grant", "disclosed", "disclose", "released", "approved", weak=True),
     *_p("measure", "partially_granted", "partially granted", "partially disclosed", "partly granted", "partial-disclosure", "partial disclosure", "partial disclosures", "partially", "partly", "in part"),
-    *_p("measure", "disclosed", "in full or in part", "in whole or in part", "fully or partially", "fully or partly", "full or partial", "granted in full or in part", "disclosed in full or in part"),
+    *_p("measure", "disclosed", "at least partly disclosed", "at least partially disclosed", "at least partly granted", "at least partially granted", "at least in part", "in full or in part", "in whole or in part", "fully or partially", "fully or partly", "full or partial", "granted in full or in part", "disclosed in full or in part"),
     *_p("measure", "withheld", "non-disclosure", "nondisclosure", "refusal", "deny", "denies", "withheld", "withhold", "refused", "refuse", "refusals", "denied", "denials", "not disclosed", "rejected"),
     *_p("measure", "withheld_state_secret", "state secret", "state secrets", "classified"),
     *_p("measure", "withheld_prohibited_by_law", "prohibited by law", "prohibited by other laws", "forbidden by law"),
@@ -296,6 +296,8 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "rank", "rank", "ranking", "ranked", "order by", "sort", "sorted", "compare", "comparison", "top", "which", "who"),
     *_p("cue", "sum", "plus", "the total", "together", "in total", "altogether", "all together", "sum", "combined", "overall", "total of all", "add up", "nationwide"),
     *_p("cue", "all", "all", "every"),
+    # all the requests it handled: every request of one agency, not every agency
+    *_p("filler", "", "all the requests", "all requests", "all of the requests", "all the applications", "all applications", "all of its requests", "all its requests"),
     *_p("cue", "respectively", "respectively", "each of them", "separately"),
     *_p("cue", "each", "each", "per agency", "by agency"),
     *_p("cue", "rising", "go up every year", "went up every year", "go up every single year", "went up every single year", "rise every year", "rose every year", "increase every year", "increased every year", "grow every year", "grew every year", "rising every year", "increasing every year", also=(("cue", "trend"),)),
@@ -436,7 +438,9 @@ NUMBER_WORDS = {
 COUNT = (
     re.compile(r"哪几家|有几家|有多少家|几家(?=[？?。，,]|$)|\bhow many of them\b"),
     re.compile(
+        # (几个司法局里哪个最高: which of them, not how many)
         r"(?:有|共有|一共有)?(?:几|多少)(?:个|家)(?:机关|单位|部门|政府|[^\s，。？]{0,8}?(?:局|委|办|厅|政府|区|县|市))"
+        r"(?!(?:里|中|当中|之中|里头|里面)(?:哪|谁))"
     ),
     re.compile(r"(?:机关|单位|部门)(?:有|共有|一共有)(?:几|多少)(?:个|家)"),  # 上海市的机关有几个
     # 五个司法局里头有几个…, 司法局里…不为零的有几个: the kind named first, then counted

@@ -963,3 +963,32 @@ def test_years_before_one_start_at_the_agencys_first_report(engine: Engine) -> N
 def test_bank_15s_words(engine: Engine, question: str, expected) -> None:  # noqa: ANN001
     a = engine.answer(question)
     assert (a.status, a.value) == ("answered", expected()), a.text
+
+
+# Bank 16 (written without the engine; 79.5 % right and 5 wrong numbers at its first run)
+
+
+def test_bank_16s_shapes(engine: Engine) -> None:
+    a = engine.answer("平潭2022年申请公开的有多少件")  # applications, not 公开的 (granted): had 21
+    assert a.value == pingtan(2022, "3.received.total")
+    a = engine.answer(
+        "What percentage of requests handled by the Shanghai general office in 2025 were at least partly disclosed?"
+    )
+    f = real_figures("shanghai-shi-zfbgt-2025-pdfmd")
+    disclosed = f["3.granted.total"] + f["3.partially_granted.total"]
+    assert a.value == round(disclosed / f["3.results_total.total"], 6)  # had been a ranking
+    answers = conversation(
+        engine,
+        "How many requests did Huai'an receive in 2024?",
+        "And how many were granted in full?",
+        "What's that as a share of all the requests it handled?",  # 'all': its requests
+    )
+    assert answers[-1].value == round(
+        huaian("3.granted.total") / huaian("3.results_total.total"), 6
+    )
+
+
+def test_which_of_several_agencies_is_not_a_count_of_them(engine: Engine) -> None:
+    # the seeds' 2024 fees, read in data/reports: 伊川县司法局 45.0553 万元, the others 0
+    a = engine.answer("几个司法局里哪个行政事业性收费最高，多少万元")  # had counted them: 1
+    assert a.value == 45.0553 and "伊川县司法局" in a.text
