@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from index.divisions import divisions
 from index.template import LABELS
 
 from . import reply
@@ -323,6 +324,20 @@ def english_name(ctx: Ctx, written: str) -> Answer:
     Names are matched in Chinese only, so the agencies of the kind asked about are
     offered instead of ranking them all as if the question had asked for that.
     """
+    places = [p.current for m in divisions().find(written, None) for p in m.places]
+    if not any(ctx.agencies.in_region(p.code) for p in places):
+        # Beijing, of which no agency is indexed; Chinese, no place at all: nothing to ask
+        where = t(ctx.lang, "、", ", ").join(dict.fromkeys(p.name for p in places))
+        text = t(
+            ctx.lang,
+            f"索引中没有{where}的机关的报告。"
+            if where
+            else f"索引中没有名为“{written}”的机关或地方。",
+            f"No report of an agency in {where} is indexed."
+            if where
+            else f"No agency or place called “{written}” is indexed.",
+        )
+        return ctx.answer("not_found", "agency", text)
     kind = ctx.reading.kind
     idxs = ctx.agencies.of_kind(kind) if kind is not None else []
     words = ctx.reading.text.words

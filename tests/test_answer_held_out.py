@@ -992,3 +992,20 @@ def test_which_of_several_agencies_is_not_a_count_of_them(engine: Engine) -> Non
     # the seeds' 2024 fees, read in data/reports: 伊川县司法局 45.0553 万元, the others 0
     a = engine.answer("几个司法局里哪个行政事业性收费最高，多少万元")  # had counted them: 1
     assert a.value == 45.0553 and "伊川县司法局" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "How many disclosure requests did the Beijing municipal government receive in 2024?",
+            "北京市",
+        ),
+        ("Is the Chinese government becoming more transparent?", "chinese"),
+    ],
+)
+def test_a_place_or_name_in_english_with_no_agency_indexed_is_said(
+    engine: Engine, question: str, said: str
+) -> None:
+    a = engine.answer(question)  # had asked which agency "beijing" is
+    assert (a.status, a.value) == ("not_found", None) and said in a.text
