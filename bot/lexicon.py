@@ -93,7 +93,7 @@ ZH: list[tuple[str, Phrase]] = [
     *_p("measure", "carried_over", "第二项"),
     *_p("measure", "results_total", "第三项"),
     *_p("measure", "carried_forward", "第四项"),
-    *_p("measure", "carried_forward", "到下一年", "到下年", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "结转到下一年", "结转至下一年", "结转到次年", "结转到", "结转至", "下年度继续办理", "转入下年", "结转到明年", "结转到下一年办", "转到下一年办", "到下一年办", "到下一年再办"),
+    *_p("measure", "carried_forward", "到下一年", "到下年", "拖到下一年", "拖到下年", "拖到明年", "转到下一年", "转到今年", "转到了今年", "留到下一年", "下一年继续", "没办完", "没有办完", "未办完", "还没办完", "尚未办结", "未办结", "没办结", "还在办", "结转下年", "结转到下年", "结转至下年", "结转到下一年", "结转至下一年", "结转到次年", "结转到", "结转至", "下年度继续办理", "转入下年", "结转到明年", "结转到下一年办", "转到下一年办", "到下一年办", "到下一年再办"),
     # table 4
     *_p("measure", "review", "行政复议", "复议"),
     *_p("measure", "litigation", "行政诉讼", "诉讼", "起诉", "打官司", "官司", "被告", "告了", "告过", "被起诉", "被人告", "告到法院", "告上法院", "告到了法院", "告上法庭"),
@@ -265,8 +265,8 @@ EN: list[tuple[str, Phrase]] = [
     *_p("outcome", "corrected", "lost", "lose", "losing", "loss", "losses", also=(("measure", "litigation"),)),
     *_p("outcome", "other", "other outcome", "other outcomes", "other result", "other results", "another outcome", "another result"),
     *_p("outcome", "pending", "pending", "undecided", "not concluded", "ongoing"),
-    *_p("measure", "regulations", "regulations", "regulation", "rules"),
-    *_p("measure", "normative_documents", "normative documents", "normative document", "normative", "policy documents", "regulatory documents"),
+    *_p("measure", "regulations", "regulations", "regulation", "rules", "guizhang"),
+    *_p("measure", "normative_documents", "normative documents", "normative document", "normative", "policy documents", "regulatory documents", "guifanxing wenjian"),
     *_p("measure", "licensing", "licences", "licenses", "licence", "license", "licensing", "permits", "permit"),
     *_p("measure", "other_services", "other services", "management services"),
     *_p("measure", "penalty", "penalties", "penalty", "fines", "sanctions", "punishments"),
@@ -321,7 +321,7 @@ EN: list[tuple[str, Phrase]] = [
     *_p("cue", "median", "median"),
     *_p("cue", "checks", "identities", "its own arithmetic", "internally consistent", "internal consistency"),
     # a researcher's framing: where the figure is read, not what it is
-    *_p("filler", "", "thx", "tks", "thanks", "thank you", "pls", "plz", "please", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded", "saw", "see", "seen"),
+    *_p("filler", "", "thx", "tks", "thanks", "thank you", "pls", "plz", "please", "revenue", "revenues", "zonghe shiyanqu", "zonghe", "shiyanqu", "according to", "according", "using", "reporting year", "the reporting year", "during the reporting year", "reporting years", "people's", "people", "remained", "reported", "recorded", "saw", "see", "seen", "among", "charge", "charged", "charging"),
     *_p("cue", "which_place", "what rank", "which place", "ranked where", "where does", "where did"),
     *_p("cue", "per_month", "per month", "a month on average", "monthly average", "on average each month", "each month on average"),
     *_p("cue", "times", "how many times as many", "how many times as much", "times as many", "times as much", "times more"),
