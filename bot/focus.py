@@ -22,12 +22,16 @@ from .normalize import Text
 from .reading import WORK_CUES, Reading, read
 
 # where a message divides into clauses (not 、, which lists within one: 门户网站、平台)
-_CLAUSE = re.compile(r"[。！？!?\n；;～~，,]+")
+# (an English full stop ends a sentence where a space or the end follows: not 45.0553)
+_CLAUSE = re.compile(r"[。！？!?\n；;～~，,]+|\.(?=\s|$)")
 _ASKS = re.compile(
     r"多少|几(?![十百千万])|吗|是否|有没有|有木有|好多|查一下|帮查|告诉我|请问|想知道|想了解"
-    r"|\bhow (?:many|much)\b|\bwhat\b|\bwhich\b",
+    r"|\bhow (?:many|much)\b|\bwhat\b|\bwhich\b|\bthe number of\b",
     re.I,
 )
+# where an English question starts inside a sentence (My advisor asked me to check how
+# many…): what comes before it is said around the question, like a clause of its own
+_ASK_START = re.compile(r"\b(?:how (?:many|much)|what|which|the number of)\b", re.I)
 # who is asking (我是一名律师, 我们公司是…): said of the person, not of the figure
 _ABOUT_ME = re.compile(r"^(?:我|我们|本人|俺)(?:们)?(?:公司|单位|局)?(?:是|在)")
 LONG = 3  # clauses: fewer is a question, not a letter
@@ -47,7 +51,7 @@ def focus(message: str, agencies: AgencyIndex, today: date) -> str | None:
     clauses = [c.strip() for c in _CLAUSE.split(message) if c.strip()]
     if len(clauses) < LONG:
         return None
-    clauses = [c for c in clauses if not _ABOUT_ME.match(c)]
+    clauses = [part for c in clauses if not _ABOUT_ME.match(c) for part in _at_question(c)]
     readings = [read(Text.of(c), agencies, today) for c in clauses]
     asking = [i for i, c in enumerate(clauses) if _ASKS.search(c)]
     # the first clause that asks and names a figure, else the first that asks of a figure
@@ -67,10 +71,10 @@ def focus(message: str, agencies: AgencyIndex, today: date) -> str | None:
         dated = next((r for r in before if len(r.years.years) == 1), None)
         if dated is not None:
             prefix += f"{dated.years.years[0]}年"
-    if not _names_figure(said):
-        figured = next((r for r in before if _names_figure(r)), None)
-        if figured is None:
-            return None
+    figured = None if _names_figure(said) else next((r for r in before if _names_figure(r)), None)
+    if not _names_figure(said) and figured is None and not said.measures:
+        return None  # it names no figure, not even by a weak word (requests), nor does one before
+    if figured is not None:
         prefix += "".join(
             _words(figured, h.start, h.end)
             for h in figured.hits
@@ -80,14 +84,26 @@ def focus(message: str, agencies: AgencyIndex, today: date) -> str | None:
     final = read(Text.of(question), agencies, today)
     if final.not_understood or not final.resolved:
         return None
-    others = [r for i, r in enumerate(readings) if i != asked]
+    others = [
+        r for i, r in enumerate(readings) if i != asked and (i in asking or not r.not_understood)
+    ]  # (a clause that asks nothing and is mostly not understood is talk around it:
+    # 手上有个项目 names no 项目 of table 二, 我翻了半天看不清楚 no unclear request)
     if any(_changes(r, final) for r in others):
         return None
     return question
 
 
+def _at_question(clause: str) -> list[str]:
+    """An English clause cut where its question starts (…check | how many…), else whole."""
+    m = _ASK_START.search(clause)
+    if m is None or m.start() == 0:
+        return [clause]
+    return [clause[: m.start()].strip(), clause[m.start() :]]
+
+
 def _names_figure(r: Reading) -> bool:
-    return bool(r.measures or r.outcome) and not r.guessed
+    """Whether a clause names what is asked: a figure, or a column of one (商业企业提出的)."""
+    return bool(r.measures or r.outcome or r.columns) and not r.guessed
 
 
 def _words(r: Reading, start: int, end: int) -> str:
