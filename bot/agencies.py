@@ -64,6 +64,8 @@ _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _MAX_OFFICE = 16
 # words that end like an office but are a thing an agency has (綦江区司法局网站)
 _NOT_OFFICES = ("网站", "网", "公众号", "专栏", "平台")
+# words that start what an agency did, not more of its name (上海市科委通过部门网站…)
+_NOT_OFFICE_START = ("通过", "在", "的", "对", "向", "把", "将", "于", "从", "用", "就")
 _OFFICE_END = "局厅委办部会院所处室站队府心"
 
 
@@ -435,6 +437,8 @@ class AgencyIndex:
 
     def _office_prefix(self, tail: str) -> str:
         """The start of `tail` that reads as an office (…局, …委员会, 政府), or ""."""
+        if tail.startswith(_NOT_OFFICE_START):
+            return ""
         for n in range(min(len(tail), 10), 0, -1):
             head = tail[:n]
             if head in self.office_forms or (
