@@ -1060,3 +1060,14 @@ def test_bank_18s_words(engine: Engine) -> None:
     # as more of its office); the text's own number of that
     a = engine.answer("上海市科委通过部门网站当年发布了多少件政府信息")
     assert a.status == "answered" and "上海市科委" in a.text
+
+
+def test_english_lawsuits_after_reconsideration_and_both_kinds(engine: Engine) -> None:
+    a = engine.answer("Huai'an 2024: total lawsuits filed after administrative reconsideration?")
+    assert a.value == huaian("4.litigation_after_review.total")  # had asked reviews or suits
+    f = real_figures("shanghai-shi-zfbgt-2025-pdfmd")
+    a = engine.answer(
+        "How many disclosure lawsuits did the Shanghai general office have in 2025, counting "
+        "both direct suits and suits after reconsideration?"
+    )
+    assert a.value == f["4.litigation_direct.total"] + f["4.litigation_after_review.total"]
