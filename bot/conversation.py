@@ -220,9 +220,8 @@ def _last_two(
     if not new.has(*_OF_TWO) and not _bare_sum(new):
         return None
     if _YEAR_BEFORE.search(new.text.compact) or _YEAR_BEFORE.search(new.text.words):
-        return (
-            None  # 和上一年比呢: the year asked last against the one before it, not the two asked
-        )
+        # 和上一年比呢: the year asked last against the one before it, not the two asked
+        return None
     before = read(Text.of(earlier), agencies, today)
     if _rows(before.measures) != _rows(prev.measures) or not prev.measures:
         return None

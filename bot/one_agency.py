@@ -299,7 +299,7 @@ def _figure_line(ctx: Ctx, report: ReportRow, r: Resolved, note: str) -> str:
                     f"the report prints digits here{shown}, but several cells' digits run "
                     "together and which are this cell's cannot be told, so none is given.",
                 )
-                if any(ch.isdigit() for ch in raw or "")
+                if _run_together([raw])
                 else t(
                     lang,
                     f"报告此格未填写数字{shown}，无法给出。",
@@ -1026,14 +1026,19 @@ def trend(ctx: Ctx, m: Mention, available: list[int]) -> Answer:
 def _no_figure(report: ReportRow, r: Resolved, lang: str) -> str:
     """Why a year gives no figure: a cell left blank, or digits printed that cannot be
     told apart (平潭 2019's 3960181: 396, 0 and 181 run together)."""
-    printed = [report.figures[c].raw for c in r.blank if c in report.figures]
-    if any(ch.isdigit() for raw in printed for ch in raw or ""):
+    if _run_together([report.figures[c].raw for c in r.blank if c in report.figures]):
         return t(
             lang,
             "报告此格的数字与邻格连在一起，无法读出",
             "the cell's digits run into the next cells: unreadable",
         )
     return t(lang, "报告有未填写的格，无法给出", "a cell is blank: no figure")
+
+
+def _run_together(printed: list[str | None]) -> bool:
+    """Whether cells the parser left without a value were printed with digits (their
+    figures run into their neighbours'), not left blank."""
+    return any(ch.isdigit() for raw in printed for ch in raw or "")
 
 
 def _amount(sel: Selection, value: float | int | None, language: str) -> str:
